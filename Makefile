@@ -1,0 +1,49 @@
+# PST Front Office — two commands on a fresh machine: `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+# First Python >= 3.12 found: $PYTHON, python3.13/3.12 on PATH, pyenv versions, then python3.
+PYTHON_CANDIDATES := $(PYTHON) python3.14 python3.13 python3.12 $(wildcard $(HOME)/.pyenv/versions/3.1[2-9]*/bin/python3) python3
+FIND_PYTHON := for p in $(PYTHON_CANDIDATES); do \
+	  if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then command -v $$p; exit 0; fi; \
+	done; exit 1
+
+.PHONY: help venv run test test-browser migrate demo serve clean
+
+help:
+	@echo "make run    — siapkan .venv, migrasi, data demo, jalankan di http://127.0.0.1:$(PORT)"
+	@echo "make test   — siapkan .venv lalu jalankan seluruh pengujian (termasuk browser)"
+
+$(STAMP): requirements.txt requirements-test.txt
+	@PYBIN=$$($(FIND_PYTHON)) || { \
+	  echo "Python 3.12 atau lebih baru tidak ditemukan."; \
+	  echo "Pasang salah satu: 'apt-get install python3.12 python3.12-venv', 'pyenv install 3.13', atau unduh dari python.org;"; \
+	  echo "lalu jalankan lagi, atau tunjuk langsung: make run PYTHON=/jalur/ke/python3.12"; exit 1; }; \
+	echo "Memakai $$PYBIN ($$($$PYBIN --version))"; \
+	if [ -x $(PY) ] && ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then rm -rf $(VENV); fi; \
+	[ -x $(PY) ] || $$PYBIN -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-test.txt
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+migrate: venv
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py siapkan_demo
+
+run: demo
+	@echo "Membuka PST Front Office di http://127.0.0.1:$(PORT) — akun demo di atas, kata sandi demo12345"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: venv
+	@bash scripts/pastikan-chromium.sh
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

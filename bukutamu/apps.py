@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BukutamuConfig(AppConfig):
+    name = "bukutamu"
+    verbose_name = "Buku Tamu"

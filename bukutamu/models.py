@@ -1,0 +1,113 @@
+"""Visitors and their visits, as written in the guest book (Buku Tamu)."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class JenisInstansi(models.TextChoices):
+    PEMERINTAH = "pemerintah", "Instansi pemerintah"
+    ORGANISASI = "organisasi", "Organisasi / LSM"
+    PERUSAHAAN = "perusahaan", "Perusahaan / swasta"
+    PENDIDIKAN = "pendidikan", "Perguruan tinggi / sekolah"
+    PERORANGAN = "perorangan", "Perorangan / umum"
+    LAINNYA = "lainnya", "Lainnya"
+
+
+class Pengunjung(models.Model):
+    """One person who uses the service: one record per person, matched on phone or e-mail."""
+
+    nama = models.CharField("nama", max_length=150)
+    instansi = models.CharField("instansi", max_length=200, blank=True)
+    jenis_instansi = models.CharField(
+        "jenis instansi", max_length=20, choices=JenisInstansi.choices, default=JenisInstansi.PERORANGAN
+    )
+    no_hp = models.CharField("no. HP", max_length=20, blank=True, help_text="Bentuk internasional, 62…")
+    email = models.EmailField("email", blank=True)
+    dibuat = models.DateTimeField("dibuat", auto_now_add=True)
+    diperbarui = models.DateTimeField("diperbarui", auto_now=True)
+
+    class Meta:
+        verbose_name = "pengunjung"
+        verbose_name_plural = "pengunjung"
+        ordering = ["nama"]
+        constraints = [
+            models.UniqueConstraint(fields=["no_hp"], condition=~Q(no_hp=""), name="pengunjung_no_hp_unik"),
+            models.UniqueConstraint(fields=["email"], condition=~Q(email=""), name="pengunjung_email_unik"),
+        ]
+        indexes = [models.Index(fields=["nama"], name="pengunjung_nama_idx")]
+
+    def __str__(self):
+        return f"{self.nama} ({self.instansi})" if self.instansi else self.nama
+
+
+class JenisLayanan(models.Model):
+    """A kind of service a visitor can ask for (master data an Admin can extend)."""
+
+    class Kelompok(models.TextChoices):
+        UTAMA = "utama", "Utama"
+        LAINNYA = "lainnya", "Lainnya"
+
+    kode = models.SlugField("kode", max_length=40, unique=True)
+    nama = models.CharField("nama", max_length=100, unique=True)
+    kelompok = models.CharField("kelompok", max_length=10, choices=Kelompok.choices, default=Kelompok.LAINNYA)
+    keterangan = models.CharField("keterangan", max_length=200, blank=True)
+    adalah_permintaan_data = models.BooleanField(
+        "permintaan data",
+        default=False,
+        help_text="Layanan jenis ini punya status Siap Diambil, nomor surat balasan dan SKD.",
+    )
+    urutan = models.PositiveSmallIntegerField("urutan", default=50)
+    aktif = models.BooleanField("aktif", default=True)
+
+    class Meta:
+        verbose_name = "jenis layanan"
+        verbose_name_plural = "jenis layanan"
+        ordering = ["urutan", "nama"]
+
+    def __str__(self):
+        return self.nama
+
+
+class Sarana(models.TextChoices):
+    LANGSUNG = "langsung", "Langsung"
+    ONLINE = "online", "Online"
+
+
+class KanalOnline(models.TextChoices):
+    PST = "pst", "pst.bps.go.id"
+    WHATSAPP = "whatsapp", "WhatsApp"
+    EMAIL = "email", "E-mail"
+    ZOOM = "zoom", "Zoom"
+    LAINNYA = "lainnya", "Lainnya"
+
+
+class Kunjungan(models.Model):
+    """One entry in the guest book: a visitor coming (or writing) with one or more needs."""
+
+    pengunjung = models.ForeignKey(Pengunjung, on_delete=models.PROTECT, related_name="kunjungan")
+    waktu = models.DateTimeField("waktu kunjungan", db_index=True)
+    sarana = models.CharField("sarana kunjungan", max_length=10, choices=Sarana.choices)
+    kanal_online = models.CharField("kanal online", max_length=10, choices=KanalOnline.choices, blank=True)
+    jenis_layanan = models.ManyToManyField(JenisLayanan, verbose_name="jenis pelayanan", related_name="+")
+    keperluan = models.TextField("keperluan")
+    nomor_surat_permintaan = models.CharField("nomor surat permintaan", max_length=100, blank=True)
+    # The visitor's identity as written that day; the Pengunjung record follows later changes.
+    instansi = models.CharField("instansi saat kunjungan", max_length=200, blank=True)
+    dicatat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="kunjungan_dicatat", verbose_name="dicatat oleh"
+    )
+
+    class Meta:
+        verbose_name = "kunjungan"
+        verbose_name_plural = "kunjungan"
+        ordering = ["-waktu"]
+
+    def __str__(self):
+        return f"{self.pengunjung.nama} — {self.waktu:%d-%m-%Y %H:%M}"
+
+    @property
+    def sarana_lengkap(self):
+        if self.sarana == Sarana.ONLINE and self.kanal_online:
+            return f"Online ({self.get_kanal_online_display()})"
+        return self.get_sarana_display()

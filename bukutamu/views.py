@@ -1,0 +1,76 @@
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_GET, require_http_methods
+
+from pst_frontoffice.htmx import TAB, render_halaman
+from pst_frontoffice.roles import petugas_diperlukan
+
+from . import services
+from .forms import BukuTamuForm
+from .models import Pengunjung
+
+
+def _initial_dari_pengunjung(pengunjung):
+    return {
+        "pengunjung_id": pengunjung.pk,
+        "nama": pengunjung.nama,
+        "instansi": pengunjung.instansi,
+        "jenis_instansi": pengunjung.jenis_instansi,
+        "no_hp": pengunjung.no_hp and "0" + pengunjung.no_hp.removeprefix("62"),
+        "email": pengunjung.email,
+    }
+
+
+@petugas_diperlukan
+@require_http_methods(["GET", "POST"])
+def buku_tamu(request):
+    """The Buku Tamu tab: write one visit, opening one service per Jenis Pelayanan."""
+    pengunjung = None
+    if request.method == "POST":
+        form = BukuTamuForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            kunjungan = services.catat_kunjungan(
+                petugas=request.user,
+                nama=data["nama"],
+                instansi=data["instansi"],
+                jenis_instansi=data["jenis_instansi"],
+                no_hp=data["no_hp"],
+                email=data["email"],
+                jenis_layanan=data["jenis_layanan"],
+                keperluan=data["keperluan"],
+                sarana=data["sarana"],
+                kanal_online=data["kanal_online"],
+                nomor_surat_permintaan=data["nomor_surat_permintaan"],
+                pengunjung_id=data["pengunjung_id"],
+            )
+            jumlah = len(data["jenis_layanan"])
+            messages.success(
+                request,
+                f"Buku tamu {kunjungan.pengunjung.nama} tersimpan; {jumlah} layanan masuk ke Layanan Saya.",
+            )
+            return redirect("layanan:saya")
+        messages.error(request, "Buku tamu belum tersimpan. Periksa isian yang ditandai merah.")
+    else:
+        initial = {}
+        if request.GET.get("pengunjung"):
+            pengunjung = get_object_or_404(Pengunjung, pk=request.GET["pengunjung"])
+            initial = _initial_dari_pengunjung(pengunjung)
+        form = BukuTamuForm(initial=initial)
+    partial = {**TAB, "identitas": "identitas"}
+    return render_halaman(
+        request, "bukutamu/buku_tamu.html", {"form": form, "tab": "buku_tamu", "pengunjung_dipilih": pengunjung},
+        partial=partial,
+    )
+
+
+@petugas_diperlukan
+@require_GET
+def cari_pengunjung(request):
+    """Suggestions of earlier visitors while the officer types (HTMX, instant)."""
+    # The name, phone and e-mail inputs each ask with their own field name.
+    teks = next((request.GET[k] for k in ("q", "nama", "no_hp", "email") if request.GET.get(k)), "")
+    hasil = services.cari_pengunjung(teks)
+    return render_halaman(
+        request, "bukutamu/cari_pengunjung.html", {"hasil": hasil, "q": teks}, partial="saran"
+    )

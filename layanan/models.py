@@ -1,0 +1,177 @@
+"""Services handled by the desk, their status workflow and its history."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from bukutamu.models import JenisLayanan, Kunjungan
+
+
+class Status(models.TextChoices):
+    DITERIMA = "diterima", "Diterima"
+    DIPROSES = "diproses", "Diproses"
+    SIAP_DIAMBIL = "siap_diambil", "Siap Diambil"
+    SELESAI = "selesai", "Selesai"
+    DIBATALKAN = "dibatalkan", "Dibatalkan"
+
+
+STATUS_TERBUKA = (Status.DITERIMA, Status.DIPROSES, Status.SIAP_DIAMBIL)
+
+# The allowed flow (user guide, section 5). Siap Diambil exists only for data requests;
+# Dibatalkan is reachable from every open state and needs a reason.
+ALUR_STATUS = {
+    Status.DITERIMA: (Status.DIPROSES, Status.SIAP_DIAMBIL, Status.SELESAI, Status.DIBATALKAN),
+    Status.DIPROSES: (Status.SIAP_DIAMBIL, Status.SELESAI, Status.DIBATALKAN),
+    Status.SIAP_DIAMBIL: (Status.SELESAI, Status.DIBATALKAN),
+    Status.SELESAI: (),
+    Status.DIBATALKAN: (),
+}
+
+
+class LayananQuerySet(models.QuerySet):
+    def terbuka(self):
+        return self.filter(status__in=STATUS_TERBUKA)
+
+    def milik(self, user):
+        """Services the user handles, as handler or co-handler."""
+        return self.filter(models.Q(petugas=user) | models.Q(pendamping=user)).distinct()
+
+    def untuk_daftar(self):
+        """Everything a list row shows, in a fixed number of queries."""
+        return self.select_related("kunjungan__pengunjung", "jenis", "petugas")
+
+
+class Layanan(models.Model):
+    """One kind of help given to one visit (a visit asking for two kinds has two)."""
+
+    kunjungan = models.ForeignKey(Kunjungan, on_delete=models.PROTECT, related_name="layanan")
+    jenis = models.ForeignKey(JenisLayanan, on_delete=models.PROTECT, related_name="layanan", verbose_name="jenis")
+    status = models.CharField("status", max_length=15, choices=Status.choices, default=Status.DITERIMA)
+    petugas = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="layanan_ditangani", verbose_name="petugas"
+    )
+    pendamping = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="layanan_didampingi", verbose_name="petugas pendamping"
+    )
+    dibuat = models.DateTimeField("dibuat", default=timezone.now, db_index=True)
+    diperbarui = models.DateTimeField("diperbarui", auto_now=True)
+    selesai_pada = models.DateTimeField("selesai pada", null=True, blank=True)
+
+    objects = LayananQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "layanan"
+        verbose_name_plural = "layanan"
+        ordering = ["-dibuat", "-id"]
+        indexes = [
+            models.Index(fields=["petugas", "status", "-dibuat"], name="layanan_petugas_status_idx"),
+            models.Index(fields=["status", "-dibuat"], name="layanan_status_idx"),
+        ]
+
+    def __str__(self):
+        return f"#{self.pk} {self.jenis} — {self.kunjungan.pengunjung.nama}"
+
+    def get_absolute_url(self):
+        return reverse("layanan:detail", args=[self.pk])
+
+    @property
+    def pengunjung(self):
+        return self.kunjungan.pengunjung
+
+    @property
+    def terbuka(self):
+        return self.status in STATUS_TERBUKA
+
+    def status_berikutnya(self):
+        """The statuses this service may move to now."""
+        pilihan = ALUR_STATUS[self.status]
+        if not self.jenis.adalah_permintaan_data:
+            pilihan = tuple(s for s in pilihan if s != Status.SIAP_DIAMBIL)
+        return pilihan
+
+    def boleh_diubah_oleh(self, user):
+        if user.is_admin:
+            return True
+        return user.is_petugas and (
+            self.petugas_id == user.pk or self.pendamping.filter(pk=user.pk).exists()
+        )
+
+    def ubah_status(self, ke, *, oleh, catatan=""):
+        """Move along the allowed flow and append the change to the history."""
+        ke = Status(ke)
+        if ke not in self.status_berikutnya():
+            raise ValidationError(
+                f"Status tidak dapat diubah dari {self.get_status_display()} ke {ke.label}."
+            )
+        catatan = (catatan or "").strip()
+        if ke == Status.DIBATALKAN and not catatan:
+            raise ValidationError("Alasan pembatalan wajib diisi.")
+        with transaction.atomic():
+            # Lock the row so two officers pressing Update together cannot skip a check.
+            terkini = Layanan.objects.select_for_update().get(pk=self.pk)
+            if terkini.status != self.status:
+                raise ValidationError("Status layanan baru saja diubah petugas lain; muat ulang halaman.")
+            dari = self.status
+            self.status = ke
+            self.selesai_pada = timezone.now() if ke in (Status.SELESAI, Status.DIBATALKAN) else None
+            self.save(update_fields=["status", "selesai_pada", "diperbarui"])
+            RiwayatLayanan.objects.create(
+                layanan=self, jenis=RiwayatLayanan.Jenis.STATUS, dari_status=dari, ke_status=ke,
+                catatan=catatan, oleh=oleh,
+            )
+
+    def alihkan(self, ke_petugas, *, oleh, catatan=""):
+        """Give the service to another officer; recorded in the history."""
+        if ke_petugas.pk == self.petugas_id:
+            return
+        with transaction.atomic():
+            sebelumnya = self.petugas
+            self.petugas = ke_petugas
+            self.save(update_fields=["petugas", "diperbarui"])
+            self.pendamping.remove(ke_petugas)
+            RiwayatLayanan.objects.create(
+                layanan=self, jenis=RiwayatLayanan.Jenis.PETUGAS, oleh=oleh,
+                catatan=catatan or f"Dialihkan dari {sebelumnya} ke {ke_petugas}.",
+            )
+
+    def atur_pendamping(self, daftar, *, oleh):
+        """Set the co-handlers; recorded in the history when they change."""
+        baru = {u.pk for u in daftar if u.pk != self.petugas_id}
+        lama = set(self.pendamping.values_list("pk", flat=True))
+        if baru == lama:
+            return
+        with transaction.atomic():
+            self.pendamping.set(baru)
+            nama = ", ".join(str(u) for u in daftar if u.pk in baru) or "tidak ada"
+            RiwayatLayanan.objects.create(
+                layanan=self, jenis=RiwayatLayanan.Jenis.PETUGAS, oleh=oleh,
+                catatan=f"Petugas pendamping: {nama}.",
+            )
+
+
+class RiwayatLayanan(models.Model):
+    """An appended entry in a service's timeline; never edited or deleted."""
+
+    class Jenis(models.TextChoices):
+        DIBUAT = "dibuat", "Dibuat"
+        STATUS = "status", "Perubahan status"
+        PETUGAS = "petugas", "Petugas"
+        CATATAN = "catatan", "Catatan"
+
+    layanan = models.ForeignKey(Layanan, on_delete=models.CASCADE, related_name="riwayat")
+    jenis = models.CharField("jenis", max_length=10, choices=Jenis.choices, default=Jenis.STATUS)
+    dari_status = models.CharField("dari", max_length=15, choices=Status.choices, blank=True)
+    ke_status = models.CharField("ke", max_length=15, choices=Status.choices, blank=True)
+    catatan = models.TextField("catatan", blank=True)
+    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="oleh")
+    waktu = models.DateTimeField("waktu", default=timezone.now)
+
+    class Meta:
+        verbose_name = "riwayat layanan"
+        verbose_name_plural = "riwayat layanan"
+        ordering = ["waktu", "id"]
+
+    def __str__(self):
+        return f"{self.layanan_id}: {self.get_jenis_display()} {self.waktu:%d-%m-%Y %H:%M}"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PresensiConfig(AppConfig):
+    name = "presensi"
+    verbose_name = "Presensi"

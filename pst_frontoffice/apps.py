@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PstFrontofficeConfig(AppConfig):
+    name = "pst_frontoffice"
+    verbose_name = "Pengguna dan Pengaturan Kantor"

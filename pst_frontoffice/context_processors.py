@@ -1,0 +1,5 @@
+from .models import PengaturanKantor
+
+
+def kantor(request):
+    return {"kantor": getattr(request, "kantor", None) or PengaturanKantor.get()}

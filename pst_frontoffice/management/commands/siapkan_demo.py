@@ -1,0 +1,143 @@
+"""Demo accounts and a few weeks of realistic visits, for trying the app (never in production)."""
+
+import datetime
+import random
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from bukutamu.models import JenisLayanan, KanalOnline, Sarana
+from bukutamu.services import catat_kunjungan
+from pst_frontoffice.models import PengaturanKantor, Peran
+
+KATA_SANDI_DEMO = "demo12345"
+AKUN_DEMO = [
+    ("admin@example.com", "Admin PST", Peran.ADMIN),
+    ("petugas@example.com", "Rina Marlina", Peran.PETUGAS),
+    ("petugas2@example.com", "Ahmad Fauzi", Peran.PETUGAS),
+    ("pimpinan@example.com", "Dr. Hendra Gunawan", Peran.PIMPINAN),
+]
+
+NAMA = [
+    "Siti Nurhaliza", "Budi Santoso", "Dewi Lestari", "Muhammad Rizki", "Nur Aini", "Agus Salim",
+    "Rahmat Hidayat", "Fitri Handayani", "Yusuf Maulana", "Ratna Sari", "Andi Pratama", "Lina Marlina",
+    "Hendra Wijaya", "Sri Wahyuni", "Dedi Kurniawan", "Aulia Rahman", "Maya Anggraini", "Fajar Nugroho",
+    "Wulan Dari", "Irfan Hakim", "Nanda Putri", "Bayu Saputra", "Putri Ayu", "Rudi Hartono",
+    "Intan Permata", "Taufik Hidayat", "Eka Susanti", "Gilang Ramadhan", "Yuni Kartika", "Arif Budiman",
+]
+INSTANSI = [
+    ("Bappeda Kabupaten Tanah Bumbu", "pemerintah"),
+    ("Dinas Kesehatan Kabupaten Tanah Bumbu", "pemerintah"),
+    ("Dinas Pertanian Kabupaten Tanah Bumbu", "pemerintah"),
+    ("Universitas Lambung Mangkurat", "pendidikan"),
+    ("STIE Pancasetia Banjarmasin", "pendidikan"),
+    ("SMA Negeri 1 Batulicin", "pendidikan"),
+    ("PT Arutmin Indonesia", "perusahaan"),
+    ("CV Borneo Konsultan", "perusahaan"),
+    ("Yayasan Peduli Pesisir", "organisasi"),
+    ("", "perorangan"),
+]
+KEPERLUAN = {
+    "konsultasi": ["Cara membaca tabel PDRB menurut lapangan usaha", "Metodologi penghitungan angka kemiskinan",
+                   "Definisi pengangguran terbuka untuk skripsi", "Penjelasan metadata Sakernas"],
+    "permintaan-data": ["Data jumlah penduduk per kecamatan 2020–2025", "Data produksi padi per kecamatan 2024",
+                        "IPM Kabupaten Tanah Bumbu 2019–2025", "Data inflasi dan harga konsumen 2025"],
+    "pengaduan": ["Data di website tidak bisa diunduh", "Antrian terlalu lama saat jam istirahat"],
+    "rekomendasi-statistik": ["Rekomendasi survei kepuasan masyarakat Dinas Kesehatan"],
+    "perpustakaan": ["Membaca publikasi Kabupaten Tanah Bumbu Dalam Angka"],
+    "penjualan-produk-statistik": ["Membeli publikasi Statistik Daerah cetak"],
+}
+
+
+class Command(BaseCommand):
+    help = "Membuat akun demo dan data contoh bila basis data masih kosong (tidak untuk produksi)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--seed", type=int, default=6310)
+
+    def handle(self, *args, seed, **options):
+        if not settings.DEMO_ALLOWED:
+            raise CommandError("Data demo tidak dibuat pada pengaturan produksi.")
+        User = get_user_model()
+        if User.objects.exists():
+            self.stdout.write("Basis data sudah berisi pengguna; data demo tidak dibuat ulang.")
+            return
+        with transaction.atomic():
+            self._buat(seed)
+        self.stdout.write(self.style.SUCCESS("Data demo dibuat. Akun (kata sandi: demo12345):"))
+        for email, nama, peran in AKUN_DEMO:
+            self.stdout.write(f"  {email:<24} {peran.label}")
+
+    def _buat(self, seed):
+        rnd = random.Random(seed)
+        User = get_user_model()
+        PengaturanKantor.get()
+        akun = {}
+        for email, nama, peran in AKUN_DEMO:
+            akun[email] = User.objects.create_user(
+                email=email, password=KATA_SANDI_DEMO, nama=nama, peran=peran
+            )
+        petugas = [akun["petugas@example.com"], akun["petugas2@example.com"]]
+        jenis = {j.kode: j for j in JenisLayanan.objects.all()}
+        bobot = [("konsultasi", 5), ("permintaan-data", 6), ("pengaduan", 1), ("rekomendasi-statistik", 1),
+                 ("perpustakaan", 2), ("penjualan-produk-statistik", 1)]
+        orang = []
+        for i, nama in enumerate(NAMA):
+            instansi, jenis_instansi = rnd.choice(INSTANSI)
+            orang.append(dict(
+                nama=nama, instansi=instansi, jenis_instansi=jenis_instansi,
+                no_hp=f"62812{5100000 + i * 7919:07d}",
+                email=f"{nama.split()[0].lower()}.{i}@example.org" if rnd.random() < 0.7 else "",
+            ))
+        sekarang = timezone.now()
+        for hari_lalu in range(27, -1, -1):
+            tanggal = timezone.localdate() - datetime.timedelta(days=hari_lalu)
+            if tanggal.weekday() >= 5:
+                continue
+            for _ in range(rnd.randint(1, 4) if hari_lalu else 4):
+                p = rnd.choice(orang)
+                kode = rnd.choices([k for k, _ in bobot], [w for _, w in bobot])[0]
+                kodes = [kode] + (["konsultasi"] if kode == "permintaan-data" and rnd.random() < 0.3 else [])
+                jam = rnd.randint(8, 14)
+                waktu = timezone.make_aware(datetime.datetime.combine(tanggal, datetime.time(jam, rnd.randint(0, 59))))
+                if waktu > sekarang:
+                    waktu = sekarang - datetime.timedelta(minutes=rnd.randint(5, 90))
+                online = rnd.random() < 0.3
+                oleh = rnd.choice(petugas)
+                kunjungan = catat_kunjungan(
+                    petugas=oleh, **p, jenis_layanan=[jenis[k] for k in kodes],
+                    keperluan=rnd.choice(KEPERLUAN[kode]),
+                    sarana=Sarana.ONLINE if online else Sarana.LANGSUNG,
+                    kanal_online=rnd.choice([KanalOnline.WHATSAPP, KanalOnline.EMAIL, KanalOnline.PST]) if online else "",
+                    nomor_surat_permintaan=f"{rnd.randint(100, 999)}/BPD/{tanggal:%m}/{tanggal.year}" if kode == "permintaan-data" and rnd.random() < 0.6 else "",
+                    waktu=waktu,
+                )
+                for layanan in kunjungan.layanan.all():
+                    self._majukan(layanan, oleh, rnd, hari_lalu, waktu)
+
+    def _majukan(self, layanan, oleh, rnd, hari_lalu, waktu):
+        """Move older services along the flow, so every status and the timeline show something."""
+        from layanan.models import RiwayatLayanan, Status
+
+        if hari_lalu == 0 and rnd.random() < 0.6:
+            return
+        langkah = [Status.DIPROSES]
+        if layanan.jenis.adalah_permintaan_data:
+            langkah.append(Status.SIAP_DIAMBIL)
+        langkah.append(Status.SELESAI)
+        sampai = len(langkah) if hari_lalu > 5 and rnd.random() < 0.8 else rnd.randint(0, len(langkah) - 1)
+        if rnd.random() < 0.04:
+            layanan.ubah_status(Status.DIBATALKAN, oleh=oleh, catatan="Pengunjung membatalkan permintaan.")
+            sampai = 0
+        menit = 0
+        for status in langkah[:sampai]:
+            layanan.ubah_status(status, oleh=oleh, catatan="")
+            menit += rnd.randint(10, 60 * 24 if layanan.jenis.adalah_permintaan_data else 90)
+            # Spread the history over time as it happened, not all at the moment of seeding.
+            saat = min(waktu + datetime.timedelta(minutes=menit), timezone.now())
+            RiwayatLayanan.objects.filter(layanan=layanan, ke_status=status).update(waktu=saat)
+            if status in (Status.SELESAI,):
+                type(layanan).objects.filter(pk=layanan.pk).update(selesai_pada=saat)

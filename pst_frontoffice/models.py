@@ -1,0 +1,167 @@
+"""What every app shares: users with their role, and the office's settings."""
+
+import zoneinfo
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.validators import RegexValidator
+from django.db import models
+
+
+class Peran(models.TextChoices):
+    PETUGAS = "petugas", "Petugas"
+    PIMPINAN = "pimpinan", "Pimpinan"
+    ADMIN = "admin", "Admin"
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra):
+        if not email:
+            raise ValueError("Email wajib diisi.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra):
+        extra.setdefault("peran", Peran.PETUGAS)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email, password=None, **extra):
+        extra["peran"] = Peran.ADMIN
+        return self._create_user(email, password, **extra)
+
+    def get_by_natural_key(self, username):
+        return self.get(email__iexact=username)
+
+
+class User(AbstractUser):
+    """An officer, head of office or admin; logs in with e-mail."""
+
+    username = None
+    first_name = None
+    last_name = None
+    nama = models.CharField("nama", max_length=150)
+    email = models.EmailField("email", unique=True)
+    peran = models.CharField("peran", max_length=10, choices=Peran.choices, default=Peran.PETUGAS)
+    no_hp = models.CharField("no. HP", max_length=20, blank=True)
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["nama"]
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = "pengguna"
+        verbose_name_plural = "pengguna"
+        ordering = ["nama"]
+
+    def __str__(self):
+        return self.nama or self.email
+
+    def save(self, *args, **kwargs):
+        self.email = self.email.lower()
+        # The Admin role is the one that manages users, master data and office settings in
+        # Django admin; no other role enters it. One switch, so the two can never disagree.
+        self.is_staff = self.is_superuser = self.peran == Peran.ADMIN
+        super().save(*args, **kwargs)
+
+    def get_full_name(self):
+        return self.nama
+
+    def get_short_name(self):
+        return self.nama.split(" ")[0] if self.nama else self.email
+
+    def punya_peran(self, *peran):
+        return self.is_active and self.peran in peran
+
+    @property
+    def is_petugas(self):
+        return self.peran == Peran.PETUGAS
+
+    @property
+    def is_pimpinan(self):
+        return self.peran == Peran.PIMPINAN
+
+    @property
+    def is_admin(self):
+        return self.peran == Peran.ADMIN
+
+
+class ZonaWaktu(models.TextChoices):
+    WIB = "Asia/Jakarta", "WIB (Asia/Jakarta)"
+    WITA = "Asia/Makassar", "WITA (Asia/Makassar)"
+    WIT = "Asia/Jayapura", "WIT (Asia/Jayapura)"
+
+
+TEMPLATE_WA_GRUP_BAWAAN = (
+    "*Permintaan Koordinasi PST*\n"
+    "Pengunjung: {nama}\n"
+    "Instansi: {instansi}\n"
+    "Jenis layanan: {jenis}\n"
+    "Keperluan: {keperluan}\n"
+    "Petugas: {petugas}\n"
+    "Detail: {tautan}\n\n"
+    "Mohon bantuan jawaban dari subject matter terkait. Terima kasih."
+)
+
+
+class PengaturanKantor(models.Model):
+    """The one settings record of this installation's office, edited by an Admin."""
+
+    nama_kantor = models.CharField("nama kantor", max_length=150, default="BPS Kabupaten Tanah Bumbu")
+    kode_unit = models.CharField(
+        "kode unit kerja",
+        max_length=5,
+        default="63100",
+        validators=[RegexValidator(r"^\d{5}$", "Kode unit harus 5 angka, misalnya 63100.")],
+        help_text="4 angka kode wilayah + 1 angka unit, dipakai pada nomor surat.",
+    )
+    alamat = models.TextField(
+        "alamat",
+        default="Jl. Dharma Praja, Gunung Tinggi, Kec. Batulicin, Kabupaten Tanah Bumbu, Kalimantan Selatan",
+    )
+    telepon = models.CharField("telepon", max_length=50, blank=True, default="")
+    email = models.EmailField("email kantor", blank=True, default="bps6310@bps.go.id")
+    situs = models.URLField("situs web", blank=True, default="https://tanahbumbukab.bps.go.id")
+    zona_waktu = models.CharField("zona waktu", max_length=40, choices=ZonaWaktu.choices, default=ZonaWaktu.WITA)
+    template_wa_grup = models.TextField(
+        "template notifikasi grup WA",
+        default=TEMPLATE_WA_GRUP_BAWAAN,
+        help_text="Tersedia: {nama} {instansi} {jenis} {keperluan} {petugas} {tautan} {nomor}",
+    )
+    url_drive = models.URLField("URL Drive Kumpulan Data", blank=True, default="https://drive.google.com/")
+    url_skd = models.URLField(
+        "URL Survei Kebutuhan Data (SKD)", blank=True, default="https://s.bps.go.id/skd2026"
+    )
+    jam_layanan_senin_kamis = models.CharField(
+        "jam layanan Senin–Kamis", max_length=30, default="08.00–15.30"
+    )
+    jam_layanan_jumat = models.CharField("jam layanan Jumat", max_length=30, default="08.00–16.00")
+    diperbarui = models.DateTimeField("diperbarui", auto_now=True)
+
+    class Meta:
+        verbose_name = "pengaturan kantor"
+        verbose_name_plural = "pengaturan kantor"
+
+    def __str__(self):
+        return self.nama_kantor
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def get(cls):
+        obj, _ = cls.objects.get_or_create(pk=1)
+        return obj
+
+    @property
+    def tzinfo(self):
+        return zoneinfo.ZoneInfo(self.zona_waktu)
+
+    @property
+    def singkatan_zona(self):
+        return {ZonaWaktu.WIB: "WIB", ZonaWaktu.WITA: "WITA", ZonaWaktu.WIT: "WIT"}.get(self.zona_waktu, "")

@@ -1,0 +1,53 @@
+from django import template
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+
+from pst_frontoffice.whatsapp import format_no_hp
+
+register = template.Library()
+
+WARNA_STATUS = {
+    "diterima": ("secondary", "bi-inbox"),
+    "diproses": ("primary", "bi-gear"),
+    "siap_diambil": ("info", "bi-box-seam"),
+    "selesai": ("success", "bi-check-circle"),
+    "dibatalkan": ("danger", "bi-x-circle"),
+}
+
+
+@register.simple_tag
+def status_badge(status, label):
+    warna, ikon = WARNA_STATUS.get(status, ("secondary", "bi-circle"))
+    return format_html(
+        '<span class="badge text-bg-{} status-badge"><i class="bi {}" aria-hidden="true"></i> {}</span>', warna, ikon, label
+    )
+
+
+@register.filter
+def no_hp(nomor):
+    return format_no_hp(nomor)
+
+
+@register.simple_tag(takes_context=True)
+def waktu(context, nilai, dengan_jam=True):
+    """'22 November 2026, 14.05 WITA' in the office's zone (or only the date)."""
+    if not nilai:
+        return "—"
+    if not dengan_jam:
+        return date_format(nilai, "j F Y")
+    lokal = timezone.localtime(nilai)
+    kantor = context.get("kantor")
+    zona = kantor.singkatan_zona if kantor else lokal.tzname()
+    return f"{date_format(lokal, 'j F Y')}, {lokal:%H.%M} {zona}"
+
+
+@register.simple_tag(takes_context=True)
+def waktu_singkat(context, nilai):
+    """'22 Nov, 14.05' — today only shows the time."""
+    if not nilai:
+        return "—"
+    lokal = timezone.localtime(nilai)
+    if lokal.date() == timezone.localdate():
+        return f"hari ini {lokal:%H.%M}"
+    return f"{date_format(lokal, 'j M Y')}, {lokal:%H.%M}"

@@ -1,0 +1,101 @@
+import os
+import shutil
+
+import pytest
+from django.utils import timezone
+
+from bukutamu.bawaan import pastikan_jenis_bawaan
+from bukutamu.models import JenisLayanan
+from bukutamu.services import catat_kunjungan
+from pst_frontoffice.models import PengaturanKantor, Peran
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM must still be usable.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+KATA_SANDI = "rahasia-uji-123"
+
+
+@pytest.fixture
+def kantor(db):
+    return PengaturanKantor.get()
+
+
+@pytest.fixture
+def jenis(db):
+    """The default kinds of service by code (transactional tests flush the data migration)."""
+    pastikan_jenis_bawaan(JenisLayanan)
+    return {j.kode: j for j in JenisLayanan.objects.all()}
+
+
+@pytest.fixture
+def buat_user(db, django_user_model):
+    def buat(email, peran=Peran.PETUGAS, nama=None, **extra):
+        return django_user_model.objects.create_user(
+            email=email, password=KATA_SANDI, nama=nama or email.split("@")[0].title(), peran=peran, **extra
+        )
+
+    return buat
+
+
+@pytest.fixture
+def petugas(buat_user):
+    return buat_user("rina@example.com", nama="Rina Petugas")
+
+
+@pytest.fixture
+def petugas2(buat_user):
+    return buat_user("ahmad@example.com", nama="Ahmad Petugas")
+
+
+@pytest.fixture
+def pimpinan(buat_user):
+    return buat_user("kepala@example.com", Peran.PIMPINAN, nama="Kepala Kantor")
+
+
+@pytest.fixture
+def admin_user(buat_user):
+    return buat_user("admin@example.com", Peran.ADMIN, nama="Admin Kantor")
+
+
+@pytest.fixture
+def buat_kunjungan(jenis, petugas):
+    """Write a guest-book entry the way the Buku Tamu tab does; returns the visit."""
+    nomor = iter(range(1000, 100000))
+
+    def buat(*kode_jenis, oleh=None, waktu=None, **data):
+        n = next(nomor)
+        isian = dict(
+            nama=f"Pengunjung {n}", instansi="Bappeda", jenis_instansi="pemerintah",
+            no_hp=f"6281200{n:05d}", email="", keperluan="Data penduduk per kecamatan",
+            sarana="langsung", kanal_online="", nomor_surat_permintaan="",
+        )
+        isian.update(data)
+        return catat_kunjungan(
+            petugas=oleh or petugas, jenis_layanan=[jenis[k] for k in (kode_jenis or ("konsultasi",))],
+            waktu=waktu or timezone.now(), **isian,
+        )
+
+    return buat
+
+
+@pytest.fixture
+def buat_layanan(buat_kunjungan):
+    def buat(kode="konsultasi", **kwargs):
+        return buat_kunjungan(kode, **kwargs).layanan.get()
+
+    return buat
+
+
+@pytest.fixture
+def masuk(client):
+    """Log the test client in as the given user."""
+
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login
+
+
+def chromium_path():
+    return shutil.which("chromium") or shutil.which("chromium-browser")

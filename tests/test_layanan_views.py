@@ -1,0 +1,190 @@
+import pytest
+from django.urls import reverse
+
+from layanan.models import Status
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("nama", ["layanan:saya", "layanan:semua", "layanan:dashboard"])
+def test_list_pages_use_the_same_number_of_queries_for_1_and_5_rows(masuk, petugas, buat_layanan, django_assert_num_queries, nama):
+    client = masuk(petugas)
+    buat_layanan("permintaan-data")
+    client.get(reverse(nama))  # warm up the session and office settings
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as satu:
+        client.get(reverse(nama))
+    for kode in ("konsultasi", "pengaduan", "perpustakaan", "permintaan-data"):
+        buat_layanan(kode)
+
+    with django_assert_num_queries(len(satu)):
+        response = client.get(reverse(nama))
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_layanan_saya_lists_my_open_services_newest_first(masuk, petugas, petugas2, buat_layanan):
+    lama = buat_layanan(keperluan="lama")
+    baru = buat_layanan(keperluan="baru")
+    selesai = buat_layanan()
+    selesai.ubah_status(Status.SELESAI, oleh=petugas)
+    punya_orang = buat_layanan(oleh=petugas2)
+
+    halaman = masuk(petugas).get(reverse("layanan:saya")).context["halaman"]
+
+    assert list(halaman.object_list) == [baru, lama]
+    assert punya_orang not in halaman.object_list
+
+
+@pytest.mark.django_db
+def test_layanan_saya_includes_services_where_i_am_co_handler(masuk, petugas, petugas2, buat_layanan):
+    layanan = buat_layanan(oleh=petugas2)
+    layanan.atur_pendamping([petugas], oleh=petugas2)
+    assert layanan in masuk(petugas).get(reverse("layanan:saya")).context["halaman"].object_list
+
+
+@pytest.mark.django_db
+def test_semua_layanan_filters(masuk, petugas, petugas2, buat_layanan):
+    data = buat_layanan("permintaan-data", nama="Budi Data", sarana="online", kanal_online="email")
+    konsul = buat_layanan("konsultasi", nama="Ani Konsul", oleh=petugas2)
+    konsul.ubah_status(Status.SELESAI, oleh=petugas2)
+    client = masuk(petugas)
+
+    def hasil(**filter_):
+        return list(client.get(reverse("layanan:semua"), filter_).context["halaman"].object_list)
+
+    assert hasil(status="selesai") == [konsul]
+    assert hasil(status="terbuka") == [data]
+    assert hasil(jenis=data.jenis_id) == [data]
+    assert hasil(sarana="online") == [data]
+    assert hasil(petugas=petugas2.pk) == [konsul]
+    assert hasil(q="ani") == [konsul]
+
+
+@pytest.mark.django_db
+def test_semua_layanan_date_range_uses_office_days(masuk, petugas, buat_layanan, kantor):
+    import datetime
+    from zoneinfo import ZoneInfo
+
+    wita = ZoneInfo("Asia/Makassar")
+    # 23:30 WITA on 10 Nov is 15:30 UTC on 10 Nov; 00:30 WITA on 11 Nov is 16:30 UTC on 10 Nov.
+    malam = buat_layanan(waktu=datetime.datetime(2026, 11, 10, 23, 30, tzinfo=wita))
+    dini_hari = buat_layanan(waktu=datetime.datetime(2026, 11, 11, 0, 30, tzinfo=wita))
+    client = masuk(petugas)
+
+    def hasil(**filter_):
+        return list(client.get(reverse("layanan:semua"), filter_).context["halaman"].object_list)
+
+    assert hasil(dari="2026-11-10", sampai="2026-11-10") == [malam]
+    assert hasil(dari="2026-11-11", sampai="2026-11-11") == [dini_hari]
+
+
+@pytest.mark.django_db
+def test_semua_layanan_reports_a_reversed_date_range(masuk, petugas):
+    response = masuk(petugas).get(reverse("layanan:semua"), {"dari": "2026-11-10", "sampai": "2026-11-01"})
+    assert "Tanggal akhir harus sesudah tanggal awal." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_semua_layanan_paginates(masuk, petugas, buat_layanan):
+    for _ in range(27):
+        buat_layanan()
+    response = masuk(petugas).get(reverse("layanan:semua"), {"page": 2})
+    assert len(response.context["halaman"].object_list) == 2
+    assert "Halaman 2 dari 2" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_update_moves_the_status_and_shows_it_in_the_timeline(masuk, petugas, buat_layanan):
+    layanan = buat_layanan("permintaan-data")
+    client = masuk(petugas)
+
+    response = client.post(reverse("layanan:update_status", args=[layanan.pk]), {"status": "diproses", "catatan": "Diteruskan ke IPDS"}, follow=True)
+
+    html = response.content.decode()
+    assert "Status layanan #%d menjadi Diproses." % layanan.pk in html
+    assert "Diteruskan ke IPDS" in html
+    layanan.refresh_from_db()
+    assert layanan.status == Status.DIPROSES
+
+
+@pytest.mark.django_db
+def test_update_by_htmx_returns_the_management_partial(masuk, petugas, buat_layanan):
+    layanan = buat_layanan()
+    response = masuk(petugas).post(
+        reverse("layanan:update_status", args=[layanan.pk]), {"status": "selesai"},
+        headers={"HX-Request": "true", "HX-Target": "kelola"},
+    )
+    html = response.content.decode()
+    assert html.lstrip().startswith('<div id="kelola">')
+    assert "Selesai" in html and "<html" not in html
+
+
+@pytest.mark.django_db
+def test_refused_transition_gets_a_clear_message(masuk, petugas, buat_layanan):
+    layanan = buat_layanan("konsultasi")
+    response = masuk(petugas).post(reverse("layanan:update_status", args=[layanan.pk]), {"status": "siap_diambil"})
+    assert response.status_code == 400
+    assert "tidak dapat dipilih dari status sekarang" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_cancel_without_reason_keeps_the_form_and_says_why(masuk, petugas, buat_layanan):
+    layanan = buat_layanan()
+    response = masuk(petugas).post(reverse("layanan:update_status", args=[layanan.pk]), {"status": "dibatalkan", "catatan": ""})
+    assert "Alasan pembatalan wajib diisi." in response.content.decode()
+    layanan.refresh_from_db()
+    assert layanan.status == Status.DITERIMA
+
+
+@pytest.mark.django_db
+def test_detail_offers_the_wa_group_summary_and_drive(masuk, petugas, buat_layanan, kantor):
+    layanan = buat_layanan("permintaan-data", nama="Siti", keperluan="IPM 2025")
+    html = masuk(petugas).get(reverse("layanan:detail", args=[layanan.pk])).content.decode()
+
+    assert "Kirim Notifikasi ke Grup WA" in html
+    assert "https://wa.me/?text=" in html
+    assert "Siti" in html and "IPM%202025" in html
+    assert "Drive Kumpulan Data" in html and kantor.url_drive in html
+
+
+@pytest.mark.django_db
+def test_wa_group_template_is_an_office_setting(masuk, petugas, buat_layanan, kantor):
+    kantor.template_wa_grup = "Tolong bantu {nama} soal {keperluan} {tidak_dikenal}"
+    kantor.save()
+    layanan = buat_layanan(nama="Ani", keperluan="PDRB")
+    html = masuk(petugas).get(reverse("layanan:detail", args=[layanan.pk])).content.decode()
+    assert "Tolong%20bantu%20Ani%20soal%20PDRB%20%7Btidak_dikenal%7D" in html
+
+
+@pytest.mark.django_db
+def test_reassign_to_another_officer(masuk, petugas, petugas2, buat_layanan):
+    layanan = buat_layanan()
+    masuk(petugas).post(reverse("layanan:atur_petugas", args=[layanan.pk]), {"petugas": petugas2.pk, "pendamping": [petugas.pk]})
+    layanan.refresh_from_db()
+    assert layanan.petugas == petugas2
+    assert list(layanan.pendamping.all()) == [petugas]
+
+
+@pytest.mark.django_db
+def test_tabs_answer_htmx_with_the_tab_partial_and_plain_requests_with_the_page(masuk, petugas):
+    client = masuk(petugas)
+    for nama in ("layanan:dashboard", "bukutamu:buku_tamu", "layanan:saya", "layanan:semua"):
+        penuh = client.get(reverse(nama)).content.decode()
+        sebagian = client.get(reverse(nama), headers={"HX-Request": "true", "HX-Target": "tab-area"}).content.decode()
+        riwayat = client.get(reverse(nama), headers={"HX-Request": "true", "HX-History-Restore-Request": "true"}).content.decode()
+        assert "<html" in penuh and 'id="tab-area"' in penuh
+        assert "<html" not in sebagian and sebagian.lstrip().startswith('<div id="tab-area">')
+        assert "<html" in riwayat
+
+
+@pytest.mark.django_db
+def test_dashboard_counts_today_in_the_office_zone(masuk, petugas, petugas2, buat_layanan):
+    buat_layanan()
+    buat_layanan(oleh=petugas2)
+    ringkasan = masuk(petugas).get(reverse("layanan:dashboard")).context["ringkasan"]
+    assert ringkasan == {
+        "pengunjung_hari_ini": 2, "layanan_hari_ini": 2, "layanan_terbuka": 2,
+        "layanan_saya_terbuka": 1, "selesai_hari_ini": 0,
+    }
