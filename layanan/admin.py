@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Layanan, RiwayatLayanan
+from .models import KlasifikasiSurat, Layanan, NomorSurat, RiwayatLayanan, Tag
 
 
 class RiwayatInline(admin.TabularInline):
@@ -24,3 +24,33 @@ class LayananAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False  # cancel (Dibatalkan) instead, from the officer's screen
+
+
+@admin.register(KlasifikasiSurat)
+class KlasifikasiSuratAdmin(admin.ModelAdmin):
+    list_display = ("jenis_instansi", "kode")
+    list_editable = ("kode",)
+
+
+@admin.register(NomorSurat)
+class NomorSuratAdmin(admin.ModelAdmin):
+    """Read-only: numbers are given and voided from the officer's screen, never edited or deleted."""
+
+    list_display = ("nomor", "tanggal", "tujuan", "dibuat_oleh", "dibatalkan")
+    list_filter = ("tahun", "klasifikasi", "dibatalkan")
+    list_select_related = ("dibuat_oleh",)
+    search_fields = ("nomor", "tujuan", "perihal")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    search_fields = ("nama",)

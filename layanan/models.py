@@ -175,3 +175,8 @@ class RiwayatLayanan(models.Model):
 
     def __str__(self):
         return f"{self.layanan_id}: {self.get_jenis_display()} {self.waktu:%d-%m-%Y %H:%M}"
+
+
+# Letters, files, tags and data-request details: one module per concept, registered here.
+from .permintaan import ItemData, PermintaanData, Tag  # noqa: E402,F401
+from .surat import BerkasSurat, KlasifikasiSurat, NomorSurat, PenghitungSurat  # noqa: E402,F401

@@ -47,6 +47,12 @@ class PengaturanKantorAdmin(admin.ModelAdmin):
         ("Kantor", {"fields": ("nama_kantor", "kode_unit", "alamat", "telepon", "email", "situs", "zona_waktu")}),
         ("Jam layanan", {"fields": ("jam_layanan_senin_kamis", "jam_layanan_jumat")}),
         ("Tautan dan WhatsApp", {"fields": ("url_drive", "url_skd", "template_wa_grup")}),
+        ("Surat balasan", {
+            "fields": ("format_nomor_surat", "kota_surat", "penandatangan_jabatan", "penandatangan_nama",
+                       "template_surat_balasan", "template_wa_pengunjung"),
+            "description": "Klasifikasi surat per jenis instansi diatur di menu Klasifikasi surat. "
+            "Template .docx bawaan (dengan semua isian) dapat diunduh di /surat/template-bawaan.docx.",
+        }),
     )
 
     def has_add_permission(self, request):

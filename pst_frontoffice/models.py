@@ -3,8 +3,11 @@
 import zoneinfo
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
-from django.core.validators import RegexValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator, RegexValidator
 from django.db import models
+
+from .unggahan import jalur_template_surat, validasi_docx
 
 
 class Peran(models.TextChoices):
@@ -108,6 +111,32 @@ TEMPLATE_WA_GRUP_BAWAAN = (
 )
 
 
+FORMAT_NOMOR_SURAT_BAWAAN = "B-{urut:03}/{kode_unit}/{klasifikasi}/{bulan:02}/{tahun}"
+
+TEMPLATE_WA_PENGUNJUNG_BAWAAN = (
+    "Yth. {nama},\n"
+    "permintaan data Anda di {kantor} kini berstatus *{status}*.\n"
+    "{keterangan}\n"
+    "Nomor surat balasan: {nomor_surat}\n\n"
+    "Terima kasih telah menggunakan layanan PST."
+)
+
+
+def validasi_format_nomor(nilai):
+    """A letter-number format must carry the sequence and the year, and only known placeholders."""
+    if "{urut" not in nilai or "{tahun" not in nilai:
+        raise ValidationError("Format nomor surat wajib memuat {urut} dan {tahun}.")
+    try:
+        contoh = nilai.format(urut=7, kode_unit="63100", klasifikasi="HM.310", bulan=11, tahun=2026)
+    except (KeyError, IndexError, ValueError) as e:
+        raise ValidationError(
+            "Format nomor surat tidak dapat dipakai (%(galat)s). Tersedia: {urut} {kode_unit} {klasifikasi} "
+            "{bulan} {tahun}, mis. {urut:03} dan {bulan:02}.", params={"galat": e},
+        ) from e
+    if len(contoh) > 80:
+        raise ValidationError("Nomor surat dari format ini terlalu panjang (lebih dari 80 karakter).")
+
+
 class PengaturanKantor(models.Model):
     """The one settings record of this installation's office, edited by an Admin."""
 
@@ -140,6 +169,31 @@ class PengaturanKantor(models.Model):
         "jam layanan Senin–Kamis", max_length=30, default="08.00–15.30"
     )
     jam_layanan_jumat = models.CharField("jam layanan Jumat", max_length=30, default="08.00–16.00")
+    format_nomor_surat = models.CharField(
+        "format nomor surat balasan", max_length=100, default=FORMAT_NOMOR_SURAT_BAWAAN,
+        validators=[validasi_format_nomor],
+        help_text="Tersedia: {urut:03} {kode_unit} {klasifikasi} {bulan:02} {tahun}. Segmen bulan boleh dihapus, "
+        "mis. B-{urut:03}/{kode_unit}/{klasifikasi}/{tahun}.",
+    )
+    kota_surat = models.CharField(
+        "kota pada tanggal surat", max_length=60, blank=True, default="Batulicin",
+        help_text="Ditulis sebelum tanggal surat, mis. Batulicin, 22 November 2026.",
+    )
+    penandatangan_jabatan = models.CharField(
+        "jabatan penanda tangan", max_length=150, blank=True, default="Kepala BPS Kabupaten Tanah Bumbu"
+    )
+    penandatangan_nama = models.CharField("nama penanda tangan", max_length=150, blank=True, default="")
+    template_surat_balasan = models.FileField(
+        "template .docx surat balasan", upload_to=jalur_template_surat, blank=True,
+        validators=[FileExtensionValidator(["docx"], "Template surat harus berkas .docx."), validasi_docx],
+        help_text="Kosongkan untuk memakai template bawaan. Isian yang tersedia dijelaskan di README "
+        "(mis. {{nomor_surat}}, {{tanggal_surat}}, {{tujuan}}, {{perihal}}, {{daftar_data}}).",
+    )
+    template_wa_pengunjung = models.TextField(
+        "template WA ke pengunjung (Siap Diambil/Selesai)",
+        default=TEMPLATE_WA_PENGUNJUNG_BAWAAN,
+        help_text="Tersedia: {nama} {kantor} {status} {keterangan} {nomor_surat} {jenis} {nomor}",
+    )
     diperbarui = models.DateTimeField("diperbarui", auto_now=True)
 
     class Meta:

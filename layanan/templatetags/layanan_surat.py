@@ -1,0 +1,54 @@
+"""The reply-letter panel on a data request's detail page, with its own data
+(so the shared detail view stays untouched)."""
+
+from django import template
+
+from pst_frontoffice.whatsapp import tautan_wa
+
+from ..forms_surat import BatalNomorForm, NomorSuratForm, TagForm, UnggahBerkasForm
+from ..permintaan import PermintaanData, Tag, teks_wa_pengunjung
+from ..surat import BerkasSurat, KlasifikasiSurat, tanggal_indonesia
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def panel_surat(context, layanan):
+    """Everything the _surat.html partial shows, or None for a service that is not a data request."""
+    if not layanan.jenis.adalah_permintaan_data:
+        return None
+    request = context["request"]
+    kantor = context.get("kantor") or request.kantor
+    permintaan = PermintaanData.objects.filter(layanan=layanan).prefetch_related("item", "tags").first()
+    nomor = list(layanan.nomor_surat.select_related("dibuat_oleh", "dibatalkan_oleh").order_by("-tahun", "-urut"))
+    aktif = next((n for n in nomor if not n.dibatalkan), None)
+    berkas = list(BerkasSurat.objects.filter(layanan=layanan).select_related("diunggah_oleh"))
+    pengunjung = layanan.kunjungan.pengunjung
+    instansi = layanan.kunjungan.instansi or pengunjung.instansi
+    konteks = {
+        "permintaan": permintaan,
+        "item": list(permintaan.item.all()) if permintaan else [],
+        "tags": list(permintaan.tags.all()) if permintaan else [],
+        "nomor_aktif": aktif,
+        "nomor_batal": [n for n in nomor if n.dibatalkan],
+        "berkas_aktif": next((b for b in berkas if b.aktif), None),
+        "berkas_lama": [b for b in berkas if not b.aktif],
+        "boleh_ubah": layanan.boleh_diubah_oleh(request.user),
+        "tanggal_aktif": tanggal_indonesia(aktif.tanggal) if aktif else "",
+    }
+    if konteks["boleh_ubah"]:
+        konteks.update(
+            form_nomor=NomorSuratForm(initial={
+                "klasifikasi": KlasifikasiSurat.saran_untuk(pengunjung.jenis_instansi),
+                "tujuan": f"Pimpinan {instansi}" if instansi else pengunjung.nama,
+                "perihal": "Penyampaian Data",
+            }),
+            form_batal=BatalNomorForm(),
+            form_berkas=UnggahBerkasForm(),
+            form_tag=TagForm(),
+            semua_tag=list(Tag.objects.values_list("nama", flat=True)[:300]),
+        )
+    if layanan.status in ("siap_diambil", "selesai") and pengunjung.no_hp:
+        teks = teks_wa_pengunjung(layanan, kantor=kantor, nomor=aktif)
+        konteks.update(teks_wa=teks, tautan_wa_pengunjung=tautan_wa(teks, pengunjung.no_hp))
+    return konteks
