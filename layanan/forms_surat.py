@@ -60,7 +60,7 @@ class UnggahBerkasForm(forms.Form):
 class TagForm(forms.Form):
     tag = forms.CharField(
         label="Tambah tag", max_length=300,
-        widget=forms.TextInput(attrs={"list": "saran-tag", "placeholder": "mis. ipm, kecamatan, kemiskinan", "autocomplete": "off"}),
+        widget=forms.TextInput(attrs={"list": "saran-tag", "placeholder": "mis. ipm, kecamatan, kemiskinan", "autocomplete": "off", "class": "form-control"}),
         help_text="Pisahkan beberapa tag dengan koma.",
     )
 
@@ -107,6 +107,10 @@ class ItemDataForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         _pesan_indonesia(self)
         self.fields["tingkat_wilayah"].choices = [("", "—"), *self.fields["tingkat_wilayah"].choices[1:]]
+        # Shown as one table row: the column header is the label.
+        for nama, field in self.fields.items():
+            kelas = "form-select form-select-sm" if nama == "tingkat_wilayah" else "form-control form-control-sm"
+            field.widget.attrs.update({"class": kelas, "aria-label": field.label})
 
 
 ItemDataFormSet = forms.inlineformset_factory(
@@ -122,7 +126,7 @@ def _tahun_pilihan():
 
 
 class FilterRegisterForm(forms.Form):
-    tahun = forms.TypedChoiceField(label="Tahun", coerce=int)
+    tahun = forms.IntegerField(label="Tahun", min_value=2000, max_value=2100, widget=forms.Select)
     q = forms.CharField(label="Cari", required=False, widget=forms.TextInput(attrs={"type": "search", "placeholder": "nomor, tujuan, perihal, pengunjung…"}))
     klasifikasi = forms.ChoiceField(label="Klasifikasi", required=False)
     status = forms.ChoiceField(
@@ -132,16 +136,25 @@ class FilterRegisterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["tahun"].choices = _tahun_pilihan()
+        pilihan = _tahun_pilihan()
+        diminta = str(self.data.get("tahun", ""))
+        if diminta.isdigit() and int(diminta) not in dict(pilihan):
+            pilihan.append((int(diminta), int(diminta)))
+        self.fields["tahun"].widget.choices = pilihan
         self.fields["tahun"].initial = hari_ini().year
         self.fields["klasifikasi"].choices = [("", "Semua klasifikasi"), *[(k, k) for k, _ in KlasifikasiSurat.pilihan()]]
         _pesan_indonesia(self)
 
+    def tahun_dipilih(self):
+        if self.is_bound and self.is_valid() and self.cleaned_data.get("tahun"):
+            return self.cleaned_data["tahun"]
+        return hari_ini().year
+
     def saring(self, qs):
-        data = self.cleaned_data if self.is_valid() else {
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {
             k: v for k, v in getattr(self, "cleaned_data", {}).items() if k not in self.errors
         }
-        qs = qs.filter(tahun=data.get("tahun") or hari_ini().year)
+        qs = qs.filter(tahun=self.tahun_dipilih())
         if data.get("q"):
             q = data["q"]
             qs = qs.filter(

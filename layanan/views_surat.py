@@ -9,7 +9,6 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pst_frontoffice.htmx import render_halaman
@@ -193,7 +192,7 @@ def rincian_permintaan(request, pk):
 def register_surat(request):
     """Register Surat: every number of a year, voided ones included, filterable."""
     form = FilterRegisterForm(request.GET or None)
-    qs = form.saring(NomorSurat.objects.untuk_daftar()) if request.GET else NomorSurat.objects.untuk_daftar().filter(tahun=timezone.localdate().year)
+    qs = form.saring(NomorSurat.objects.untuk_daftar())
     halaman = Paginator(qs, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -209,8 +208,8 @@ def register_surat(request):
 @require_GET
 def register_surat_excel(request):
     form = FilterRegisterForm(request.GET or None)
-    qs = form.saring(NomorSurat.objects.untuk_daftar()) if request.GET else NomorSurat.objects.untuk_daftar().filter(tahun=timezone.localdate().year)
-    tahun = qs.first().tahun if qs.exists() else timezone.localdate().year
+    qs = form.saring(NomorSurat.objects.untuk_daftar())
+    tahun = form.tahun_dipilih()
     isi = ekspor.xlsx(ekspor.KOLOM_REGISTER, ekspor.baris_register(qs.order_by("tahun", "urut")), judul=f"Register Surat {tahun}")
     return FileResponse(isi, as_attachment=True, filename=f"register-surat-{tahun}.xlsx", content_type=XLSX)
 

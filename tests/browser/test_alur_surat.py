@@ -1,0 +1,102 @@
+"""Data request fulfilled (user guide, section 5) in a real browser: number, draft letter,
+signed file, tags, and finding the request again through the search."""
+
+import io
+import re
+
+import pytest
+from docx import Document
+from playwright.sync_api import expect
+
+from layanan.models import BerkasSurat, NomorSurat
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def test_officer_fulfils_a_data_request_and_finds_it_again(page, live_server, login_browser, petugas, buat_layanan, layar):
+    layanan = buat_layanan(
+        "permintaan-data", nama="Dewi Lestari", instansi="Universitas Lambung Mangkurat", jenis_instansi="pendidikan",
+        keperluan="Data IPM kecamatan 2020–2025", nomor_surat_permintaan="012/FEB-ULM/XI/2026",
+    )
+    login_browser(petugas)
+    page.locator(".nav-tabs").get_by_role("link", name="Layanan Saya", exact=True).click()
+    page.locator("tr", has_text="Dewi Lestari").get_by_role("link", name="Update").click()
+    expect(page).to_have_url(re.compile(rf"/layanan/{layanan.pk}/$"))
+
+    # Generate Nomor Surat Balasan: the classification is suggested from the instansi type.
+    expect(page.get_by_label("Klasifikasi")).to_have_value("HM.340")
+    page.get_by_label("Tujuan (Yth.)").fill("Dekan Fakultas Ekonomi dan Bisnis ULM")
+    page.get_by_role("button", name="Generate Nomor Surat Balasan").click()
+    nomor = NomorSurat.objects.get()
+    expect(page.locator("#nomor-surat-aktif")).to_have_text(nomor.nomor)
+    assert re.fullmatch(r"B-001/63100/HM\.340/\d\d/\d{4}", nomor.nomor)
+
+    # The data asked for, on its own page.
+    page.get_by_role("link", name="Ubah Rincian").click()
+    page.locator("#id_item-0-topik").fill("Indeks Pembangunan Manusia")
+    page.locator("#id_item-0-periode").fill("2020–2025")
+    page.locator("#id_item-0-tingkat_wilayah").select_option(label="Kecamatan")
+    page.get_by_label("Format data").select_option(label="Softcopy Excel/CSV")
+    page.get_by_label("Cara penyampaian").select_option(label="E-mail")
+    layar(page, "surat-00-rincian-permintaan", full_page=True)
+    page.get_by_role("button", name="Simpan Rincian").click()
+    expect(page.get_by_text("Rincian permintaan data tersimpan.")).to_be_visible()
+
+    # Buat Draf Surat downloads a .docx holding the number and the Indonesian date.
+    with page.expect_download() as unduhan:
+        page.get_by_role("link", name="Buat Draf Surat").click()
+    isi = open(unduhan.value.path(), "rb").read()
+    teks = "\n".join(p.text for p in Document(io.BytesIO(isi)).paragraphs)
+    assert nomor.nomor in teks and "Indeks Pembangunan Manusia, 2020–2025, Kecamatan" in teks
+    assert re.search(r"\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}", teks)
+
+    # A renamed non-PDF is refused; the signed PDF is kept.
+    page.get_by_label("Surat balasan bertanda tangan").set_input_files(
+        {"name": "surat.pdf", "mimeType": "application/pdf", "buffer": b"MZ\x90\x00 bukan pdf"}
+    )
+    page.get_by_role("button", name="Unggah Berkas").click()
+    expect(page.get_by_text(re.compile("bukan PDF atau DOCX yang sah"))).to_be_visible()
+    page.get_by_label("Surat balasan bertanda tangan").set_input_files(
+        {"name": "surat-balasan-ttd.pdf", "mimeType": "application/pdf", "buffer": PDF}
+    )
+    page.get_by_role("button", name="Unggah Berkas").click()
+    expect(page.locator("#berkas-aktif")).to_contain_text("surat-balasan-ttd.pdf")
+    assert BerkasSurat.objects.get().jenis == "pdf"
+
+    # Tags, with suggestions from existing ones.
+    page.get_by_label("Tambah tag").fill("IPM, kecamatan")
+    page.get_by_role("button", name="Tambah Tag").click()
+    expect(page.locator("#daftar-tag")).to_contain_text("#ipm")
+    expect(page.locator("#daftar-tag")).to_contain_text("#kecamatan")
+    layar(page, "surat-01-detail-permintaan-data", full_page=True)
+
+    # Find it again: Semua Layanan → Cari Permintaan Data, by tag.
+    page.locator(".nav-tabs").get_by_role("link", name="Semua Layanan", exact=True).click()
+    page.get_by_role("link", name="Cari Permintaan Data").click()
+    expect(page.get_by_role("heading", name="Cari Permintaan Data")).to_be_visible()
+    page.get_by_label("Tag").fill("ipm")
+    page.get_by_role("button", name="Cari", exact=True).click()
+    hasil = page.locator(".hasil-permintaan")
+    expect(hasil).to_have_count(1)
+    expect(hasil).to_contain_text("Dewi Lestari")
+    expect(hasil).to_contain_text(nomor.nomor)
+    expect(hasil).to_contain_text("surat-balasan-ttd.pdf")
+    layar(page, "surat-02-cari-permintaan", full_page=True)
+
+    # The letter register lists the number.
+    page.get_by_role("link", name="Register Surat").click()
+    expect(page.locator("#daftar-surat")).to_contain_text(nomor.nomor)
+    page.get_by_label("Cari").fill("Dewi")
+    expect(page).to_have_url(re.compile(r"q=Dewi"))
+    expect(page.locator("#unduh-excel")).to_have_attribute("href", re.compile(r"q=Dewi"))
+    with page.expect_download() as excel:
+        page.get_by_role("link", name="Unduh Excel").click()
+    assert excel.value.suggested_filename.startswith("register-surat-")
+    layar(page, "surat-03-register", full_page=True)
