@@ -216,3 +216,22 @@ def test_template_bawaan_lists_the_documented_placeholders():
     teks = _teks(template_bawaan())
     for nama in ("nomor_surat", "tanggal_surat", "tujuan", "perihal", "daftar_data", "nomor_surat_permintaan"):
         assert "{{" + nama + "}}" in teks
+
+
+@pytest.mark.django_db
+def test_office_template_must_really_be_a_docx(kantor, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    kantor.template_surat_balasan = SimpleUploadedFile("template.docx", b"MZ bukan docx")
+    with pytest.raises(ValidationError) as galat:
+        kantor.full_clean()
+    assert "bukan DOCX yang sah" in str(galat.value.message_dict["template_surat_balasan"])
+
+
+@pytest.mark.django_db
+def test_format_setting_is_validated_on_the_office_record(kantor):
+    kantor.format_nomor_surat = "B-{urut:03}/{kode_unit}"
+    with pytest.raises(ValidationError) as galat:
+        kantor.full_clean()
+    assert "format_nomor_surat" in galat.value.message_dict
