@@ -84,8 +84,6 @@ def batal_nomor(request, nomor_pk):
             messages.error(request, " ".join(e.messages))
         else:
             messages.success(request, f"Nomor surat {nomor.nomor} dibatalkan; nomor itu tidak akan dipakai lagi.")
-    if request.POST.get("kembali") == "register":
-        return redirect(f"{reverse('layanan:register_surat')}?tahun={nomor.tahun}")
     return _ke_panel(nomor.layanan)
 
 
@@ -198,8 +196,7 @@ def register_surat(request):
     query.pop("page", None)
     return render_halaman(
         request, "layanan/register_surat.html",
-        {"tab": "semua_layanan", "form": form, "halaman": halaman, "query": query.urlencode(),
-         "form_batal": BatalNomorForm()},
+        {"tab": "semua_layanan", "form": form, "halaman": halaman, "query": query.urlencode()},
         partial={"daftar-surat": "daftar"},
     )
 
