@@ -38,6 +38,8 @@ class PeriodeForm(forms.Form):
     sampai = forms.DateField(label="Sampai tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, data=None, **kwargs):
+        awal, akhir = self.bawaan()
+        kwargs.setdefault("initial", {"dari": awal, "sampai": akhir})
         super().__init__(data, **kwargs)
         for f in self.fields.values():
             f.error_messages["invalid"] = "Tanggal tidak valid; gunakan format hari-bulan-tahun."
@@ -48,10 +50,15 @@ class PeriodeForm(forms.Form):
             raise forms.ValidationError("Tanggal akhir harus sesudah tanggal awal.")
         return data
 
-    def periode(self):
-        """(dari, sampai): the chosen dates, this month so far by default."""
+    @staticmethod
+    def bawaan():
+        """This month so far, in the office's days."""
         hari = hari_ini()
-        awal_bulan = hari.replace(day=1)
+        return hari.replace(day=1), hari
+
+    def periode(self):
+        """(dari, sampai): the chosen dates, or this month so far."""
+        awal_bulan, hari = self.bawaan()
         if not self.is_bound or not self.is_valid():
             return awal_bulan, hari
         return self.cleaned_data.get("dari") or awal_bulan, self.cleaned_data.get("sampai") or hari

@@ -105,8 +105,8 @@ def ikm(request):
         "form": form, "dari": dari, "sampai": sampai, "query": query.urlencode(),
         "hasil": ikm_.hitung_ikm(**periode),
         "kelompok": [
-            ("Per jenis layanan", ikm_.hitung_ikm_per("jenis", **periode)),
-            ("Per petugas", ikm_.hitung_ikm_per("petugas", **periode)),
+            ("Per jenis layanan", "Jenis layanan", ikm_.hitung_ikm_per("jenis", **periode)),
+            ("Per petugas", "Petugas", ikm_.hitung_ikm_per("petugas", **periode)),
         ],
         "unsur": UNSUR,
         "halaman": halaman,
@@ -171,6 +171,8 @@ def terima_kasih(request, token):
     if not penilaian.sudah_diisi:
         return redirect("rating:isi", token=token)
     skd = SurveiSKD.objects.filter(layanan_id=penilaian.layanan_id).first()
+    if skd is None and services.perlu_skd(penilaian.layanan, kantor=request.kantor):
+        skd = services.pastikan_skd(penilaian.layanan, oleh=None)  # a data request also asks for the SKD
     return render(request, "rating/terima_kasih.html", {"penilaian": penilaian, "skd": skd})
 
 
