@@ -34,8 +34,8 @@ class PenilaianForm(forms.Form):
 
 
 class PeriodeForm(forms.Form):
-    dari = forms.DateField(label="Dari tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    sampai = forms.DateField(label="Sampai tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    dari = forms.DateField(label="Dari tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    sampai = forms.DateField(label="Sampai tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
     def __init__(self, data=None, **kwargs):
         awal, akhir = self.bawaan()

@@ -99,6 +99,14 @@ def test_ikm_period_uses_the_office_day_the_rating_was_filled(nilai):
 
 
 @pytest.mark.django_db
+def test_ikm_page_defaults_to_this_month(masuk, pimpinan):
+    from pst_frontoffice.kalender import hari_ini
+
+    html = masuk(pimpinan).get(reverse("rating:ikm")).content.decode()
+    assert f'value="{hari_ini().replace(day=1):%Y-%m-%d}"' in html and f'value="{hari_ini():%Y-%m-%d}"' in html
+
+
+@pytest.mark.django_db
 def test_ikm_page_per_role(client, masuk, petugas, pimpinan, admin_user):
     url = reverse("rating:ikm")
     assert client.get(url).status_code == 302
