@@ -263,7 +263,9 @@ def test_panel_per_role(client, masuk, buat_layanan, petugas, petugas2, pimpinan
     assert client.get(url).status_code == 302  # anonymous → login
     assert masuk(pimpinan).get(url).status_code == 403
     for user in (petugas, petugas2, admin_user):
-        assert masuk(user).get(url).status_code == 200
+        response = masuk(user).get(url)
+        assert response.status_code == 200
+        assert "<html" in response.content.decode()  # without JavaScript the panel is a page of its own
 
 
 @pytest.mark.django_db
