@@ -165,6 +165,7 @@ def test_rating_page_shows_the_nine_elements_with_words_for_each_level(client, p
     for teks in ("Persyaratan", "Sarana dan Prasarana", "Sangat sesuai", "Tidak kompeten", "Gratis", "Dikelola dengan baik"):
         assert teks in html
     assert "<script" not in html  # light: no scripts at all on the visitor's page
+    assert len(html.encode()) < 25_000  # plus one stylesheet (bootstrap ~31 kB gzipped), no fonts or images
     assert "Permintaan Data" in html
 
 
