@@ -16,8 +16,11 @@ from .skm import FIELD_UNSUR, UNSUR
 
 
 def buat_token():
-    """An unguessable link token: 32 random bytes (256 bits), URL-safe."""
-    return secrets.token_urlsafe(32)
+    """An unguessable link token: 24 random bytes (192 bits) as 32 URL-safe characters.
+
+    Long enough that guessing is hopeless, short enough to keep the QR code coarse.
+    """
+    return secrets.token_urlsafe(24)
 
 
 def batas_berlaku():

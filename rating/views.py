@@ -31,6 +31,7 @@ def _ambil_layanan(pk):
 
 
 def _konteks_panel(request, layanan):
+    # Opening the panel is what creates the links (idempotent: get-or-create, renewed once expired).
     kantor = request.kantor
     penilaian = services.pastikan_penilaian(layanan, oleh=request.user)
     url_rating = request.build_absolute_uri(penilaian.get_absolute_url())
