@@ -30,6 +30,12 @@ ALUR_STATUS = {
 }
 
 
+# Relations that higher apps show in every list row (e.g. rating adds "penilaian" and "skd",
+# its one-to-one records, in RatingConfig.ready()). layanan never imports those apps; it only
+# joins the names here so the lists stay at a fixed number of queries.
+RELASI_DAFTAR_TAMBAHAN = []
+
+
 class LayananQuerySet(models.QuerySet):
     def terbuka(self):
         return self.filter(status__in=STATUS_TERBUKA)
@@ -40,7 +46,7 @@ class LayananQuerySet(models.QuerySet):
 
     def untuk_daftar(self):
         """Everything a list row shows, in a fixed number of queries."""
-        return self.select_related("kunjungan__pengunjung", "jenis", "petugas")
+        return self.select_related("kunjungan__pengunjung", "jenis", "petugas", *RELASI_DAFTAR_TAMBAHAN)
 
 
 class Layanan(models.Model):
