@@ -80,9 +80,9 @@ def test_officer_fulfils_a_data_request_and_finds_it_again(page, live_server, lo
     # Siap Diambil (HTMX update re-renders the panel): Kirim WA tells the visitor; the text is editable.
     page.get_by_label("Status baru").select_option(label="Siap Diambil")
     page.get_by_role("button", name="Update", exact=True).click()
-    kirim = page.get_by_role("link", name="Kirim WA", exact=True)
+    kirim = page.get_by_role("link", name="Kirim WA Pemberitahuan", exact=True)
     expect(kirim).to_have_attribute("href", re.compile(r"^https://wa\.me/62\d+\?text=Yth\.%20Dewi%20Lestari"))
-    page.get_by_text("Ubah pesan WA ke pengunjung").click()
+    page.get_by_text("Ubah pesan Kirim WA Pemberitahuan").click()
     page.locator("#teks-wa-pengunjung").fill("Data Ibu siap diambil besok pagi.")
     expect(kirim).to_have_attribute("href", re.compile(r"\?text=Data%20Ibu%20siap%20diambil%20besok%20pagi\.$"))
 
