@@ -59,7 +59,10 @@ class FilterLayananForm(forms.Form):
     petugas = forms.ModelChoiceField(label="Petugas", required=False, queryset=None, empty_label="Semua petugas")
     dari = forms.DateField(label="Dari tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     sampai = forms.DateField(label="Sampai tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    urut = forms.ChoiceField(label="Urutkan", required=False, choices=[("", "Terbaru"), ("tenggat", "Tenggat terdekat")])
+    urut = forms.ChoiceField(
+        label="Urutkan", required=False, choices=[("", "Terbaru"), ("tenggat", "Tenggat terdekat")],
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
