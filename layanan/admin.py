@@ -18,7 +18,7 @@ class LayananAdmin(admin.ModelAdmin):
     list_display = ("pk", "jenis", "status", "petugas", "dibuat")
     list_filter = ("status", "jenis")
     list_select_related = ("jenis", "petugas", "kunjungan__pengunjung")
-    readonly_fields = ("status", "selesai_pada")
+    readonly_fields = ("status", "selesai_pada", "tenggat")
     raw_id_fields = ("kunjungan",)
     inlines = [RiwayatInline]
 

@@ -74,3 +74,16 @@ def test_cuti_bersama_import_command_fills_the_decreed_dates_once():
     assert CutiBersama.objects.filter(tanggal=D(2026, 3, 20)).count() == 1
     assert CutiBersama.objects.filter(tanggal__year=2026).count() >= 5
     assert not adalah_hari_kerja(D(2026, 3, 24))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", [
+    "/admin/pst_frontoffice/cutibersama/", "/admin/pst_frontoffice/cutibersama/add/",
+    "/admin/pst_frontoffice/pengaturankantor/1/change/", "/admin/layanan/loker/", "/admin/layanan/pengaduan/",
+    "/admin/layanan/peminjamanloker/",
+])
+def test_admin_edits_cuti_bersama_time_standards_and_lockers(masuk, admin_user, kantor, url):
+    response = masuk(admin_user).get(url)
+    assert response.status_code == 200
+    if "pengaturankantor" in url:
+        assert "Standar waktu layanan" in response.content.decode()

@@ -173,3 +173,23 @@ def test_register_list_uses_the_same_number_of_queries_for_1_and_5_rows(masuk, p
     with django_assert_num_queries(len(satu)):
         response = client.get(url)
     assert len(response.context["halaman"].object_list) == 5
+
+
+@pytest.mark.django_db
+def test_register_filter_by_htmx_returns_only_the_list(masuk, petugas):
+    catat_pengaduan(isi="Toilet kotor", kanal=Kanal.KOTAK_SARAN)
+    response = masuk(petugas).get(
+        reverse("layanan:pengaduan"), {"kanal": "kotak_saran"}, headers={"HX-Request": "true", "HX-Target": "daftar-pengaduan"}
+    )
+    html = response.content.decode()
+    assert html.lstrip().startswith('<div id="daftar-pengaduan">')
+    assert "Toilet kotor" in html and "<html" not in html
+
+
+@pytest.mark.django_db
+def test_admin_may_record_a_complaint(masuk, admin_user):
+    response = masuk(admin_user).post(reverse("layanan:pengaduan_baru"), {
+        "kanal": "email", "isi": "Balasan e-mail lambat", "diterima_pada": "2026-11-20T08:00",
+    })
+    assert response.status_code == 302
+    assert Pengaduan.objects.get().dicatat_oleh == admin_user
