@@ -28,7 +28,8 @@ def dashboard(request):
         "layanan_saya_terbuka": terbuka.milik(request.user).count(),
         "selesai_hari_ini": Layanan.objects.filter(status=Status.SELESAI, selesai_pada__gte=mulai).count(),
     }
-    terbaru = terbuka.milik(request.user).untuk_daftar()[:5]
+    # The most urgent first: the nearest due time (amber and red ones) tops the list.
+    terbaru = terbuka.milik(request.user).untuk_daftar().urut_tenggat()[:5]
     return render_halaman(
         request, "layanan/dashboard.html", {"tab": "dashboard", "ringkasan": ringkasan, "terbaru": terbaru},
         partial=TAB,

@@ -156,3 +156,15 @@ def test_migration_helper_matches_the_model_rule(buat_layanan, kantor):
     layanan = buat_layanan("konsultasi", waktu=RABU_18_MARET, sarana="online", kanal_online="pst")
     Layanan.objects.filter(pk=layanan.pk).update(tenggat=None)
     assert hitung_tenggat(layanan.dibuat, online=True, permintaan_data=False, kantor=kantor) == layanan.tenggat
+
+
+@pytest.mark.django_db
+def test_dashboard_lists_my_most_urgent_services_first(masuk, petugas, buat_layanan):
+    sekarang = timezone.now()
+    baru = buat_layanan("konsultasi", waktu=sekarang - datetime.timedelta(minutes=1))
+    terlambat = buat_layanan("konsultasi", waktu=sekarang - datetime.timedelta(hours=4))
+    online = buat_layanan("konsultasi", sarana="online", kanal_online="email", waktu=sekarang)
+
+    terbaru = list(masuk(petugas).get(reverse("layanan:dashboard")).context["terbaru"])
+
+    assert terbaru == [terlambat, baru, online]
