@@ -15,7 +15,6 @@ KODE_PERPUSTAKAAN = "perpustakaan"
 
 def _pesan_indonesia(form):
     for field in form.fields.values():
-        field.error_messages.setdefault("required", f"{field.label} wajib diisi.")
         field.error_messages["required"] = f"{field.label} wajib diisi."
         field.error_messages["invalid"] = f"{field.label} tidak valid."
         field.error_messages["invalid_choice"] = f"Pilihan {field.label.lower()} tidak dikenal."
