@@ -18,9 +18,9 @@ def zona_kantor():
     return PengaturanKantor.get().tzinfo
 
 
-def waktu_kantor(waktu=None):
+def waktu_kantor(waktu=None, *, zona=None):
     """`waktu` (default now) in the office's zone, whatever zone is active (threads, commands)."""
-    return timezone.localtime(waktu or timezone.now(), zona_kantor())
+    return timezone.localtime(waktu or timezone.now(), zona or zona_kantor())
 
 
 def _catat(antrian, status, *, oleh=None, keterangan="", waktu=None):
@@ -195,9 +195,9 @@ def jadwal_layanan():
     return jadwal or {int(h): jam for h, jam in JAM_LAYANAN_BAWAAN.items()}
 
 
-def sedang_buka(waktu=None, *, jadwal=None):
+def sedang_buka(waktu=None, *, jadwal=None, zona=None):
     """Whether `waktu` (default now) falls inside the office's service hours."""
-    lokal = waktu_kantor(waktu)
+    lokal = waktu_kantor(waktu, zona=zona)
     jam = (jadwal if jadwal is not None else jadwal_layanan()).get(lokal.weekday())
     return bool(jam) and jam[0] <= lokal.time() < jam[1]
 
@@ -239,9 +239,9 @@ def periksa_waktu_janji(waktu, *, sekarang=None, jadwal=None):
     return None
 
 
-def janji_hari_ini(tanggal):
+def janji_hari_ini(tanggal, *, zona=None):
     """The day's appointments, for the officers' queue page."""
-    mulai = datetime.datetime.combine(tanggal, datetime.time.min, tzinfo=zona_kantor())
+    mulai = datetime.datetime.combine(tanggal, datetime.time.min, tzinfo=zona or zona_kantor())
     return (
         JanjiTemu.objects.filter(waktu__gte=mulai, waktu__lt=mulai + datetime.timedelta(days=1))
         .select_related("jenis_layanan", "antrian")

@@ -29,7 +29,7 @@ def _kios_terlalu_cepat(request):
 
 
 def _halaman_kios(request, *, form_janji=None, status=200):
-    buka = aturan.sedang_buka()
+    buka = aturan.sedang_buka(zona=request.kantor.tzinfo)
     if form_janji is None:
         slot = aturan.slot_janji_terdekat()
         form_janji = JanjiTemuForm(initial={"waktu": slot.replace(tzinfo=None) if slot else None})
@@ -102,7 +102,7 @@ def tiket(request, pk):
 @require_GET
 def layar(request):
     """The TV display; its board polls itself every few seconds (HTMX) and survives restarts."""
-    ctx = aturan.papan(aturan.waktu_kantor().date())
+    ctx = aturan.papan(aturan.waktu_kantor(zona=request.kantor.tzinfo).date())
     return render_halaman(request, "bukutamu/antrian/layar.html", ctx, partial={"papan": "papan"})
 
 
@@ -127,7 +127,8 @@ def _kembali(request, bawaan="antrian:petugas"):
 def petugas(request):
     """The Antrian tab: call, call again, skip; waiting numbers and today's appointments."""
     loket = _loket(request)
-    tanggal = aturan.waktu_kantor().date()
+    zona = request.kantor.tzinfo
+    tanggal = aturan.waktu_kantor(zona=zona).date()
     hari_ini = Antrian.objects.filter(tanggal=tanggal).select_related("jenis_layanan", "dipanggil_oleh")
     ctx = {
         "tab": "antrian",
@@ -136,9 +137,9 @@ def petugas(request):
         "sekarang": aturan.sedang_di_loket(loket=loket, tanggal=tanggal),
         "menunggu": hari_ini.filter(status=Antrian.Status.MENUNGGU).order_by("diambil", "id"),
         "dilewati": hari_ini.filter(status=Antrian.Status.DILEWATI).order_by("-dipanggil_pada", "-id"),
-        "janji": aturan.janji_hari_ini(tanggal),
+        "janji": aturan.janji_hari_ini(tanggal, zona=zona),
         "jenis": jenis_untuk_antrian(),
-        "buka": aturan.sedang_buka(),
+        "buka": aturan.sedang_buka(zona=zona),
     }
     return render_halaman(request, "bukutamu/antrian/petugas.html", ctx, partial={**TAB, "daftar-antrian": "daftar"})
 
