@@ -16,6 +16,7 @@ urlpatterns = [
     path("buku-tamu/", include("bukutamu.urls")),
     path("antrian/", include("bukutamu.urls_antrian")),
     path("", include("layanan.urls")),
+    path("laporan/", include("laporan.urls")),
     path("admin/", admin.site.urls),
 ]
 
