@@ -57,6 +57,12 @@ class BukuTamuForm(forms.Form):
             raise ValidationError("Nama terlalu pendek.")
         return nama
 
+    def lepas_antrian(self, alasan):
+        """The ticket can no longer be linked: say why, and re-render without it."""
+        self.add_error(None, f"{alasan} Simpan sekali lagi untuk mencatat buku tamu tanpa nomor antrian.")
+        self.data = self.data.copy()
+        self.data["antrian"] = ""
+
     def clean_instansi(self):
         return " ".join(self.cleaned_data["instansi"].split())
 
@@ -76,7 +82,7 @@ class BukuTamuForm(forms.Form):
             try:
                 data["antrian"] = antrian_untuk_buku_tamu(data["antrian"])
             except AntrianTidakBisa as e:
-                self.add_error(None, f"{e} Hapus tautan antrian atau panggil nomor lain.")
+                self.lepas_antrian(e)
         else:
             data["antrian"] = None
         jenis = data.get("jenis_layanan") or []

@@ -31,28 +31,34 @@ def buku_tamu(request):
         form = BukuTamuForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
-            kunjungan = services.catat_kunjungan(
-                petugas=request.user,
-                nama=data["nama"],
-                instansi=data["instansi"],
-                jenis_instansi=data["jenis_instansi"],
-                no_hp=data["no_hp"],
-                email=data["email"],
-                jenis_layanan=data["jenis_layanan"],
-                keperluan=data["keperluan"],
-                sarana=data["sarana"],
-                kanal_online=data["kanal_online"],
-                nomor_surat_permintaan=data["nomor_surat_permintaan"],
-                pengunjung_id=data["pengunjung_id"],
-                antrian=data["antrian"],
-            )
-            jumlah = len(data["jenis_layanan"])
-            dari_antrian = f" Antrian {data['antrian'].nomor} dilayani." if data["antrian"] else ""
-            messages.success(
-                request,
-                f"Buku tamu {kunjungan.pengunjung.nama} tersimpan; {jumlah} layanan masuk ke Layanan Saya.{dari_antrian}",
-            )
-            return redirect("layanan:saya")
+            try:
+                kunjungan = services.catat_kunjungan(
+                    petugas=request.user,
+                    nama=data["nama"],
+                    instansi=data["instansi"],
+                    jenis_instansi=data["jenis_instansi"],
+                    no_hp=data["no_hp"],
+                    email=data["email"],
+                    jenis_layanan=data["jenis_layanan"],
+                    keperluan=data["keperluan"],
+                    sarana=data["sarana"],
+                    kanal_online=data["kanal_online"],
+                    nomor_surat_permintaan=data["nomor_surat_permintaan"],
+                    pengunjung_id=data["pengunjung_id"],
+                    antrian=data["antrian"],
+                )
+            except AntrianTidakBisa as e:
+                # Another officer wrote this ticket a moment ago; nothing was saved, nothing typed is lost.
+                form.lepas_antrian(e)
+            else:
+                jumlah = len(data["jenis_layanan"])
+                dari_antrian = f" Antrian {data['antrian'].nomor} dilayani." if data["antrian"] else ""
+                messages.success(
+                    request,
+                    f"Buku tamu {kunjungan.pengunjung.nama} tersimpan; {jumlah} layanan masuk ke Layanan Saya."
+                    f"{dari_antrian}",
+                )
+                return redirect("layanan:saya")
         messages.error(request, "Buku tamu belum tersimpan. Periksa isian yang ditandai merah.")
         antrian = _antrian_terpilih(form.data.get("antrian"))
     else:

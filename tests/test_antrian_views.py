@@ -248,6 +248,8 @@ def test_buku_tamu_refuses_a_ticket_already_written(masuk, petugas, ambil, buat_
     html = response.content.decode()
     assert response.status_code == 200 and "sudah tercatat di buku tamu" in html and 'value="Siti"' in html
     assert Kunjungan.objects.count() == 1
+    # The link is dropped from the re-rendered form, so saving again records the visit without it.
+    assert 'name="antrian" id="id_antrian"' in html and f'name="antrian" value="{antrian.pk}"' not in html
 
 
 def test_panggil_ulang_and_lewati_from_the_page(masuk, petugas, ambil):
