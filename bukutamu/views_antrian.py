@@ -8,14 +8,15 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pst_frontoffice.htmx import TAB, render_halaman
-from pst_frontoffice.ratelimit import ip_klien, melebihi_batas
+from pst_frontoffice.ratelimit import melebihi_batas
 from pst_frontoffice.roles import petugas_diperlukan
 
 from . import antrian as aturan
 from .forms import AmbilNomorForm, JanjiTemuForm, jenis_untuk_antrian
 from .models_antrian import Antrian, Hari, JanjiTemu
 
-BATAS_KIOS = 20  # presses per IP per minute: a queue of people on one tablet stays well below
+BATAS_KIOS = 20  # presses per address per window: a queue of people on one tablet stays well below
+JENDELA_KIOS = 60  # seconds
 SALT_JANJI = "bukutamu.janji-temu"
 
 
@@ -25,7 +26,7 @@ def _lebar(request):
 
 
 def _kios_terlalu_cepat(request):
-    return melebihi_batas(f"kios:{ip_klien(request)}", batas=BATAS_KIOS, detik=60)
+    return melebihi_batas(request, "kios", batas=BATAS_KIOS, jendela=JENDELA_KIOS)
 
 
 def _halaman_kios(request, *, form_janji=None, status=200):

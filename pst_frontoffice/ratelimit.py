@@ -1,26 +1,29 @@
-"""A tiny per-key rate limit on Django's cache, for public forms (kiosk, rating)."""
+"""A small fixed-window rate limit on public forms (rating page, later the kiosk).
+
+Counts per client address and purpose in Django's cache: `melebihi_batas(request, "rating",
+batas=10, jendela=600)` is True from the 11th call within the same 10-minute window.
+The count lives in the default cache, so with several gunicorn workers configure a shared
+cache (database or Redis) in CACHES, or each worker counts on its own. Behind a reverse proxy
+REMOTE_ADDR is the proxy's address unless the proxy sets it (e.g. nginx `real_ip`).
+"""
+
+import time
 
 from django.core.cache import cache
 
 
-def ip_klien(request):
-    """The client's address as the app sees it (the proxy must set REMOTE_ADDR correctly)."""
-    return request.META.get("REMOTE_ADDR", "")
+def alamat_klien(request):
+    return request.META.get("REMOTE_ADDR") or "tidak-diketahui"
 
 
-def melebihi_batas(kunci, *, batas, detik):
-    """Count one hit on `kunci`; True once more than `batas` hits fall in the current `detik` window.
-
-    Fixed windows are enough here: the aim is to stop a child or a script pressing a public
-    button hundreds of times, not exact accounting. With the default per-process cache the limit
-    holds per worker; a shared cache (Redis, database) makes it hold across workers.
-    """
-    kunci = f"batas:{kunci}"
-    if cache.add(kunci, 1, timeout=detik):
-        return batas < 1
+def melebihi_batas(request, tujuan, *, batas, jendela):
+    """Count this call; True when the client has made more than `batas` in the current window."""
+    slot = int(time.time() // jendela)
+    kunci = f"batas:{tujuan}:{alamat_klien(request)}:{slot}"
+    cache.add(kunci, 0, timeout=jendela + 5)
     try:
         jumlah = cache.incr(kunci)
-    except ValueError:  # expired between add() and incr()
-        cache.add(kunci, 1, timeout=detik)
+    except ValueError:  # expired between add and incr
+        cache.set(kunci, 1, timeout=jendela + 5)
         jumlah = 1
     return jumlah > batas

@@ -200,7 +200,12 @@ def test_periksa_waktu_janji(kantor, jadwal, waktu, pesan):
     assert alasan is None if pesan is None else pesan in alasan
 
 
-def test_melebihi_batas_counts_per_key():
-    hasil = [melebihi_batas("uji-antrian", batas=3, detik=60) for _ in range(5)]
+def test_melebihi_batas_counts_per_address_and_purpose(rf):
+    from django.core.cache import cache
+
+    cache.clear()
+    satu, dua = rf.post("/", REMOTE_ADDR="10.0.0.1"), rf.post("/", REMOTE_ADDR="10.0.0.2")
+    hasil = [melebihi_batas(satu, "uji-antrian", batas=3, jendela=3600) for _ in range(5)]
     assert hasil == [False, False, False, True, True]
-    assert melebihi_batas("uji-antrian-lain", batas=3, detik=60) is False
+    assert melebihi_batas(dua, "uji-antrian", batas=3, jendela=3600) is False
+    assert melebihi_batas(satu, "uji-lain", batas=3, jendela=3600) is False
