@@ -22,6 +22,18 @@
     if (tujuan) window.setTimeout(function () { window.location.assign(tujuan); }, detik * 1000);
   }
 
+  // Kiosk: reload every few minutes (service hours start and end), unless someone is typing.
+  var adaIsian = false;
+  document.addEventListener("input", function () { adaIsian = true; });
+  function muatUlangBerkala() {
+    var el = document.querySelector("[data-muat-ulang]");
+    if (!el) return;
+    var detik = parseInt(el.getAttribute("data-muat-ulang"), 10) || 300;
+    window.setInterval(function () {
+      if (!adaIsian) window.location.reload();
+    }, detik * 1000);
+  }
+
   // TV display clock, in the display's own clock (the office's PC is set to office time).
   function jalankanJam() {
     var jam = document.querySelector("[data-jam]");
@@ -88,6 +100,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     cetakOtomatis();
     kembaliOtomatis();
+    muatUlangBerkala();
     jalankanJam();
     catatPanggilan(false);
   });
