@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_surat
+from . import views, views_loker, views_pengaduan, views_surat
 
 app_name = "layanan"
 urlpatterns = [
@@ -23,4 +23,15 @@ urlpatterns = [
     path("surat/<int:nomor_pk>/batal/", views_surat.batal_nomor, name="batal_nomor"),
     path("surat/berkas/<int:berkas_pk>/", views_surat.unduh_berkas, name="unduh_berkas"),
     path("surat/template-bawaan.docx", views_surat.template_surat_bawaan, name="template_surat_bawaan"),
+]
+
+
+urlpatterns += [
+    path("loker/", views_loker.loker, name="loker"),
+    path("loker/<int:pk>/kembali/", views_loker.kembalikan_loker, name="loker_kembali"),
+    path("loker/belum-kembali/", views_loker.belum_kembali, name="loker_belum_kembali"),
+    path("pengaduan/", views_pengaduan.daftar, name="pengaduan"),
+    path("pengaduan/baru/", views_pengaduan.baru, name="pengaduan_baru"),
+    path("pengaduan/<int:pk>/", views_pengaduan.detail, name="pengaduan_detail"),
+    path("pengaduan/<int:pk>/tindak-lanjut/", views_pengaduan.tindak_lanjut, name="pengaduan_tindak_lanjut"),
 ]

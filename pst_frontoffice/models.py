@@ -4,7 +4,7 @@ import zoneinfo
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator, RegexValidator
+from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 
 from .unggahan import jalur_template_surat, validasi_docx
@@ -194,6 +194,31 @@ class PengaturanKantor(models.Model):
         default=TEMPLATE_WA_PENGUNJUNG_BAWAAN,
         help_text="Tersedia: {nama} {kantor} {status} {keterangan} {nomor_surat} {jenis} {nomor}",
     )
+    # Service standards (seeds 002, 003, 004); numbers without a primary source stay editable.
+    batas_tunggu_menit = models.PositiveSmallIntegerField(
+        "dilayani paling lambat (menit)", default=10,
+        help_text="Pengunjung langsung dilayani paling lambat sekian menit setelah nomor sebelumnya selesai.",
+    )
+    batas_konsultasi_langsung_jam = models.PositiveSmallIntegerField(
+        "lama konsultasi langsung paling lama (jam)", default=3,
+        validators=[MinValueValidator(1)],
+        help_text="Tenggat layanan langsung selain permintaan data, dihitung dari waktu dicatat.",
+    )
+    batas_online_hari_kerja = models.PositiveSmallIntegerField(
+        "layanan online dijawab dalam (hari kerja)", default=3,
+        validators=[MinValueValidator(1)],
+        help_text="Tenggat layanan online dan permintaan data: akhir hari kerja ke-N setelah dicatat.",
+    )
+    tutup_otomatis_hari = models.PositiveSmallIntegerField(
+        "tutup otomatis konsultasi online setelah (hari)", default=3,
+        validators=[MinValueValidator(1)],
+        help_text="Konsultasi online tanpa tanggapan selama sekian hari ditutup otomatis (3 atau 7).",
+    )
+    ambang_kuning_persen = models.PositiveSmallIntegerField(
+        "tanda kuning setelah (% waktu terpakai)", default=75,
+        validators=[MinValueValidator(1), MaxValueValidator(99)],
+        help_text="Tenggat berwarna kuning setelah sekian persen waktu terpakai, merah bila lewat.",
+    )
     diperbarui = models.DateTimeField("diperbarui", auto_now=True)
 
     class Meta:
@@ -219,3 +244,18 @@ class PengaturanKantor(models.Model):
     @property
     def singkatan_zona(self):
         return {ZonaWaktu.WIB: "WIB", ZonaWaktu.WITA: "WITA", ZonaWaktu.WIT: "WIT"}.get(self.zona_waktu, "")
+
+
+class CutiBersama(models.Model):
+    """A collective-leave day set by decree each year; not a working day (Admin edits these)."""
+
+    tanggal = models.DateField("tanggal", unique=True)
+    keterangan = models.CharField("keterangan", max_length=150)
+
+    class Meta:
+        verbose_name = "cuti bersama"
+        verbose_name_plural = "cuti bersama"
+        ordering = ["-tanggal"]
+
+    def __str__(self):
+        return f"{self.tanggal:%d-%m-%Y} {self.keterangan}"

@@ -17,5 +17,5 @@ def isi(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("layanan", "0002_surat_permintaan_data")]
+    dependencies = [("layanan", "0003_surat_permintaan_data")]
     operations = [migrations.RunPython(isi, migrations.RunPython.noop)]
