@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 
-from .models import PengaturanKantor, User
+from .models import LogAktivitas, PengaturanKantor, User
 
 
 class UserCreationForm(AdminUserCreationForm):
@@ -60,3 +60,29 @@ class PengaturanKantorAdmin(admin.ModelAdmin):
         from django.shortcuts import redirect
 
         return redirect("admin:pst_frontoffice_pengaturankantor_change", PengaturanKantor.get().pk)
+
+
+@admin.register(LogAktivitas)
+class LogAktivitasAdmin(admin.ModelAdmin):
+    """Read-only: the log is appended by the app, never edited or deleted."""
+
+    list_display = ("waktu", "identitas", "aksi_label", "objek", "ip")
+    list_filter = ("aksi", "waktu")
+    search_fields = ("identitas", "objek", "keterangan", "ip")
+    date_hierarchy = "waktu"
+    list_select_related = ("pengguna",)
+    readonly_fields = ("waktu", "pengguna", "identitas", "aksi", "objek_tipe", "objek_id", "objek", "keterangan", "ip")
+    fields = readonly_fields
+
+    @admin.display(description="aksi", ordering="aksi")
+    def aksi_label(self, obj):
+        return obj.label_aksi
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
