@@ -148,12 +148,32 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
-            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            "pst_frontoffice.storage.StatikProduksi"
             if PRODUCTION
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },
 }
+
+# Uploads on S3-compatible storage (MinIO, a cloud bucket) instead of MEDIA_ROOT, so that several
+# app servers share them: set MEDIA_S3_BUCKET and install django-storages[s3] (see README "Produksi").
+if os.environ.get("MEDIA_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["MEDIA_S3_BUCKET"],
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            "access_key": os.environ.get("MEDIA_S3_ACCESS_KEY"),
+            "secret_key": os.environ.get("MEDIA_S3_SECRET_KEY"),
+            "location": os.environ.get("MEDIA_S3_PREFIX", "media"),
+            # Private bucket: files reach users only through our views, by short-lived signed URLs.
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": 300,
+            "file_overwrite": False,
+        },
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
