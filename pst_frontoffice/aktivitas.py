@@ -133,7 +133,7 @@ def _perubahan_admin(sender, instance, created, **kwargs):
     LogAktivitas.objects.create(
         pengguna_id=instance.user_id, identitas=str(instance.user)[:254],
         aksi=_AKSI_ADMIN.get(instance.action_flag, "admin"),
-        objek_tipe=f"{ct.app_label}.{ct.model}" if ct else "", objek_id=(instance.object_id or "")[:64],
+        objek_tipe=f"{ct.app_label}.{ct.model}" if ct else "", objek_id=str(instance.object_id or "")[:64],
         objek=instance.object_repr[:200], keterangan=instance.get_change_message(),
         ip=ip_klien(_permintaan.get()),
     )
