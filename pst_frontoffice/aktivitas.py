@@ -68,6 +68,15 @@ def email_login(request, credentials):
     return nilai.strip().lower() or None
 
 
+def identitas(user):
+    """How a user is named in the log, kept as text so the row reads the same after renames."""
+    if user is None:
+        return ""
+    nama = getattr(user, "nama", "") or ""
+    email = getattr(user, "email", "") or ""
+    return (f"{nama} ({email})" if nama and email else nama or email or str(user))[:254]
+
+
 def catat(request_or_user, aksi, objek=None, keterangan=""):
     """Append one row to the activity log and return it.
 
@@ -83,7 +92,7 @@ def catat(request_or_user, aksi, objek=None, keterangan=""):
     if user is not None and not getattr(user, "is_authenticated", False):
         user = None
     baris = LogAktivitas(
-        pengguna=user, identitas=(str(user) if user else "")[:254], aksi=str(aksi)[:40],
+        pengguna=user, identitas=identitas(user), aksi=str(aksi)[:40],
         keterangan=keterangan or "", ip=ip_klien(request),
     )
     if isinstance(objek, Model):
@@ -131,7 +140,7 @@ def _perubahan_admin(sender, instance, created, **kwargs):
         return
     ct = instance.content_type
     LogAktivitas.objects.create(
-        pengguna_id=instance.user_id, identitas=str(instance.user)[:254],
+        pengguna_id=instance.user_id, identitas=identitas(instance.user),
         aksi=_AKSI_ADMIN.get(instance.action_flag, "admin"),
         objek_tipe=f"{ct.app_label}.{ct.model}" if ct else "", objek_id=str(instance.object_id or "")[:64],
         objek=instance.object_repr[:200], keterangan=instance.get_change_message(),

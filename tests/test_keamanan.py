@@ -115,8 +115,8 @@ def test_login_failed_login_and_logout_are_logged_with_who_and_ip(client, petuga
     log = list(LogAktivitas.objects.order_by("pk").values_list("aksi", "identitas", "ip", "pengguna_id"))
     assert log == [
         ("login_gagal", petugas.email, "10.1.2.3", None),
-        ("login", petugas.nama, "10.1.2.3", petugas.pk),
-        ("logout", petugas.nama, "10.1.2.3", petugas.pk),
+        ("login", "Rina Petugas (rina@example.com)", "10.1.2.3", petugas.pk),
+        ("logout", "Rina Petugas (rina@example.com)", "10.1.2.3", petugas.pk),
     ]
     assert "salah-sekali" not in str(list(LogAktivitas.objects.values()))
 
