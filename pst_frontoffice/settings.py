@@ -125,7 +125,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out email + IP before the password is even checked.
-    "axes.backends.AxesStandaloneBackend",
+    "pst_frontoffice.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"

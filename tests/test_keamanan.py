@@ -263,3 +263,9 @@ def test_a_stale_form_gets_an_indonesian_csrf_page(petugas, jenis):
     response = klien.post(reverse("bukutamu:buku_tamu"), {"nama": "X"})
     assert response.status_code == 403
     assert "Formulir ini sudah kedaluwarsa" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_test_client_login_without_a_request_still_works(client, petugas):
+    assert client.login(username=petugas.email, password=KATA_SANDI)
+    assert not client.login(username=petugas.email, password="salah-sekali")

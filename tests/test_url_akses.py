@@ -49,6 +49,10 @@ AKSES = {
     "layanan:detail": Akses(302, 200, 200, 200, kwargs=_pk_layanan),
     "layanan:update_status": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
     "layanan:atur_petugas": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
+    "laporan:index": Akses(302, 403, 200, 200),
+    "laporan:unduh_xlsx": Akses(302, 403, 200, 200),
+    "laporan:unduh_docx": Akses(302, 403, 200, 200),
+    "laporan:unduh_csv": Akses(302, 403, 200, 200),
     # Django admin: only its index is listed; its own pages check is_staff (Admin role only).
     "admin:index": Akses(302, 302, 302, 200),
 }

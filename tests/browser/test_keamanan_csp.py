@@ -40,6 +40,18 @@ def test_officer_pages_and_htmx_work_under_the_csp(page, live_server, login_brow
     assert pelanggaran_csp == []
 
 
+def test_pimpinan_reports_with_charts_work_under_the_csp(
+    page, live_server, login_browser, pimpinan, buat_layanan, pelanggaran_csp
+):
+    buat_layanan()
+    login_browser(pimpinan)
+    page.goto(f"{live_server.url}/laporan/")
+    expect(page.locator("canvas").first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+
+    assert pelanggaran_csp == []
+
+
 def test_admin_login_and_a_change_form_work_under_the_csp(page, live_server, admin_user, pelanggaran_csp, layar):
     page.goto(f"{live_server.url}/admin/")
     expect(page).to_have_url(re.compile(r"/admin/login/"))
