@@ -1,15 +1,17 @@
-"""Rate limits for public pages (rating, SKD link, kiosk): a fixed window per visitor address.
+"""A small fixed-window rate limit on public pages (rating, kiosk, SKD link).
 
-    from pst_frontoffice.ratelimit import batasi, dibatasi
+Counts per client address and purpose in Django's cache: `melebihi_batas(request, "rating",
+batas=10, jendela=600)` is True from the 11th call within the same 10-minute window.
 
-    @dibatasi("rating", jumlah=30, detik=60)     # 429 page in Indonesian when exceeded
-    def rating_publik(request, token): ...
+    from pst_frontoffice.ratelimit import dibatasi, melebihi_batas
 
-    if batasi(request, "rating-kirim", 10, 60):  # or decide yourself inside the view
-        ...
+    @dibatasi("skd", jumlah=30, detik=60)        # the Indonesian 429 page when exceeded
+    def tautan_skd(request, token): ...
 
-Counts live in the default cache (per worker process, see settings.CACHES), so with N gunicorn
-workers an address gets at most N × jumlah requests per window — enough to stop a flood.
+The count lives in the default cache (settings.CACHES, per worker process), so with N gunicorn
+workers an address gets at most N × batas calls per window — enough to stop a flood; configure a
+shared cache for an exact count. Behind the office's reverse proxy the address comes from
+X-Forwarded-For when TRUST_X_FORWARDED_FOR is on (`pst_frontoffice.aktivitas.ip_klien`).
 """
 
 import time
@@ -21,18 +23,26 @@ from django.shortcuts import render
 from .aktivitas import ip_klien
 
 
-def batasi(request, kunci, jumlah, detik):
-    """Count this request; True when the address has gone over `jumlah` requests for `kunci`
-    within the current window of `detik` seconds (the caller then refuses it)."""
-    jendela = int(time.time() // detik)
-    kunci_cache = f"batas:{kunci}:{ip_klien(request) or '-'}:{jendela}"
-    if cache.add(kunci_cache, 1, detik + 1):
-        return 1 > jumlah
+def alamat_klien(request):
+    return ip_klien(request) or "tidak-diketahui"
+
+
+def melebihi_batas(request, tujuan, *, batas, jendela):
+    """Count this call; True when the client has made more than `batas` in the current window."""
+    slot = int(time.time() // jendela)
+    kunci = f"batas:{tujuan}:{alamat_klien(request)}:{slot}"
+    cache.add(kunci, 0, timeout=jendela + 5)
     try:
-        return cache.incr(kunci_cache) > jumlah
-    except ValueError:  # expired between add() and incr()
-        cache.set(kunci_cache, 1, detik + 1)
-        return 1 > jumlah
+        jumlah = cache.incr(kunci)
+    except ValueError:  # expired between add and incr
+        cache.set(kunci, 1, timeout=jendela + 5)
+        jumlah = 1
+    return jumlah > batas
+
+
+def batasi(request, kunci, jumlah, detik):
+    """Same as melebihi_batas, positional: True when over `jumlah` calls in `detik` seconds."""
+    return melebihi_batas(request, kunci, batas=jumlah, jendela=detik)
 
 
 def terlalu_sering(request, detik):

@@ -18,6 +18,12 @@ from tests.conftest import KATA_SANDI
 
 ROOT = Path(__file__).resolve().parent.parent
 APP_KAMI = {"pst_frontoffice", "bukutamu", "layanan", "presensi", "rating", "laporan"}
+# Settings tables, not records of what happened: a wrong row may be removed, after Django admin's
+# confirmation page. Anything else is cancelled or deactivated, never deleted.
+BOLEH_DIHAPUS = {
+    "pst_frontoffice.CutiBersama": "hari cuti bersama yang salah ketik",
+    "bukutamu.JamLayanan": "jam layanan satu hari (hari tanpa baris = tutup)",
+}
 
 
 # --- Content Security Policy ------------------------------------------------------------------
@@ -136,21 +142,17 @@ def test_a_status_change_is_logged_with_the_request_ip(masuk, petugas, buat_laya
 
 
 @pytest.mark.django_db
-def test_admin_changes_are_logged(masuk, admin_user, kantor):
+def test_admin_changes_are_logged(masuk, admin_user):
     client = masuk(admin_user)
-    url = reverse("admin:pst_frontoffice_pengaturankantor_change", args=[kantor.pk])
-    data = {
-        "nama_kantor": "BPS Kota Contoh", "kode_unit": "63100", "alamat": kantor.alamat, "telepon": "",
-        "email": kantor.email, "situs": kantor.situs, "zona_waktu": kantor.zona_waktu,
-        "jam_layanan_senin_kamis": "08.00–15.30", "jam_layanan_jumat": "08.00–16.00",
-        "url_drive": kantor.url_drive, "url_skd": kantor.url_skd, "template_wa_grup": kantor.template_wa_grup,
-    }
-    assert client.post(url, data, REMOTE_ADDR="10.0.0.1").status_code == 302
+    data = {"tanggal": "2026-12-24", "keterangan": "Cuti bersama Natal"}
+    response = client.post(reverse("admin:pst_frontoffice_cutibersama_add"), data, REMOTE_ADDR="10.0.0.1")
+    assert response.status_code == 302
 
     assert LogEntry.objects.count() == 1
-    baris = LogAktivitas.objects.get(aksi=LogAktivitas.Aksi.ADMIN_UBAH)
-    assert (baris.pengguna, baris.objek, baris.ip) == (admin_user, "BPS Kota Contoh", "10.0.0.1")
-    assert "Nama kantor" in baris.keterangan or "nama kantor" in baris.keterangan.lower()
+    baris = LogAktivitas.objects.get(aksi=LogAktivitas.Aksi.ADMIN_TAMBAH)
+    assert (baris.pengguna, baris.objek, baris.ip, baris.objek_tipe) == (
+        admin_user, LogEntry.objects.get().object_repr, "10.0.0.1", "pst_frontoffice.cutibersama"
+    )
 
 
 @pytest.mark.django_db
@@ -202,11 +204,26 @@ def test_no_domain_record_can_be_deleted_from_admin(rf, admin_user):
     permintaan.user = admin_user
     boleh_hapus = []
     for model, model_admin in admin.site._registry.items():
-        if model._meta.app_label not in APP_KAMI:
+        if model._meta.app_label not in APP_KAMI or model._meta.label in BOLEH_DIHAPUS:
             continue
         if model_admin.has_delete_permission(permintaan) or "delete_selected" in model_admin.get_actions(permintaan):
             boleh_hapus.append(model._meta.label)
     assert not boleh_hapus, f"Bisa dihapus permanen dari Admin (nonaktifkan/batalkan saja): {boleh_hapus}"
+
+
+@pytest.mark.django_db
+def test_deleting_a_settings_row_asks_for_confirmation_first(masuk, admin_user):
+    from pst_frontoffice.models import CutiBersama
+
+    cuti = CutiBersama.objects.create(tanggal="2026-12-24", keterangan="Cuti bersama Natal")
+    client = masuk(admin_user)
+    url = reverse("admin:pst_frontoffice_cutibersama_delete", args=[cuti.pk])
+
+    konfirmasi = client.get(url)
+    assert konfirmasi.status_code == 200 and 'name="post"' in konfirmasi.content.decode()
+    assert CutiBersama.objects.filter(pk=cuti.pk).exists()
+    assert client.post(url, {"post": "yes"}).status_code == 302
+    assert not CutiBersama.objects.filter(pk=cuti.pk).exists()
 
 
 @pytest.mark.django_db

@@ -24,6 +24,8 @@ class Akses:
     pimpinan: int
     admin: int
     kwargs: Callable | None = None
+    # Where an anonymous 302 must lead (public pages may redirect elsewhere than the login).
+    ke: str = "login"
 
     def untuk(self, peran):
         return getattr(self, peran)
@@ -31,6 +33,27 @@ class Akses:
 
 def _pk_layanan(d):
     return {"pk": d.layanan.pk}
+
+
+def _pk_pengaduan(d):
+    return {"pk": d.pengaduan.pk}
+
+
+def _pk_tiket(d):
+    return {"pk": d.tiket.pk}
+
+
+def _pk_tidak_ada(d):
+    # POST-only views answer GET with 405 before looking anything up.
+    return {"pk": 999999}
+
+
+def _token_rating(d):
+    return {"token": d.penilaian.token}
+
+
+def _token_skd(d):
+    return {"token": d.skd.token}
 
 
 AKSES = {
@@ -53,6 +76,34 @@ AKSES = {
     "laporan:unduh_xlsx": Akses(302, 403, 200, 200),
     "laporan:unduh_docx": Akses(302, 403, 200, 200),
     "laporan:unduh_csv": Akses(302, 403, 200, 200),
+    # Queue (issue 6): kiosk, ticket and display are public; the desk's queue is for officers.
+    "antrian:kios": Akses(200, 200, 200, 200),
+    "antrian:buat_janji": Akses(405, 405, 405, 405),
+    "antrian:janji_tercatat": Akses(404, 404, 404, 404),  # without its signed ?t= link: friendly 404
+    "antrian:tiket": Akses(200, 200, 200, 200, kwargs=_pk_tiket),
+    "antrian:layar": Akses(200, 200, 200, 200),
+    "antrian:petugas": Akses(302, 200, 403, 200),
+    "antrian:panggil": Akses(302, 405, 403, 405),
+    "antrian:panggil_ulang": Akses(302, 405, 403, 405, kwargs=_pk_tiket),
+    "antrian:lewati": Akses(302, 405, 403, 405, kwargs=_pk_tiket),
+    "antrian:ambil_di_meja": Akses(302, 405, 403, 405),
+    "antrian:janji_hadir": Akses(302, 405, 403, 405, kwargs=_pk_tidak_ada),
+    # Lockers and complaints.
+    "layanan:loker": Akses(302, 200, 403, 200),
+    "layanan:loker_belum_kembali": Akses(302, 200, 403, 200),
+    "layanan:loker_kembali": Akses(302, 405, 403, 405, kwargs=_pk_tidak_ada),
+    "layanan:pengaduan": Akses(302, 200, 200, 200),
+    "layanan:pengaduan_baru": Akses(302, 200, 403, 200),
+    "layanan:pengaduan_detail": Akses(302, 200, 200, 200, kwargs=_pk_pengaduan),
+    "layanan:pengaduan_tindak_lanjut": Akses(302, 405, 403, 405, kwargs=_pk_pengaduan),
+    # Rating: the visitor's token pages are public; the panel and IKM are not.
+    "rating:panel": Akses(302, 200, 403, 200, kwargs=_pk_layanan),
+    "rating:tandai_skd": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
+    "rating:ikm": Akses(302, 403, 200, 200),
+    "rating:isi": Akses(200, 200, 200, 200, kwargs=_token_rating),
+    "rating:terima_kasih": Akses(302, 302, 302, 302, kwargs=_token_rating, ke="/r/"),  # not filled yet: to the form
+    "rating:skd": Akses(302, 302, 302, 302, kwargs=_token_skd, ke="s.bps.go.id"),  # counted, then to BPS's survey
+    "rating:skd_selesai": Akses(200, 200, 200, 200, kwargs=_token_skd),
     # Django admin: only its index is listed; its own pages check is_staff (Admin role only).
     "admin:index": Akses(302, 302, 302, 200),
 }
@@ -89,9 +140,21 @@ def test_no_entry_is_left_for_a_url_that_no_longer_exists():
 
 
 @pytest.fixture
-def data(buat_layanan, petugas):
+def data(buat_layanan, petugas, jenis, kantor):
     """One object of each kind a URL may need, owned by the `petugas` user."""
-    return SimpleNamespace(layanan=buat_layanan(oleh=petugas))
+    from bukutamu import antrian
+    from layanan.models import Kanal
+    from layanan.services import catat_pengaduan
+    from rating import services as rating
+
+    layanan = buat_layanan("permintaan-data", oleh=petugas)
+    return SimpleNamespace(
+        layanan=layanan,
+        pengaduan=catat_pengaduan(isi="Antrian terlalu lama", kanal=Kanal.KOTAK_SARAN, oleh=petugas),
+        tiket=antrian.ambil_nomor(jenis_layanan=jenis["konsultasi"]),
+        penilaian=rating.pastikan_penilaian(layanan, oleh=petugas),
+        skd=rating.pastikan_skd(layanan, oleh=petugas),
+    )
 
 
 @pytest.fixture
@@ -117,6 +180,6 @@ def test_each_role_gets_the_expected_answer(klien_peran, data, nama, peran):
     harapan = akses.untuk(peran)
     assert response.status_code == harapan, f"GET {url} sebagai {peran}: {response.status_code}, harapan {harapan}"
     if peran == "anonim" and harapan == 302:
-        assert "login" in response["Location"], f"{url} mengarahkan tamu ke {response['Location']}, bukan ke login"
+        assert akses.ke in response["Location"], f"{url} mengarahkan tamu ke {response['Location']}, bukan {akses.ke}"
     if harapan == 403:
         assert "Akses ditolak" in response.content.decode()

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pst_frontoffice', '0001_initial'),
+        ('pst_frontoffice', '0002_standar_waktu_cuti_bersama'),
     ]
 
     operations = [
