@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pst_frontoffice', '0002_standar_waktu_cuti_bersama'),
+        ('pst_frontoffice', '0003_log_aktivitas'),
     ]
 
     operations = [
