@@ -34,6 +34,9 @@ class KlasifikasiSuratAdmin(admin.ModelAdmin):
     list_display = ("jenis_instansi", "kode")
     list_editable = ("kode",)
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # one row per instansi type; change its code instead
+
 
 @admin.register(NomorSurat)
 class NomorSuratAdmin(admin.ModelAdmin):
@@ -78,6 +81,9 @@ class PeminjamanLokerAdmin(admin.ModelAdmin):
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
     search_fields = ("nama",)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # officers detach a tag from a request; the word itself stays for search
 
 
 class TindakLanjutInline(admin.TabularInline):

@@ -104,6 +104,20 @@ AKSES = {
     "rating:terima_kasih": Akses(302, 302, 302, 302, kwargs=_token_rating, ke="/r/"),  # not filled yet: to the form
     "rating:skd": Akses(302, 302, 302, 302, kwargs=_token_skd, ke="s.bps.go.id"),  # counted, then to BPS's survey
     "rating:skd_selesai": Akses(200, 200, 200, 200, kwargs=_token_skd),
+    # Data requests fulfilled (issue 3): letters, files, tags, register and search.
+    "layanan:generate_nomor": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
+    "layanan:draf_surat": Akses(302, 200, 200, 200, kwargs=_pk_layanan),
+    "layanan:unggah_berkas": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
+    "layanan:tambah_tag": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
+    "layanan:lepas_tag": Akses(302, 405, 403, 405, kwargs=lambda d: {"pk": d.layanan.pk, "tag_pk": 999999}),
+    "layanan:rincian_permintaan": Akses(302, 200, 403, 200, kwargs=_pk_layanan),
+    "layanan:batal_nomor": Akses(302, 405, 403, 405, kwargs=lambda d: {"nomor_pk": 999999}),
+    # No stored file here: staff reach the lookup (404); tests/test_surat_views.py downloads a real one.
+    "layanan:unduh_berkas": Akses(302, 404, 404, 404, kwargs=lambda d: {"berkas_pk": 999999}),
+    "layanan:register_surat": Akses(302, 200, 200, 200),
+    "layanan:register_surat_excel": Akses(302, 200, 200, 200),
+    "layanan:cari_permintaan": Akses(302, 200, 200, 200),
+    "layanan:template_surat_bawaan": Akses(302, 403, 403, 200),
     # Django admin: only its index is listed; its own pages check is_staff (Admin role only).
     "admin:index": Akses(302, 302, 302, 200),
 }
