@@ -115,6 +115,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Presensi only from these networks (CIDRs, e.g. "192.168.100.0/24"); empty = anywhere. Read from
+# REMOTE_ADDR: behind a reverse proxy, the proxy must hand the client's address to the app.
+PRESENSI_JARINGAN = envlist("PRESENSI_JARINGAN")
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "beranda"
 LOGOUT_REDIRECT_URL = "login"
