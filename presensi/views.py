@@ -2,7 +2,6 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -111,7 +110,7 @@ def tutup(request, pk):
             return redirect("presensi:terlupa")
     daftar = Presensi.objects.filter(pk=presensi.pk).select_related("petugas")
     return render_halaman(
-        request, "presensi/terlupa.html", {"daftar": daftar, "form": form, "form_untuk": presensi.pk}, status=400
+        request, "presensi/terlupa.html", {"daftar": daftar, "form": form}, status=400
     )
 
 
