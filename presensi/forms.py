@@ -14,7 +14,7 @@ class _FormIndonesia(forms.Form):
 
 class TambahJadwalForm(_FormIndonesia):
     tanggal = forms.DateField(
-        label="Tanggal", widget=forms.DateInput(attrs={"type": "date"}),
+        label="Tanggal", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": "Tanggal tidak valid."},
     )
     shift = forms.ModelChoiceField(label="Shift", queryset=Shift.objects.filter(aktif=True), empty_label="— pilih shift —")
