@@ -16,6 +16,7 @@ urlpatterns = [
     path("buku-tamu/", include("bukutamu.urls")),
     path("", include("layanan.urls")),
     path("presensi/", include("presensi.urls")),
+    path("laporan/", include("laporan.urls")),
     path("admin/", admin.site.urls),
 ]
 

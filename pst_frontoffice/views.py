@@ -12,7 +12,7 @@ def beranda(request):
     if not user.is_authenticated:
         return render(request, "beranda.html")
     if user.is_pimpinan:
-        return redirect("layanan:semua")
+        return redirect("laporan:index")
     return redirect("layanan:dashboard")
 
 

@@ -87,7 +87,7 @@ def test_beranda_sends_each_role_to_its_start(client, masuk, petugas, pimpinan):
     assert publik.status_code == 200
     assert "Login Petugas" in publik.content.decode()
     assert masuk(petugas).get("/")["Location"] == reverse("layanan:dashboard")
-    assert masuk(pimpinan).get("/")["Location"] == reverse("layanan:semua")
+    assert masuk(pimpinan).get("/")["Location"] == reverse("laporan:index")
 
 
 @pytest.mark.django_db
