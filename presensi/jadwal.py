@@ -63,6 +63,9 @@ def buku_excel(judul, kolom, baris):
         sel.font = Font(bold=True)
     for b in baris:
         ws.append(list(b))
+        for sel in ws[ws.max_row]:
+            if sel.data_type == "f":
+                sel.data_type = "s"  # a name such as "=HYPERLINK(…)" stays text, never a formula
     for i, _ in enumerate(kolom, start=1):
         ws.column_dimensions[get_column_letter(i)].width = 22
     ws.freeze_panes = "A2"

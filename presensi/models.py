@@ -3,6 +3,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -28,6 +29,14 @@ class Shift(models.Model):
 
     def __str__(self):
         return self.nama
+
+    def clean(self):
+        for mulai, selesai, label in (
+            (self.jam_mulai, self.jam_selesai, "Jam selesai"),
+            (self.jam_mulai_jumat or self.jam_mulai, self.jam_selesai_jumat or self.jam_selesai, "Jam selesai (Jumat)"),
+        ):
+            if mulai and selesai and selesai <= mulai:
+                raise ValidationError(f"{label} harus setelah jam mulai.")
 
     def jam(self, tanggal):
         """(start, end) of this shift on `tanggal` (Friday hours when set)."""

@@ -43,8 +43,8 @@ def _periksa_jaringan(ip):
         )
 
 
-def presensi_hari_ini(petugas, *, waktu=None):
-    tz = zona_kantor()
+def presensi_hari_ini(petugas, *, waktu=None, tz=None):
+    tz = tz or zona_kantor()
     tanggal = timezone.localdate(waktu or timezone.now(), tz)
     return Presensi.objects.filter(petugas=petugas, tanggal=tanggal).first()
 
@@ -95,9 +95,9 @@ def absen_pulang(*, petugas, waktu=None, ip=None):
     return presensi
 
 
-def pulang_terlupa(petugas, *, waktu=None):
+def pulang_terlupa(petugas, *, waktu=None, tz=None):
     """The most recent earlier day on which the officer did not Absen Pulang (still open)."""
-    tanggal = timezone.localdate(waktu or timezone.now(), zona_kantor())
+    tanggal = timezone.localdate(waktu or timezone.now(), tz or zona_kantor())
     return (
         Presensi.objects.filter(petugas=petugas, tanggal__lt=tanggal, pulang__isnull=True)
         .order_by("-tanggal")
@@ -133,10 +133,10 @@ def tutup_pulang_terlupa(*, presensi, oleh, jam_pulang, catatan):
     return presensi
 
 
-def tugas_berikutnya(petugas, *, waktu=None):
+def tugas_berikutnya(petugas, *, waktu=None, tz=None):
     """The officer's current or next duty (a shift that has not ended yet), or None."""
     waktu = waktu or timezone.now()
-    tz = zona_kantor()
+    tz = tz or zona_kantor()
     tanggal = timezone.localdate(waktu, tz)
     for jadwal in (
         JadwalPiket.objects.berlaku().filter(petugas=petugas, tanggal__gte=tanggal).select_related("shift")[:10]
@@ -158,14 +158,15 @@ def petugas_piket(tanggal):
 def konteks_widget(petugas, *, waktu=None):
     """What the dashboard widget shows the officer: today, a forgotten Absen Pulang, the next duty."""
     waktu = waktu or timezone.now()
-    tugas = tugas_berikutnya(petugas, waktu=waktu)
+    tz = zona_kantor()
+    tugas = tugas_berikutnya(petugas, waktu=waktu, tz=tz)
     berlangsung = False
     if tugas:
-        mulai, selesai = tugas.shift.rentang(tugas.tanggal, zona_kantor())
+        mulai, selesai = tugas.shift.rentang(tugas.tanggal, tz)
         berlangsung = mulai <= waktu < selesai
     return {
-        "presensi": presensi_hari_ini(petugas, waktu=waktu),
-        "terlupa": pulang_terlupa(petugas, waktu=waktu),
+        "presensi": presensi_hari_ini(petugas, waktu=waktu, tz=tz),
+        "terlupa": pulang_terlupa(petugas, waktu=waktu, tz=tz),
         "tugas": tugas,
         "tugas_berlangsung": berlangsung,
     }

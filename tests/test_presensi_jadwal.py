@@ -198,3 +198,25 @@ def test_month_view_query_count_does_not_grow(masuk, admin_user, buat_user, shif
 
     with django_assert_num_queries(10):
         assert client.get(reverse("presensi:jadwal"), {"bulan": "2026-12"}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_export_keeps_a_formula_like_name_as_text(masuk, admin_user, buat_user, shift):
+    jahil = buat_user("jahil@example.com", nama="=HYPERLINK(\"http://x\")")
+    JadwalPiket.objects.create(tanggal=datetime.date(2026, 12, 1), shift=shift["Pagi"], petugas=jahil)
+
+    ekspor = masuk(admin_user).get(reverse("presensi:jadwal_ekspor"), {"bulan": "2026-12"})
+
+    sel = load_workbook(io.BytesIO(ekspor.content)).active["D2"]
+    assert sel.data_type == "s" and sel.value.startswith("=HYPERLINK")
+
+
+@pytest.mark.django_db
+def test_a_shift_must_end_after_it_starts(shift):
+    from django.core.exceptions import ValidationError
+
+    sore = shift["Sore"]
+    sore.jam_selesai_jumat = datetime.time(14, 0)
+
+    with pytest.raises(ValidationError, match="Jam selesai \\(Jumat\\) harus setelah jam mulai"):
+        sore.full_clean()
