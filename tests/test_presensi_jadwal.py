@@ -220,3 +220,18 @@ def test_a_shift_must_end_after_it_starts(shift):
 
     with pytest.raises(ValidationError, match="Jam selesai \\(Jumat\\) harus setelah jam mulai"):
         sore.full_clean()
+
+
+@pytest.mark.django_db
+def test_demo_roster_fills_this_month_once_and_never_in_production(petugas, petugas2, shift, settings):
+    from django.core.management import CommandError, call_command
+
+    call_command("jadwal_demo")
+    jumlah = JadwalPiket.objects.count()
+    call_command("jadwal_demo")
+
+    assert jumlah > 0 and JadwalPiket.objects.count() == jumlah
+    assert set(JadwalPiket.objects.values_list("petugas__email", flat=True)) == {petugas.email, petugas2.email}
+    settings.DEMO_ALLOWED = False
+    with pytest.raises(CommandError):
+        call_command("jadwal_demo")
