@@ -95,3 +95,39 @@ def test_admin_closes_a_forgotten_pulang_and_pimpinan_reads_the_recap(page, live
     baris = page.locator("#tabel-rekap tbody tr", has_text="Rina Petugas")
     expect(baris.locator("td")).to_have_text(["Rina Petugas rina@example.com", "1", "1", "1", "1", "4,4"])
     layar(page, "presensi-06-rekap", full_page=True)
+
+
+def test_admin_imports_a_roster_file_with_a_bad_row_then_a_good_one(page, live_server, login_browser, admin_user, petugas, shift, layar, tmp_path):
+    from openpyxl import Workbook
+
+    def xlsx(nama, *baris):
+        wb = Workbook()
+        wb.active.append(["Tanggal", "Shift", "Email Petugas", "Nama Petugas"])
+        for b in baris:
+            wb.active.append(list(b))
+        path = tmp_path / nama
+        wb.save(path)
+        return path
+
+    bulan = hari_ini_kantor().replace(day=1)
+    login_browser(admin_user)
+    page.goto(f"{live_server.url}/presensi/jadwal/?bulan={bulan:%Y-%m}")
+    form = page.locator("#form-impor-jadwal")
+    form.get_by_label("Berkas Excel (.xlsx)").set_input_files(
+        xlsx("buruk.xlsx", (bulan, "Pagi", "rina@example.com"), (bulan, "Malam", "tidak.ada@example.com"))
+    )
+    form.get_by_role("button", name="Impor Jadwal").click()
+
+    galat = page.locator("#kesalahan-impor")
+    expect(galat).to_contain_text("Tidak ada jadwal yang diimpor.")
+    expect(galat).to_contain_text("Baris 3: shift “Malam” tidak dikenal")
+    expect(galat).to_contain_text("email petugas tidak dikenal (tidak.ada@example.com)")
+    layar(page, "presensi-07-impor-gagal")
+    assert not JadwalPiket.objects.exists()
+
+    form = page.locator("#form-impor-jadwal")
+    form.get_by_label("Berkas Excel (.xlsx)").set_input_files(xlsx("baik.xlsx", (bulan, "Pagi", "rina@example.com")))
+    form.get_by_role("button", name="Impor Jadwal").click()
+
+    expect(page.get_by_text("Impor selesai: 1 jadwal ditambahkan.")).to_be_visible()
+    expect(page.locator("table.jadwal-bulan").get_by_text("Rina Petugas")).to_be_visible()
