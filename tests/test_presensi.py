@@ -302,3 +302,18 @@ def test_public_home_page_shows_service_hours_and_todays_officers(client, kantor
     assert kantor.nama_kantor in html
     assert "08.00–15.30" in html and "08.00–16.00" in html
     assert "Petugas piket hari ini" in html and "Rina Petugas" in html
+
+
+@pytest.mark.django_db
+def test_public_home_page_follows_the_service_hours_in_effect(client, kantor):
+    from bukutamu.models import JamLayanan
+
+    JamLayanan.objects.update_or_create(hari=4, defaults={"buka": datetime.time(8), "tutup": datetime.time(11)})
+    JamLayanan.objects.update_or_create(hari=5, defaults={"buka": datetime.time(8), "tutup": datetime.time(12)})
+
+    html = client.get("/").content.decode()
+
+    assert "Senin–Kamis</th><td>08.00–15.30 WITA" in html
+    assert "Jumat</th><td>08.00–11.00 WITA" in html
+    assert "Sabtu</th><td>08.00–12.00 WITA" in html
+    assert "Minggu</th><td>Tutup" in html
