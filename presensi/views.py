@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from pst_frontoffice.aktivitas import ip_klien
 from pst_frontoffice.htmx import render_halaman
 from pst_frontoffice.kalender import hari_ini
 from pst_frontoffice.roles import admin_diperlukan, petugas_diperlukan, pimpinan_diperlukan, staf_diperlukan
@@ -22,9 +23,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _ip(request):
-    # REMOTE_ADDR only: behind a reverse proxy, the proxy must pass the client address through
-    # (e.g. gunicorn --forwarded-allow-ips with proxy_protocol / a trusted X-Real-IP rewrite).
-    return request.META.get("REMOTE_ADDR") or None
+    # REMOTE_ADDR, or behind the office's reverse proxy the address it appended to X-Forwarded-For
+    # (only when PERCAYA_X_FORWARDED_FOR is on): the one rule the whole app uses.
+    return ip_klien(request)
 
 
 def _bulan(request):
