@@ -15,6 +15,7 @@ urlpatterns = [
     path("akun/kata-sandi/selesai/", views.ganti_kata_sandi_selesai, name="password_change_done"),
     path("buku-tamu/", include("bukutamu.urls")),
     path("", include("layanan.urls")),
+    path("laporan/", include("laporan.urls")),
     path("admin/", admin.site.urls),
 ]
 

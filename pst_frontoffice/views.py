@@ -12,7 +12,7 @@ def beranda(request):
     if not user.is_authenticated:
         return redirect("login")
     if user.is_pimpinan:
-        return redirect("layanan:semua")
+        return redirect("laporan:index")
     return redirect("layanan:dashboard")
 
 

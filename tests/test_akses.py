@@ -85,7 +85,7 @@ def test_co_handler_and_admin_may_update(masuk, petugas, petugas2, admin_user, b
 def test_beranda_sends_each_role_to_its_start(client, masuk, petugas, pimpinan):
     assert client.get("/")["Location"] == reverse("login")
     assert masuk(petugas).get("/")["Location"] == reverse("layanan:dashboard")
-    assert masuk(pimpinan).get("/")["Location"] == reverse("layanan:semua")
+    assert masuk(pimpinan).get("/")["Location"] == reverse("laporan:index")
 
 
 @pytest.mark.django_db

@@ -1,0 +1,182 @@
+"""The figures of a report period, computed with aggregate queries (a fixed number per report).
+
+Every figure here is counted by the service's creation time (`Layanan.dibuat`) or the visit's time
+(`Kunjungan.waktu`) inside the period, in the office's time zone.
+"""
+
+import datetime
+from urllib.parse import urlencode
+
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q
+from django.db.models.functions import TruncDate, TruncWeek
+from django.urls import reverse
+from django.utils import timezone
+
+from bukutamu.models import JenisLayanan, Kunjungan, Sarana
+from layanan.models import STATUS_TERBUKA, Layanan, Status
+
+# Standards from the seeds (DOMAIN.md): walk-in consultation at most 3 hours.
+BATAS_KONSULTASI_LANGSUNG = datetime.timedelta(hours=3)
+
+
+def persen(bagian, total):
+    return round(100 * bagian / total, 1) if total else None
+
+
+class Laporan:
+    """All tables of one period; each property runs its own query once."""
+
+    def __init__(self, periode):
+        self.periode = periode
+        self.awal, self.akhir = periode.batas
+
+    # --- querysets -----------------------------------------------------------------------
+    def layanan(self):
+        return Layanan.objects.filter(dibuat__gte=self.awal, dibuat__lt=self.akhir)
+
+    def kunjungan(self):
+        return Kunjungan.objects.filter(waktu__gte=self.awal, waktu__lt=self.akhir)
+
+    def tautan(self, **filter_):
+        """The Semua Layanan list behind a figure."""
+        query = {"dari": self.periode.mulai.isoformat(), "sampai": self.periode.selesai.isoformat(), **filter_}
+        return reverse("layanan:semua") + "?" + urlencode(query)
+
+    # --- tables --------------------------------------------------------------------------
+    def ringkasan(self):
+        hitung = self.layanan().aggregate(
+            jumlah=Count("id"),
+            selesai=Count("id", filter=Q(status=Status.SELESAI)),
+            dibatalkan=Count("id", filter=Q(status=Status.DIBATALKAN)),
+            terbuka=Count("id", filter=Q(status__in=STATUS_TERBUKA)),
+        )
+        kunjungan = self.kunjungan().aggregate(jumlah=Count("id"), pengunjung=Count("pengunjung", distinct=True))
+        dinilai = hitung["jumlah"] - hitung["dibatalkan"]
+        return {
+            "kunjungan": kunjungan["jumlah"],
+            "pengunjung": kunjungan["pengunjung"],
+            "layanan": hitung["jumlah"],
+            "selesai": hitung["selesai"],
+            "dibatalkan": hitung["dibatalkan"],
+            "terbuka": hitung["terbuka"],
+            # Cancelled services are not counted against completion.
+            "tingkat_penyelesaian": persen(hitung["selesai"], dinilai),
+        }
+
+    def per_jenis(self):
+        baris = {
+            r["jenis"]: r
+            for r in self.layanan().values("jenis").annotate(
+                jumlah=Count("id"), selesai=Count("id", filter=Q(status=Status.SELESAI))
+            )
+        }
+        hasil = []
+        for jenis in JenisLayanan.objects.all():
+            r = baris.get(jenis.pk)
+            if not r and not jenis.aktif:
+                continue
+            jumlah, selesai = (r["jumlah"], r["selesai"]) if r else (0, 0)
+            hasil.append({
+                "id": jenis.pk, "nama": jenis.nama, "jumlah": jumlah, "selesai": selesai,
+                "persen_selesai": persen(selesai, jumlah), "tautan": self.tautan(jenis=jenis.pk),
+            })
+        return hasil
+
+    def per_sarana(self):
+        baris = dict(self.layanan().values_list("kunjungan__sarana").annotate(n=Count("id")))
+        return [
+            {"kode": s.value, "nama": s.label, "jumlah": baris.get(s.value, 0), "tautan": self.tautan(sarana=s.value)}
+            for s in Sarana
+        ]
+
+    def per_petugas(self):
+        rows = (
+            self.layanan()
+            .values("petugas", "petugas__nama")
+            .annotate(jumlah=Count("id"), selesai=Count("id", filter=Q(status=Status.SELESAI)))
+            .order_by("-jumlah", "petugas__nama")
+        )
+        return [
+            {"id": r["petugas"], "nama": r["petugas__nama"], "jumlah": r["jumlah"], "selesai": r["selesai"],
+             "persen_selesai": persen(r["selesai"], r["jumlah"]), "tautan": self.tautan(petugas=r["petugas"])}
+            for r in rows
+        ]
+
+    def per_status(self):
+        baris = dict(self.layanan().values_list("status").annotate(n=Count("id")))
+        return [
+            {"kode": s.value, "nama": s.label, "jumlah": baris.get(s.value, 0), "tautan": self.tautan(status=s.value)}
+            for s in Status
+        ]
+
+    def tren(self):
+        """Services and visits per day (or per week for long periods), every day/week present."""
+        tz = timezone.get_current_timezone()
+        trunc = TruncWeek if self.periode.per_minggu else TruncDate
+        layanan = dict(self.layanan().annotate(t=trunc("dibuat", tzinfo=tz)).values_list("t").annotate(n=Count("id")))
+        kunjungan = dict(self.kunjungan().annotate(t=trunc("waktu", tzinfo=tz)).values_list("t").annotate(n=Count("id")))
+        # TruncWeek gives datetimes on PostgreSQL and SQLite alike; compare by date.
+        layanan = {_tanggal(k): v for k, v in layanan.items()}
+        kunjungan = {_tanggal(k): v for k, v in kunjungan.items()}
+        langkah = 7 if self.periode.per_minggu else 1
+        d = self.periode.mulai - datetime.timedelta(days=self.periode.mulai.weekday()) if langkah == 7 else self.periode.mulai
+        hasil = []
+        while d <= self.periode.selesai:
+            hasil.append({"tanggal": d, "layanan": layanan.get(d, 0), "kunjungan": kunjungan.get(d, 0)})
+            d += datetime.timedelta(days=langkah)
+        return hasil
+
+    def standar_waktu(self):
+        """Compliance with the time standards that the data can show."""
+        durasi = ExpressionWrapper(F("selesai_pada") - F("dibuat"), output_field=DurationField())
+        konsultasi_langsung = (
+            self.layanan()
+            .filter(jenis__kode="konsultasi", kunjungan__sarana=Sarana.LANGSUNG, status=Status.SELESAI)
+            .annotate(durasi=durasi)
+            .aggregate(jumlah=Count("id"), tepat=Count("id", filter=Q(durasi__lte=BATAS_KONSULTASI_LANGSUNG)))
+        )
+        return [
+            {
+                "nama": "Konsultasi langsung selesai ≤ 3 jam",
+                "jumlah": konsultasi_langsung["jumlah"],
+                "tepat": konsultasi_langsung["tepat"],
+                "persen": persen(konsultasi_langsung["tepat"], konsultasi_langsung["jumlah"]),
+            }
+        ]
+
+
+def _tanggal(nilai):
+    return nilai.date() if isinstance(nilai, datetime.datetime) else nilai
+
+
+KOLOM_LAYANAN = [
+    ("No.", 8), ("Tanggal", 12), ("Jam", 8), ("Pengunjung", 28), ("Instansi", 32), ("No. HP", 16), ("Email", 26),
+    ("Jenis Layanan", 22), ("Sarana", 10), ("Kanal", 14), ("Keperluan", 40), ("Petugas", 20), ("Status", 13),
+    ("Selesai Pada", 18),
+]
+
+
+def baris_layanan(periode):
+    """Every service of the period as a plain row (for Excel and CSV), streamed from the database."""
+    awal, akhir = periode.batas
+    qs = (
+        Layanan.objects.filter(dibuat__gte=awal, dibuat__lt=akhir)
+        .order_by("dibuat", "id")
+        .values_list(
+            "id", "dibuat", "kunjungan__pengunjung__nama", "kunjungan__instansi", "kunjungan__pengunjung__no_hp",
+            "kunjungan__pengunjung__email", "jenis__nama", "kunjungan__sarana", "kunjungan__kanal_online",
+            "kunjungan__keperluan", "petugas__nama", "status", "selesai_pada",
+        )
+    )
+    sarana = dict(Sarana.choices)
+    status = dict(Status.choices)
+    from bukutamu.models import KanalOnline
+
+    kanal = dict(KanalOnline.choices)
+    for (pk, dibuat, nama, instansi, hp, email, jenis, sar, kan, keperluan, petugas, st, selesai) in qs.iterator(chunk_size=2000):
+        lokal = timezone.localtime(dibuat)
+        yield [
+            pk, lokal.date(), lokal.time().replace(microsecond=0, second=0), nama, instansi, hp, email, jenis,
+            sarana.get(sar, sar), kanal.get(kan, ""), keperluan, petugas, status.get(st, st),
+            timezone.localtime(selesai).replace(tzinfo=None, microsecond=0) if selesai else None,
+        ]
