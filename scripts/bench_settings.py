@@ -3,6 +3,8 @@
 The bare page lives only in this URLconf (bench_urls), never in the app's URLs.
 """
 
+import os
+
 from pst_frontoffice.settings import *  # noqa: F403
 
 ROOT_URLCONF = "bench_urls"
@@ -11,3 +13,6 @@ if STORAGES["staticfiles"]["BACKEND"] == "whitenoise.storage.CompressedManifestS
     # Before issue 8's static storage lands, chart.js's source-map comment breaks the manifest
     # build; compressing without a manifest serves the same files.
     STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedStaticFilesStorage"  # noqa: F405
+
+if os.environ.get("BENCH_HITUNG_QUERY"):  # noqa: F405
+    MIDDLEWARE = ["bench_urls.HitungQuery", *MIDDLEWARE]  # noqa: F405

@@ -11,3 +11,24 @@ def polos(request):
 
 
 urlpatterns = [path("_bench/polos/", polos), *app_urlpatterns]
+
+
+class HitungQuery:
+    """Counts the database queries of each request (all middleware included) in X-Jumlah-Query."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.db import connection
+
+        jumlah = [0]
+
+        def hitung(execute, sql, params, many, context):
+            jumlah[0] += 1
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(hitung):
+            response = self.get_response(request)
+        response["X-Jumlah-Query"] = str(jumlah[0])
+        return response

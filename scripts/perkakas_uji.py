@@ -137,6 +137,7 @@ class Sesi:
         self.port, self.timeout = port, timeout
         self.cookie = {}
         self.conn = None
+        self.header_terakhir = {}
 
     def _kirim(self, method, path, body=None, header=None):
         h = {"Host": f"{HOST}:{self.port}", **(header or {})}
@@ -158,6 +159,7 @@ class Sesi:
                 self.conn = None
                 if percobaan:
                     raise
+        self.header_terakhir = {k.lower(): v for k, v in r.getheaders()}
         for nilai in r.headers.get_all("Set-Cookie") or []:
             nama, _, sisa = nilai.partition("=")
             self.cookie[nama.strip()] = sisa.split(";", 1)[0]
