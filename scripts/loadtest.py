@@ -79,8 +79,8 @@ def _halaman_login(sesi, rnd):
 HALAMAN_PENGUNJUNG = [_halaman_login]
 
 
-def pengunjung(port, batas_waktu, batas_permintaan, rnd):
-    sesi = Sesi(port)
+def pengunjung(port, nomor, batas_waktu, batas_permintaan, rnd):
+    sesi = Sesi(port, alamat=f"10.8.{nomor // 250}.{nomor % 250 + 1}")
     try:
         for _ in range(batas_permintaan):
             if time.monotonic() > batas_waktu:
@@ -152,8 +152,8 @@ def main():
             rnd = random.Random(8)
             utas = [threading.Thread(target=petugas, args=(args.port, i, batas, args.putaran, random.Random(rnd.random())))
                     for i in range(1, args.petugas + 1)]
-            utas += [threading.Thread(target=pengunjung, args=(args.port, batas, args.permintaan, random.Random(rnd.random())))
-                     for _ in range(args.pengunjung)]
+            utas += [threading.Thread(target=pengunjung, args=(args.port, i, batas, args.permintaan, random.Random(rnd.random())))
+                     for i in range(args.pengunjung)]
             mulai = time.monotonic()
             for t in utas:
                 t.start()

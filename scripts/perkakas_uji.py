@@ -94,7 +94,8 @@ def env_aplikasi(database_url, folder, produksi=True):
                PYTHONPATH=f"{AKAR}{os.pathsep}{AKAR / 'scripts'}", DJANGO_SETTINGS_MODULE="bench_settings")
     if produksi:
         env.update(DJANGO_PRODUCTION="1", SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS=HOST,
-                   SECURE_COOKIES="0", SECURE_SSL_REDIRECT="0", SECURE_HSTS_SECONDS="0", DEBUG="0")
+                   SECURE_COOKIES="0", SECURE_SSL_REDIRECT="0", SECURE_HSTS_SECONDS="0", DEBUG="0",
+                   TRUST_X_FORWARDED_FOR="1")
     else:
         env.pop("DJANGO_PRODUCTION", None)
     return env
@@ -133,14 +134,17 @@ def gunicorn(env, port, *, workers=3, threads=4, wsgi="pst_frontoffice.wsgi:appl
 class Sesi:
     """One browser: keep-alive connection, cookies, CSRF token taken from the cookie."""
 
-    def __init__(self, port, timeout=30):
+    def __init__(self, port, timeout=30, alamat=None):
         self.port, self.timeout = port, timeout
+        # Each simulated visitor has its own address (X-Forwarded-For, trusted only in the load
+        # test's environment), so per-address rate limits see 50 phones, not one.
+        self.header_tetap = {"X-Forwarded-For": alamat} if alamat else {}
         self.cookie = {}
         self.conn = None
         self.header_terakhir = {}
 
     def _kirim(self, method, path, body=None, header=None):
-        h = {"Host": f"{HOST}:{self.port}", **(header or {})}
+        h = {"Host": f"{HOST}:{self.port}", **self.header_tetap, **(header or {})}
         if self.cookie:
             h["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookie.items())
         for percobaan in range(2):

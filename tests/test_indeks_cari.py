@@ -62,3 +62,28 @@ def test_autocomplete_uses_an_index_not_a_full_scan_and_sort():
     else:
         # SQLite walks the newest-first index and stops at the eighth match.
         assert "USING INDEX pengunjung_diperbarui_idx" in rencana
+
+
+def test_dashboard_finished_today_count_reads_an_index(buat_layanan, petugas):
+    from django.utils import timezone
+
+    from layanan.models import Layanan, Status
+    from pst_frontoffice.kalender import awal_hari, hari_ini
+
+    buat_layanan().ubah_status(Status.SELESAI, oleh=petugas)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE layanan_layanan")
+            cursor.execute("SET enable_seqscan = off")
+    qs = Layanan.objects.filter(status=Status.SELESAI, selesai_pada__gte=awal_hari(hari_ini()))
+
+    rencana = qs.order_by().explain()  # as count() asks it: no ordering
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("RESET enable_seqscan")
+    with connection.cursor() as cursor:
+        assert "layanan_selesai_pada_idx" in connection.introspection.get_constraints(cursor, "layanan_layanan")
+    if connection.vendor == "postgresql":
+        assert "layanan_selesai_pada_idx" in rencana
+    assert qs.count() == 1 and qs.get().selesai_pada <= timezone.now()
