@@ -80,7 +80,7 @@ def _snapshot(tujuan):
 def _tulis_model(model, tujuan):
     """One model's rows as Django JSON, streamed; M2M prefetched per chunk (no query per row)."""
     terkait_sistem = (ContentType, Permission)
-    relasi = [f for f in model._meta.get_fields() if f.concrete and f.is_relation]
+    relasi = [f for f in (*model._meta.concrete_fields, *model._meta.many_to_many) if f.is_relation]
     # Natural keys only where a row points at content types or permissions, whose keys differ
     # between installations; other foreign keys stay plain ids (no lookup per row).
     alami = any(f.related_model in terkait_sistem for f in relasi)
