@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 
 from pst_frontoffice.whatsapp import normalisasi_no_hp
 
+from .antrian import AntrianTidakBisa, antrian_untuk_buku_tamu, periksa_waktu_janji
 from .models import JenisInstansi, JenisLayanan, KanalOnline, Sarana
 
 
@@ -10,6 +11,7 @@ class BukuTamuForm(forms.Form):
     """The guest book, with the user guide's fields and labels."""
 
     pengunjung_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    antrian = forms.IntegerField(required=False, widget=forms.HiddenInput)
     nama = forms.CharField(label="Nama", max_length=150)
     instansi = forms.CharField(label="Instansi", max_length=200, required=False)
     jenis_instansi = forms.ChoiceField(
@@ -55,6 +57,12 @@ class BukuTamuForm(forms.Form):
             raise ValidationError("Nama terlalu pendek.")
         return nama
 
+    def lepas_antrian(self, alasan):
+        """The ticket can no longer be linked: say why, and re-render without it."""
+        self.add_error(None, f"{alasan} Simpan sekali lagi untuk mencatat buku tamu tanpa nomor antrian.")
+        self.data = self.data.copy()
+        self.data["antrian"] = ""
+
     def clean_instansi(self):
         return " ".join(self.cleaned_data["instansi"].split())
 
@@ -70,8 +78,73 @@ class BukuTamuForm(forms.Form):
             self.add_error("no_hp", "Isi No. HP atau Email agar pengunjung dapat dihubungi dan dikenali lagi.")
         if data.get("sarana") == Sarana.ONLINE and not data.get("kanal_online"):
             self.add_error("kanal_online", "Pilih kanal layanan online.")
+        if data.get("antrian"):
+            try:
+                data["antrian"] = antrian_untuk_buku_tamu(data["antrian"])
+            except AntrianTidakBisa as e:
+                self.lepas_antrian(e)
+        else:
+            data["antrian"] = None
         jenis = data.get("jenis_layanan") or []
         if data.get("nomor_surat_permintaan") and not any(j.adalah_permintaan_data for j in jenis):
             # The field belongs to data requests only; drop it rather than store a stray number.
             data["nomor_surat_permintaan"] = ""
         return data
+
+
+def jenis_untuk_antrian():
+    """Kinds of service a visitor can queue for: active and with a prefix."""
+    return JenisLayanan.objects.filter(aktif=True).exclude(prefix_antrian="")
+
+
+class AmbilNomorForm(forms.Form):
+    """One press on a kiosk (or desk) button: the kind of service."""
+
+    jenis_layanan = forms.ModelChoiceField(
+        queryset=jenis_untuk_antrian(),
+        error_messages={"required": "Pilih jenis layanan.", "invalid_choice": "Jenis layanan tidak tersedia."},
+    )
+
+
+class JanjiTemuForm(forms.Form):
+    """An appointment taken on the kiosk outside service hours."""
+
+    nama = forms.CharField(label="Nama", max_length=150)
+    no_hp = forms.CharField(
+        label="No. HP / WhatsApp", max_length=30,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "placeholder": "0812…", "autocomplete": "tel"}),
+    )
+    jenis_layanan = forms.ModelChoiceField(
+        label="Jenis Layanan", queryset=jenis_untuk_antrian(), empty_label="— pilih jenis layanan —",
+    )
+    waktu = forms.DateTimeField(
+        label="Waktu Janji",
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local", "step": 900}, format="%Y-%m-%dT%H:%M"),
+        error_messages={"invalid": "Tulis tanggal dan jam janji, misalnya 2026-11-23 09:00."},
+    )
+    keperluan = forms.CharField(label="Keperluan", max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.error_messages["required"] = f"{field.label} wajib diisi."
+
+    def clean_nama(self):
+        nama = " ".join(self.cleaned_data["nama"].split())
+        if len(nama) < 2:
+            raise ValidationError("Nama terlalu pendek.")
+        return nama
+
+    def clean_no_hp(self):
+        no_hp = normalisasi_no_hp(self.cleaned_data["no_hp"])
+        if not no_hp:
+            raise ValidationError("No. HP wajib diisi agar petugas dapat menghubungi Anda.")
+        return no_hp
+
+    def clean_waktu(self):
+        waktu = self.cleaned_data["waktu"]
+        alasan = periksa_waktu_janji(waktu)
+        if alasan:
+            raise ValidationError(alasan)
+        return waktu

@@ -1,6 +1,7 @@
 """Visitors and their visits, as written in the guest book (Buku Tamu)."""
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 
@@ -63,6 +64,13 @@ class JenisLayanan(models.Model):
     )
     urutan = models.PositiveSmallIntegerField("urutan", default=50)
     aktif = models.BooleanField("aktif", default=True)
+    prefix_antrian = models.CharField(
+        "prefix antrian",
+        max_length=3,
+        blank=True,
+        validators=[RegexValidator(r"^[A-Z]{1,3}$", "Prefix antrian 1–3 huruf kapital, misalnya K.")],
+        help_text="Huruf di depan nomor antrian (K-001). Kosong: tidak tampil di kios antrian.",
+    )
 
     class Meta:
         verbose_name = "jenis layanan"
@@ -115,3 +123,7 @@ class Kunjungan(models.Model):
         if self.sarana == Sarana.ONLINE and self.kanal_online:
             return f"Online ({self.get_kanal_online_display()})"
         return self.get_sarana_display()
+
+
+# The queue and appointments live in their own module; imported here so Django sees the models.
+from .models_antrian import Antrian, JamLayanan, JanjiTemu, PenghitungAntrian, RiwayatAntrian  # noqa: E402, F401

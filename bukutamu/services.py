@@ -4,6 +4,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from .antrian import tandai_dilayani
 from .models import Kunjungan, Pengunjung
 from .signals import kunjungan_dicatat
 
@@ -45,9 +46,13 @@ def simpan_pengunjung(*, nama, instansi, jenis_instansi, no_hp, email, pengunjun
 @transaction.atomic
 def catat_kunjungan(
     *, petugas, nama, instansi, jenis_instansi, no_hp, email, jenis_layanan, keperluan, sarana,
-    kanal_online="", nomor_surat_permintaan="", pengunjung_id=None, waktu=None,
+    kanal_online="", nomor_surat_permintaan="", pengunjung_id=None, waktu=None, antrian=None,
 ):
-    """Save one guest-book entry; the services app then opens one Layanan per jenis."""
+    """Save one guest-book entry; the services app then opens one Layanan per jenis.
+
+    `antrian` is the called queue ticket this visit answers; it is marked served in the same
+    transaction, so a ticket is linked to at most one guest-book entry.
+    """
     pengunjung = simpan_pengunjung(
         nama=nama, instansi=instansi, jenis_instansi=jenis_instansi, no_hp=no_hp, email=email,
         pengunjung_id=pengunjung_id,
@@ -63,6 +68,8 @@ def catat_kunjungan(
         dicatat_oleh=petugas,
     )
     kunjungan.jenis_layanan.set(jenis_layanan)
+    if antrian is not None:
+        tandai_dilayani(antrian=antrian, kunjungan=kunjungan, petugas=petugas)
     kunjungan_dicatat.send(sender=Kunjungan, kunjungan=kunjungan, petugas=petugas)
     return kunjungan
 

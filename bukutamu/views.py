@@ -6,6 +6,7 @@ from pst_frontoffice.htmx import TAB, render_halaman
 from pst_frontoffice.roles import petugas_diperlukan
 
 from . import services
+from .antrian import AntrianTidakBisa, antrian_untuk_buku_tamu
 from .forms import BukuTamuForm
 from .models import Pengunjung
 
@@ -30,38 +31,64 @@ def buku_tamu(request):
         form = BukuTamuForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
-            kunjungan = services.catat_kunjungan(
-                petugas=request.user,
-                nama=data["nama"],
-                instansi=data["instansi"],
-                jenis_instansi=data["jenis_instansi"],
-                no_hp=data["no_hp"],
-                email=data["email"],
-                jenis_layanan=data["jenis_layanan"],
-                keperluan=data["keperluan"],
-                sarana=data["sarana"],
-                kanal_online=data["kanal_online"],
-                nomor_surat_permintaan=data["nomor_surat_permintaan"],
-                pengunjung_id=data["pengunjung_id"],
-            )
-            jumlah = len(data["jenis_layanan"])
-            messages.success(
-                request,
-                f"Buku tamu {kunjungan.pengunjung.nama} tersimpan; {jumlah} layanan masuk ke Layanan Saya.",
-            )
-            return redirect("layanan:saya")
+            try:
+                kunjungan = services.catat_kunjungan(
+                    petugas=request.user,
+                    nama=data["nama"],
+                    instansi=data["instansi"],
+                    jenis_instansi=data["jenis_instansi"],
+                    no_hp=data["no_hp"],
+                    email=data["email"],
+                    jenis_layanan=data["jenis_layanan"],
+                    keperluan=data["keperluan"],
+                    sarana=data["sarana"],
+                    kanal_online=data["kanal_online"],
+                    nomor_surat_permintaan=data["nomor_surat_permintaan"],
+                    pengunjung_id=data["pengunjung_id"],
+                    antrian=data["antrian"],
+                )
+            except AntrianTidakBisa as e:
+                # Another officer wrote this ticket a moment ago; nothing was saved, nothing typed is lost.
+                form.lepas_antrian(e)
+            else:
+                jumlah = len(data["jenis_layanan"])
+                dari_antrian = f" Antrian {data['antrian'].nomor} dilayani." if data["antrian"] else ""
+                messages.success(
+                    request,
+                    f"Buku tamu {kunjungan.pengunjung.nama} tersimpan; {jumlah} layanan masuk ke Layanan Saya."
+                    f"{dari_antrian}",
+                )
+                return redirect("layanan:saya")
         messages.error(request, "Buku tamu belum tersimpan. Periksa isian yang ditandai merah.")
+        antrian = _antrian_terpilih(form.data.get("antrian"))
     else:
         initial = {}
         if request.GET.get("pengunjung"):
             pengunjung = get_object_or_404(Pengunjung, pk=request.GET["pengunjung"])
             initial = _initial_dari_pengunjung(pengunjung)
+        antrian = _antrian_terpilih(request.GET.get("antrian"), request=request)
+        if antrian:
+            # The visitor called from the queue: the ticket's service is already known.
+            initial.update(antrian=antrian.pk, jenis_layanan=[antrian.jenis_layanan_id])
         form = BukuTamuForm(initial=initial)
     partial = {**TAB, "identitas": "identitas"}
     return render_halaman(
-        request, "bukutamu/buku_tamu.html", {"form": form, "tab": "buku_tamu", "pengunjung_dipilih": pengunjung},
+        request, "bukutamu/buku_tamu.html",
+        {"form": form, "tab": "buku_tamu", "pengunjung_dipilih": pengunjung, "antrian": antrian},
         partial=partial,
     )
+
+
+def _antrian_terpilih(antrian_id, request=None):
+    """The called ticket this guest-book entry answers, if any and still open."""
+    if not antrian_id or not str(antrian_id).isdigit():
+        return None
+    try:
+        return antrian_untuk_buku_tamu(int(antrian_id))
+    except AntrianTidakBisa as e:
+        if request is not None:
+            messages.warning(request, str(e))
+        return None
 
 
 @petugas_diperlukan

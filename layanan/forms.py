@@ -59,6 +59,10 @@ class FilterLayananForm(forms.Form):
     petugas = forms.ModelChoiceField(label="Petugas", required=False, queryset=None, empty_label="Semua petugas")
     dari = forms.DateField(label="Dari tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     sampai = forms.DateField(label="Sampai tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    urut = forms.ChoiceField(
+        label="Urutkan", required=False, choices=[("", "Terbaru"), ("tenggat", "Tenggat terdekat")],
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -100,4 +104,6 @@ class FilterLayananForm(forms.Form):
             qs = qs.filter(dibuat__gte=awal_hari(data["dari"]))
         if data.get("sampai"):
             qs = qs.filter(dibuat__lt=awal_hari(data["sampai"] + datetime.timedelta(days=1)))
+        if data.get("urut") == "tenggat":
+            qs = qs.urut_tenggat()
         return qs

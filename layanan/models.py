@@ -6,7 +6,11 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from bukutamu.models import JenisLayanan, Kunjungan
+from bukutamu.models import JenisLayanan, Kunjungan, Sarana
+from pst_frontoffice.hari_kerja import KalenderKerja
+from pst_frontoffice.models import PengaturanKantor
+
+from . import tenggat as aturan_tenggat
 
 
 class Status(models.TextChoices):
@@ -30,6 +34,12 @@ ALUR_STATUS = {
 }
 
 
+# Relations that higher apps show in every list row (e.g. rating adds "penilaian" and "skd",
+# its one-to-one records, in RatingConfig.ready()). layanan never imports those apps; it only
+# joins the names here so the lists stay at a fixed number of queries.
+RELASI_DAFTAR_TAMBAHAN = []
+
+
 class LayananQuerySet(models.QuerySet):
     def terbuka(self):
         return self.filter(status__in=STATUS_TERBUKA)
@@ -43,7 +53,16 @@ class LayananQuerySet(models.QuerySet):
 
     def untuk_daftar(self):
         """Everything a list row shows, in a fixed number of queries."""
-        return self.select_related("kunjungan__pengunjung", "jenis", "petugas")
+        return self.select_related("kunjungan__pengunjung", "jenis", "petugas", *RELASI_DAFTAR_TAMBAHAN)
+
+    def urut_tenggat(self):
+        """Open services first, the nearest due time on top; closed ones after, newest first."""
+        return self.order_by(
+            models.Case(models.When(status__in=STATUS_TERBUKA, then=models.Value(0)), default=models.Value(1)),
+            models.F("tenggat").asc(nulls_last=True),
+            "-dibuat",
+            "-id",
+        )
 
 
 class Layanan(models.Model):
@@ -61,6 +80,9 @@ class Layanan(models.Model):
     dibuat = models.DateTimeField("dibuat", default=timezone.now, db_index=True)
     diperbarui = models.DateTimeField("diperbarui", auto_now=True)
     selesai_pada = models.DateTimeField("selesai pada", null=True, blank=True)
+    # Stored, not computed per row, so lists can sort by it; recomputed for open services when
+    # the time standards or the cuti bersama dates change (receivers.py).
+    tenggat = models.DateTimeField("tenggat", null=True, blank=True, db_index=True)
 
     objects = LayananQuerySet.as_manager()
 
@@ -88,6 +110,29 @@ class Layanan(models.Model):
     @property
     def terbuka(self):
         return self.status in STATUS_TERBUKA
+
+    def save(self, *args, **kwargs):
+        if self.tenggat is None and self.kunjungan_id and self.jenis_id:
+            self.tenggat = self.hitung_tenggat()
+        super().save(*args, **kwargs)
+
+    def hitung_tenggat(self, *, kantor=None, kalender=None):
+        """The due time under the office's time standards (see layanan/tenggat.py)."""
+        return aturan_tenggat.hitung_tenggat(
+            self.dibuat,
+            online=self.kunjungan.sarana == Sarana.ONLINE,
+            permintaan_data=self.jenis.adalah_permintaan_data,
+            kantor=kantor or PengaturanKantor.get(),
+            kalender=kalender or KalenderKerja(),
+        )
+
+    def keadaan_tenggat(self, *, ambang_persen, sekarang=None):
+        """'aman', 'mendekati' (amber) or 'terlambat' (red) while open; None once closed."""
+        if not self.terbuka or self.tenggat is None:
+            return None
+        return aturan_tenggat.keadaan_tenggat(
+            self.dibuat, self.tenggat, ambang_persen=ambang_persen, sekarang=sekarang or timezone.now()
+        )
 
     def status_berikutnya(self):
         """The statuses this service may move to now."""
@@ -180,3 +225,8 @@ class RiwayatLayanan(models.Model):
 
     def __str__(self):
         return f"{self.layanan_id}: {self.get_jenis_display()} {self.waktu:%d-%m-%Y %H:%M}"
+
+
+# The registers kept at the desk live in their own modules (split by concept, STYLE 13).
+from .loker import JenisKartu, Loker, PeminjamanLoker  # noqa: E402, F401
+from .pengaduan import Kanal, Pengaduan, StatusPengaduan, TindakLanjutPengaduan, UnsurSKM  # noqa: E402, F401

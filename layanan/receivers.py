@@ -1,11 +1,26 @@
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from bukutamu.models import Kunjungan
 from bukutamu.signals import kunjungan_dicatat
+from pst_frontoffice.models import CutiBersama, PengaturanKantor
 
-from .services import buka_layanan_untuk_kunjungan
+from .services import buka_layanan_untuk_kunjungan, perbarui_tenggat_terbuka
 
 
 @receiver(kunjungan_dicatat, sender=Kunjungan, dispatch_uid="layanan_buka_untuk_kunjungan")
 def _buka_layanan(sender, kunjungan, petugas, **kwargs):
     buka_layanan_untuk_kunjungan(kunjungan=kunjungan, petugas=petugas)
+
+
+@receiver(post_save, sender=PengaturanKantor, dispatch_uid="layanan_tenggat_pengaturan")
+def _tenggat_setelah_pengaturan(sender, instance, created, raw=False, **kwargs):
+    if not raw and not created:
+        perbarui_tenggat_terbuka(kantor=instance)
+
+
+@receiver(post_save, sender=CutiBersama, dispatch_uid="layanan_tenggat_cuti_simpan")
+@receiver(post_delete, sender=CutiBersama, dispatch_uid="layanan_tenggat_cuti_hapus")
+def _tenggat_setelah_cuti_bersama(sender, raw=False, **kwargs):
+    if not raw:
+        perbarui_tenggat_terbuka()

@@ -28,7 +28,8 @@ def dashboard(request):
         "layanan_saya_terbuka": terbuka.milik(request.user).count(),
         "selesai_hari_ini": Layanan.objects.filter(status=Status.SELESAI, selesai_pada__gte=mulai).count(),
     }
-    terbaru = terbuka.milik(request.user).untuk_daftar()[:5]
+    # The most urgent first: the nearest due time (amber and red ones) tops the list.
+    terbaru = terbuka.milik(request.user).untuk_daftar().urut_tenggat()[:5]
     return render_halaman(
         request, "layanan/dashboard.html", {"tab": "dashboard", "ringkasan": ringkasan, "terbaru": terbaru},
         partial=TAB,
@@ -40,12 +41,19 @@ def dashboard(request):
 def layanan_saya(request):
     """The services I handle (as handler or co-handler), newest first; open ones by default."""
     semua = request.GET.get("tampil") == "semua"
+    urut_tenggat = request.GET.get("urut") == "tenggat"
     qs = Layanan.objects.milik(request.user).untuk_daftar()
     if not semua:
         qs = qs.terbuka()
+    if urut_tenggat:
+        qs = qs.urut_tenggat()
     halaman = Paginator(qs, 25).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render_halaman(
-        request, "layanan/layanan_saya.html", {"tab": "layanan_saya", "halaman": halaman, "tampil_semua": semua},
+        request, "layanan/layanan_saya.html",
+        {"tab": "layanan_saya", "halaman": halaman, "tampil_semua": semua, "urut_tenggat": urut_tenggat,
+         "query": query.urlencode()},
         partial=TAB,
     )
 
@@ -94,6 +102,7 @@ def _konteks_detail(request, layanan, **lain):
         "form_petugas": lain.pop("form_petugas", None)
         or (PetugasForm(initial={"petugas": layanan.petugas, "pendamping": layanan.pendamping.all()}) if boleh_ubah else None),
         "tautan_grup_wa": services.tautan_notifikasi_grup(layanan, kantor=request.kantor, request=request),
+        "pengaduan_terkait": layanan.pengaduan.all(),
         **lain,
     }
 

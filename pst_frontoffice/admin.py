@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 
-from .models import PengaturanKantor, User
+from .models import CutiBersama, PengaturanKantor, User
 
 
 class UserCreationForm(AdminUserCreationForm):
@@ -46,6 +46,10 @@ class PengaturanKantorAdmin(admin.ModelAdmin):
     fieldsets = (
         ("Kantor", {"fields": ("nama_kantor", "kode_unit", "alamat", "telepon", "email", "situs", "zona_waktu")}),
         ("Jam layanan", {"fields": ("jam_layanan_senin_kamis", "jam_layanan_jumat")}),
+        ("Standar waktu layanan", {"fields": (
+            "batas_tunggu_menit", "batas_konsultasi_langsung_jam", "batas_online_hari_kerja",
+            "tutup_otomatis_hari", "ambang_kuning_persen",
+        )}),
         ("Tautan dan WhatsApp", {"fields": ("url_drive", "url_skd", "template_wa_grup")}),
     )
 
@@ -60,3 +64,12 @@ class PengaturanKantorAdmin(admin.ModelAdmin):
         from django.shortcuts import redirect
 
         return redirect("admin:pst_frontoffice_pengaturankantor_change", PengaturanKantor.get().pk)
+
+
+@admin.register(CutiBersama)
+class CutiBersamaAdmin(admin.ModelAdmin):
+    """Cuti bersama is decreed each year; national holidays come from the `holidays` package."""
+
+    list_display = ("tanggal", "keterangan")
+    date_hierarchy = "tanggal"
+    search_fields = ("keterangan",)

@@ -3,7 +3,7 @@
 import zoneinfo
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 
 
@@ -140,6 +140,31 @@ class PengaturanKantor(models.Model):
         "jam layanan Senin–Kamis", max_length=30, default="08.00–15.30"
     )
     jam_layanan_jumat = models.CharField("jam layanan Jumat", max_length=30, default="08.00–16.00")
+    # Service standards (seeds 002, 003, 004); numbers without a primary source stay editable.
+    batas_tunggu_menit = models.PositiveSmallIntegerField(
+        "dilayani paling lambat (menit)", default=10,
+        help_text="Pengunjung langsung dilayani paling lambat sekian menit setelah nomor sebelumnya selesai.",
+    )
+    batas_konsultasi_langsung_jam = models.PositiveSmallIntegerField(
+        "lama konsultasi langsung paling lama (jam)", default=3,
+        validators=[MinValueValidator(1)],
+        help_text="Tenggat layanan langsung selain permintaan data, dihitung dari waktu dicatat.",
+    )
+    batas_online_hari_kerja = models.PositiveSmallIntegerField(
+        "layanan online dijawab dalam (hari kerja)", default=3,
+        validators=[MinValueValidator(1)],
+        help_text="Tenggat layanan online dan permintaan data: akhir hari kerja ke-N setelah dicatat.",
+    )
+    tutup_otomatis_hari = models.PositiveSmallIntegerField(
+        "tutup otomatis konsultasi online setelah (hari)", default=3,
+        validators=[MinValueValidator(1)],
+        help_text="Konsultasi online tanpa tanggapan selama sekian hari ditutup otomatis (3 atau 7).",
+    )
+    ambang_kuning_persen = models.PositiveSmallIntegerField(
+        "tanda kuning setelah (% waktu terpakai)", default=75,
+        validators=[MinValueValidator(1), MaxValueValidator(99)],
+        help_text="Tenggat berwarna kuning setelah sekian persen waktu terpakai, merah bila lewat.",
+    )
     diperbarui = models.DateTimeField("diperbarui", auto_now=True)
 
     class Meta:
@@ -165,3 +190,18 @@ class PengaturanKantor(models.Model):
     @property
     def singkatan_zona(self):
         return {ZonaWaktu.WIB: "WIB", ZonaWaktu.WITA: "WITA", ZonaWaktu.WIT: "WIT"}.get(self.zona_waktu, "")
+
+
+class CutiBersama(models.Model):
+    """A collective-leave day set by decree each year; not a working day (Admin edits these)."""
+
+    tanggal = models.DateField("tanggal", unique=True)
+    keterangan = models.CharField("keterangan", max_length=150)
+
+    class Meta:
+        verbose_name = "cuti bersama"
+        verbose_name_plural = "cuti bersama"
+        ordering = ["-tanggal"]
+
+    def __str__(self):
+        return f"{self.tanggal:%d-%m-%Y} {self.keterangan}"

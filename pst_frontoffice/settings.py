@@ -160,6 +160,14 @@ if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0)
 
+# Rating and SKD links (rating app): how long a visitor's rating link stays valid, which kinds of
+# service get the SKD link besides data requests (JenisLayanan codes), and the rate limit on the
+# public rating form (POSTs per client address per window, see pst_frontoffice.ratelimit).
+RATING_MASA_BERLAKU_HARI = envint("RATING_MASA_BERLAKU_HARI", 30)
+SKD_JENIS_TAMBAHAN = envlist("SKD_JENIS_TAMBAHAN")
+RATING_BATAS_KIRIM = envint("RATING_BATAS_KIRIM", 10)
+RATING_JENDELA_DETIK = envint("RATING_JENDELA_DETIK", 600)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

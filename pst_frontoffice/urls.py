@@ -14,7 +14,9 @@ urlpatterns = [
     path("akun/kata-sandi/", views.ganti_kata_sandi, name="ganti_kata_sandi"),
     path("akun/kata-sandi/selesai/", views.ganti_kata_sandi_selesai, name="password_change_done"),
     path("buku-tamu/", include("bukutamu.urls")),
+    path("antrian/", include("bukutamu.urls_antrian")),
     path("", include("layanan.urls")),
+    path("", include("rating.urls")),
     path("laporan/", include("laporan.urls")),
     path("admin/", admin.site.urls),
 ]

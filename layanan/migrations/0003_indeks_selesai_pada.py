@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('layanan', '0001_initial'),
+        ('layanan', '0002_tenggat_loker_pengaduan'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

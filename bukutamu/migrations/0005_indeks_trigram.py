@@ -32,7 +32,7 @@ def hapus(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("bukutamu", "0002_jenis_layanan_bawaan")]
+    dependencies = [("bukutamu", "0004_antrian_bawaan")]
 
     operations = [
         migrations.AddIndex(

@@ -1,0 +1,210 @@
+"""Queue pages: the kiosk and ticket, the TV display (public), and the officers' Antrian tab."""
+
+from django.contrib import messages
+from django.core import signing
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from pst_frontoffice.htmx import TAB, render_halaman
+from pst_frontoffice.ratelimit import melebihi_batas
+from pst_frontoffice.roles import petugas_diperlukan
+
+from . import antrian as aturan
+from .forms import AmbilNomorForm, JanjiTemuForm, jenis_untuk_antrian
+from .models_antrian import Antrian, Hari, JanjiTemu
+
+BATAS_KIOS = 20  # presses per address per window: a queue of people on one tablet stays well below
+JENDELA_KIOS = 60  # seconds
+SALT_JANJI = "bukutamu.janji-temu"
+
+
+def _lebar(request):
+    """Ticket width in mm: the two common thermal printer rolls."""
+    return "58" if request.GET.get("lebar") == "58" else "80"
+
+
+def _kios_terlalu_cepat(request):
+    return melebihi_batas(request, "kios", batas=BATAS_KIOS, jendela=JENDELA_KIOS)
+
+
+def _halaman_kios(request, *, form_janji=None, status=200):
+    buka = aturan.sedang_buka(zona=request.kantor.tzinfo)
+    if form_janji is None:
+        slot = aturan.slot_janji_terdekat()
+        form_janji = JanjiTemuForm(initial={"waktu": slot.replace(tzinfo=None) if slot else None})
+    return render(
+        request, "bukutamu/antrian/kios.html",
+        {"buka": buka, "jenis": jenis_untuk_antrian(), "form_janji": form_janji, "lebar": _lebar(request),
+         "jadwal": [(Hari(h).label, b, t) for h, (b, t) in sorted(aturan.jadwal_layanan().items())]},
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def kios(request):
+    """The visitor's kiosk: one big button per service; outside hours, an appointment form."""
+    if request.method == "GET":
+        return _halaman_kios(request)
+    if _kios_terlalu_cepat(request):
+        messages.error(request, "Terlalu banyak permintaan dari perangkat ini. Tunggu sebentar lalu coba lagi.")
+        return _halaman_kios(request, status=429)
+    form = AmbilNomorForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Jenis layanan tidak tersedia. Pilih salah satu tombol.")
+        return _halaman_kios(request, status=400)
+    if not aturan.sedang_buka():
+        messages.warning(request, "Saat ini di luar jam layanan. Silakan buat janji temu.")
+        return _halaman_kios(request)
+    tiket = aturan.ambil_nomor(jenis_layanan=form.cleaned_data["jenis_layanan"], sumber=Antrian.Sumber.KIOS)
+    return redirect(f"{reverse('antrian:tiket', args=[tiket.pk])}?lebar={_lebar(request)}&cetak=1&kios=1")
+
+
+@require_POST
+def buat_janji(request):
+    """The kiosk's appointment form (outside service hours)."""
+    if _kios_terlalu_cepat(request):
+        messages.error(request, "Terlalu banyak permintaan dari perangkat ini. Tunggu sebentar lalu coba lagi.")
+        return _halaman_kios(request, form_janji=JanjiTemuForm(request.POST), status=429)
+    form = JanjiTemuForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Janji temu belum tersimpan. Periksa isian yang ditandai merah.")
+        return _halaman_kios(request, form_janji=form, status=400)
+    janji = JanjiTemu.objects.create(**form.cleaned_data)
+    token = signing.dumps(janji.pk, salt=SALT_JANJI)
+    return redirect(f"{reverse('antrian:janji_tercatat')}?t={token}")
+
+
+@require_GET
+def janji_tercatat(request):
+    """Confirmation of an appointment; the signed, short-lived link shows nobody else's."""
+    try:
+        pk = signing.loads(request.GET.get("t", ""), salt=SALT_JANJI, max_age=60 * 60)
+        janji = JanjiTemu.objects.select_related("jenis_layanan").get(pk=pk)
+    except (signing.BadSignature, JanjiTemu.DoesNotExist):
+        janji = None
+    return render(request, "bukutamu/antrian/janji_tercatat.html", {"janji": janji}, status=200 if janji else 404)
+
+
+@require_GET
+def tiket(request, pk):
+    """The printable ticket (58 or 80 mm); it carries no personal data."""
+    antrian = get_object_or_404(Antrian.objects.select_related("jenis_layanan"), pk=pk)
+    di_depan = Antrian.objects.filter(
+        tanggal=antrian.tanggal, status=Antrian.Status.MENUNGGU, diambil__lt=antrian.diambil
+    ).count() if antrian.status == Antrian.Status.MENUNGGU else None
+    return render(request, "bukutamu/antrian/tiket.html", {
+        "antrian": antrian, "di_depan": di_depan, "lebar": _lebar(request),
+        "cetak": request.GET.get("cetak") == "1", "dari_kios": request.GET.get("kios") == "1",
+    })
+
+
+@require_GET
+def layar(request):
+    """The TV display; its board polls itself every few seconds (HTMX) and survives restarts."""
+    ctx = aturan.papan(aturan.waktu_kantor(zona=request.kantor.tzinfo).date())
+    return render_halaman(request, "bukutamu/antrian/layar.html", ctx, partial={"papan": "papan"})
+
+
+# Officers ---------------------------------------------------------------------------------
+
+def _loket(request):
+    pilihan = request.GET.get("loket") or request.POST.get("loket")
+    if pilihan and pilihan.isdigit() and 1 <= int(pilihan) <= aturan.JUMLAH_LOKET:
+        request.session["loket_antrian"] = int(pilihan)
+    return request.session.get("loket_antrian", 1)
+
+
+def _kembali(request, bawaan="antrian:petugas"):
+    tujuan = request.POST.get("kembali", "")
+    if tujuan and url_has_allowed_host_and_scheme(tujuan, allowed_hosts={request.get_host()}):
+        return redirect(tujuan)
+    return redirect(bawaan)
+
+
+@petugas_diperlukan
+@require_GET
+def petugas(request):
+    """The Antrian tab: call, call again, skip; waiting numbers and today's appointments."""
+    loket = _loket(request)
+    zona = request.kantor.tzinfo
+    tanggal = aturan.waktu_kantor(zona=zona).date()
+    hari_ini = Antrian.objects.filter(tanggal=tanggal).select_related("jenis_layanan", "dipanggil_oleh")
+    ctx = {
+        "tab": "antrian",
+        "loket": loket,
+        "pilihan_loket": range(1, aturan.JUMLAH_LOKET + 1),
+        "sekarang": aturan.sedang_di_loket(loket=loket, tanggal=tanggal),
+        "menunggu": hari_ini.filter(status=Antrian.Status.MENUNGGU).order_by("diambil", "id"),
+        "dilewati": hari_ini.filter(status=Antrian.Status.DILEWATI).order_by("-dipanggil_pada", "-id"),
+        "janji": aturan.janji_hari_ini(tanggal, zona=zona),
+        "jenis": jenis_untuk_antrian(),
+        "buka": aturan.sedang_buka(zona=zona),
+    }
+    return render_halaman(request, "bukutamu/antrian/petugas.html", ctx, partial={**TAB, "daftar-antrian": "daftar"})
+
+
+@petugas_diperlukan
+@require_POST
+def panggil(request):
+    """Panggil Berikutnya: the oldest waiting number comes to this counter; on to the Buku Tamu."""
+    loket = _loket(request)
+    antrian = aturan.panggil_berikutnya(petugas=request.user, loket=loket)
+    if antrian is None:
+        messages.info(request, "Tidak ada antrian yang menunggu.")
+        return redirect("antrian:petugas")
+    messages.success(request, f"Antrian {antrian.nomor} dipanggil ke loket {loket}.")
+    return redirect(f"{reverse('bukutamu:buku_tamu')}?antrian={antrian.pk}")
+
+
+@petugas_diperlukan
+@require_POST
+def panggil_ulang(request, pk):
+    loket = _loket(request)
+    try:
+        antrian = aturan.panggil_ulang(antrian_id=pk, petugas=request.user, loket=loket)
+    except aturan.AntrianTidakBisa as e:
+        messages.error(request, str(e))
+    else:
+        messages.success(request, f"Antrian {antrian.nomor} dipanggil ulang ke loket {loket}.")
+    return _kembali(request)
+
+
+@petugas_diperlukan
+@require_POST
+def lewati(request, pk):
+    try:
+        antrian = aturan.lewati(antrian_id=pk, petugas=request.user)
+    except aturan.AntrianTidakBisa as e:
+        messages.error(request, str(e))
+    else:
+        messages.success(request, f"Antrian {antrian.nomor} dilewati.")
+    return redirect("antrian:petugas")
+
+
+@petugas_diperlukan
+@require_POST
+def ambil_di_meja(request):
+    """Taking a number for a visitor at the desk: straight to the ticket, ready to print."""
+    form = AmbilNomorForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Pilih jenis layanan yang tersedia.")
+        return redirect("antrian:petugas")
+    antrian = aturan.ambil_nomor(
+        jenis_layanan=form.cleaned_data["jenis_layanan"], sumber=Antrian.Sumber.MEJA, oleh=request.user
+    )
+    return redirect(f"{reverse('antrian:tiket', args=[antrian.pk])}?lebar={_lebar(request)}&cetak=1")
+
+
+@petugas_diperlukan
+@require_POST
+def janji_hadir(request, pk):
+    """An appointment's visitor arrived: they get a number like everyone else."""
+    try:
+        janji = aturan.janji_hadir(janji_id=pk, petugas=request.user)
+    except aturan.AntrianTidakBisa as e:
+        messages.error(request, str(e))
+    else:
+        messages.success(request, f"{janji.nama} hadir; nomor antrian {janji.antrian.nomor}.")
+    return redirect("antrian:petugas")

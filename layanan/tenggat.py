@@ -1,0 +1,36 @@
+"""Due times of open services (seeds 002, 003): the rule as one plain function.
+
+- online services, and data requests however they came, are due at the end of the N-th working
+  day after they were recorded (N = `batas_online_hari_kerja`, default 3);
+- any other walk-in service is due `batas_konsultasi_langsung_jam` hours (default 3) after it was
+  recorded (the walk-in consultation standard).
+The 10-minute "served within" standard is about waiting in the queue, not about finishing, so it
+does not set a due time here.
+"""
+
+import datetime
+import zoneinfo
+
+from pst_frontoffice.hari_kerja import KalenderKerja
+
+TERLAMBAT = "terlambat"
+MENDEKATI = "mendekati"
+AMAN = "aman"
+
+
+def hitung_tenggat(dibuat, *, online, permintaan_data, kantor, kalender=None):
+    if online or permintaan_data:
+        kalender = kalender or KalenderKerja()
+        tz = zoneinfo.ZoneInfo(kantor.zona_waktu)
+        return kalender.akhir_hari_kerja_ke(dibuat.astimezone(tz).date(), kantor.batas_online_hari_kerja, tz=tz)
+    return dibuat + datetime.timedelta(hours=kantor.batas_konsultasi_langsung_jam)
+
+
+def keadaan_tenggat(dibuat, tenggat, *, ambang_persen, sekarang):
+    """'terlambat' once past due, 'mendekati' after ambang_persen of the time is used, else 'aman'."""
+    if sekarang >= tenggat:
+        return TERLAMBAT
+    jatah = (tenggat - dibuat).total_seconds()
+    if jatah <= 0 or (sekarang - dibuat).total_seconds() >= jatah * ambang_persen / 100:
+        return MENDEKATI
+    return AMAN

@@ -1,0 +1,98 @@
+"""The complaints register: officers record and follow up, Pimpinan reads."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from pst_frontoffice.htmx import render_halaman
+from pst_frontoffice.roles import petugas_diperlukan, staf_diperlukan
+
+from . import services
+from .forms_register import FilterPengaduanForm, PengaduanForm, TindakLanjutForm
+from .models import Pengaduan, StatusPengaduan
+
+
+@staf_diperlukan
+@require_GET
+def daftar(request):
+    form = FilterPengaduanForm(request.GET or None)
+    qs = Pengaduan.objects.untuk_daftar()
+    if request.GET:
+        qs = form.saring(qs)
+    halaman = Paginator(qs, 25).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    ringkasan = {s: 0 for s in StatusPengaduan.values}
+    ringkasan.update(Pengaduan.objects.values_list("status").annotate(n=Count("pk")).order_by())
+    return render_halaman(
+        request, "layanan/pengaduan_daftar.html",
+        {"tab": "pengaduan", "form": form, "halaman": halaman, "query": query.urlencode(), "ringkasan": ringkasan},
+        partial={"daftar-pengaduan": "daftar"},
+    )
+
+
+@petugas_diperlukan
+@require_http_methods(["GET", "POST"])
+def baru(request):
+    form = PengaduanForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                pengaduan = services.catat_pengaduan(
+                    isi=d["isi"], kanal=d["kanal"], oleh=request.user, layanan=d.get("nomor_layanan"),
+                    unsur=d["unsur"], nama_pelapor=d["nama_pelapor"], kontak_pelapor=d["kontak_pelapor"],
+                    nomor_tiket_lapor=d["nomor_tiket_lapor"], diterima_pada=d["diterima_pada"],
+                )
+            except ValidationError as e:
+                for field, pesan in e.message_dict.items():
+                    form.add_error(field if field in form.fields else None, pesan)
+            else:
+                messages.success(request, f"Pengaduan #{pengaduan.pk} tercatat.")
+                return redirect(pengaduan)
+        return render_halaman(request, "layanan/pengaduan_baru.html", {"tab": "pengaduan", "form": form}, status=400)
+    return render_halaman(request, "layanan/pengaduan_baru.html", {"tab": "pengaduan", "form": form})
+
+
+def _konteks_detail(request, pengaduan, form=None):
+    boleh_ubah = request.user.is_petugas or request.user.is_admin
+    return {
+        "tab": "pengaduan",
+        "pengaduan": pengaduan,
+        "tindak_lanjut": pengaduan.tindak_lanjut.select_related("oleh"),
+        "form": (form or TindakLanjutForm()) if boleh_ubah and pengaduan.status != StatusPengaduan.SELESAI else None,
+    }
+
+
+def _ambil(pk):
+    return get_object_or_404(Pengaduan.objects.select_related("dicatat_oleh", "layanan__jenis"), pk=pk)
+
+
+@staf_diperlukan
+@require_GET
+def detail(request, pk):
+    return render_halaman(request, "layanan/pengaduan_detail.html", _konteks_detail(request, _ambil(pk)))
+
+
+@petugas_diperlukan
+@require_POST
+def tindak_lanjut(request, pk):
+    pengaduan = _ambil(pk)
+    form = TindakLanjutForm(request.POST)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            pengaduan.tindak_lanjuti(
+                oleh=request.user, catatan=d["catatan"], status=d["status"], jawaban=d["jawaban"], unsur=d["unsur"] or None,
+            )
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            messages.success(request, f"Tindak lanjut pengaduan #{pengaduan.pk} tercatat ({pengaduan.get_status_display()}).")
+            return redirect(pengaduan)
+    return render_halaman(
+        request, "layanan/pengaduan_detail.html", _konteks_detail(request, pengaduan, form), status=400
+    )

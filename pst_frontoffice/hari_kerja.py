@@ -1,0 +1,83 @@
+"""Working days of the office: no weekends, national holidays or cuti bersama (seeds 002, 003).
+
+National holidays come from the `holidays` package; cuti bersama is decreed each year, so it is
+kept as dates an Admin edits (`CutiBersama`). Dates are the office's own (see `kalender`).
+"""
+
+import datetime
+import functools
+
+import holidays
+
+from .kalender import awal_hari
+
+SABTU = 5
+
+
+@functools.lru_cache(maxsize=32)
+def _libur_nasional(tahun):
+    return dict(holidays.Indonesia(years=tahun))
+
+
+def libur_nasional(tanggal):
+    """The name of the national holiday on `tanggal`, or None."""
+    return _libur_nasional(tanggal.year).get(tanggal)
+
+
+class KalenderKerja:
+    """Working-day arithmetic with the cuti bersama dates read once (one query per calendar)."""
+
+    def __init__(self, cuti_bersama=None):
+        if cuti_bersama is None:
+            from .models import CutiBersama
+
+            cuti_bersama = CutiBersama.objects.values_list("tanggal", flat=True)
+        self.cuti_bersama = frozenset(cuti_bersama)
+
+    def adalah_hari_kerja(self, tanggal):
+        return (
+            tanggal.weekday() < SABTU
+            and tanggal not in self.cuti_bersama
+            and libur_nasional(tanggal) is None
+        )
+
+    def tambah_hari_kerja(self, mulai, n):
+        """The n-th working day after `mulai` (n=0: `mulai` itself if it is one, else the next)."""
+        tanggal = mulai
+        if n == 0:
+            while not self.adalah_hari_kerja(tanggal):
+                tanggal += datetime.timedelta(days=1)
+            return tanggal
+        sisa = n
+        while sisa:
+            tanggal += datetime.timedelta(days=1)
+            if self.adalah_hari_kerja(tanggal):
+                sisa -= 1
+        return tanggal
+
+    def hari_kerja_antara(self, dari, sampai):
+        """How many working days lie in (dari, sampai]."""
+        jumlah, tanggal = 0, dari
+        while tanggal < sampai:
+            tanggal += datetime.timedelta(days=1)
+            jumlah += self.adalah_hari_kerja(tanggal)
+        return jumlah
+
+    def akhir_hari_kerja_ke(self, mulai, n, tz=None):
+        """The end (23.59 in `tz`, default the current zone) of the n-th working day after `mulai`."""
+        tanggal = self.tambah_hari_kerja(mulai, n)
+        if tz is None:
+            return awal_hari(tanggal) + datetime.timedelta(hours=23, minutes=59)
+        return datetime.datetime.combine(tanggal, datetime.time(23, 59), tzinfo=tz)
+
+
+def adalah_hari_kerja(tanggal):
+    return KalenderKerja().adalah_hari_kerja(tanggal)
+
+
+def tambah_hari_kerja(mulai, n):
+    return KalenderKerja().tambah_hari_kerja(mulai, n)
+
+
+def hari_kerja_antara(dari, sampai):
+    return KalenderKerja().hari_kerja_antara(dari, sampai)

@@ -1,0 +1,44 @@
+from django.contrib import admin
+
+from .models import Penilaian, RiwayatRating, SurveiSKD
+from .skm import FIELD_UNSUR
+
+
+class HanyaBaca(admin.ModelAdmin):
+    """Ratings come from visitors and officers' actions; the admin reads them, never edits or deletes."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Penilaian)
+class PenilaianAdmin(HanyaBaca):
+    list_display = ("layanan", "diisi_pada", "rata_rata", "ada_pengaduan", "berlaku_sampai")
+    list_filter = ("diisi_pada", "layanan__jenis")
+    list_select_related = ("layanan__jenis", "layanan__kunjungan__pengunjung")
+    search_fields = ("pengaduan", "komentar", "layanan__kunjungan__pengunjung__nama")
+    fields = ("layanan", "dibuat", "berlaku_sampai", "diisi_pada", *FIELD_UNSUR, "komentar", "pengaduan")
+
+    @admin.display(boolean=True, description="pengaduan")
+    def ada_pengaduan(self, obj):
+        return bool(obj.pengaduan)
+
+
+@admin.register(SurveiSKD)
+class SurveiSKDAdmin(HanyaBaca):
+    list_display = ("layanan", "jumlah_dibuka", "terakhir_dibuka", "diisi_pada", "ditandai_oleh")
+    list_select_related = ("layanan__jenis", "layanan__kunjungan__pengunjung", "ditandai_oleh")
+    exclude = ("token",)
+
+
+@admin.register(RiwayatRating)
+class RiwayatRatingAdmin(HanyaBaca):
+    list_display = ("layanan", "jenis", "oleh", "waktu")
+    list_filter = ("jenis",)
+    list_select_related = ("layanan__jenis", "layanan__kunjungan__pengunjung", "oleh")

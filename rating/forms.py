@@ -1,0 +1,64 @@
+from django import forms
+
+from pst_frontoffice.kalender import hari_ini
+
+from .skm import UNSUR
+
+
+class PenilaianForm(forms.Form):
+    """The visitor's answers: nine elements on 1–4, an optional comment and complaint."""
+
+    komentar = forms.CharField(label="Saran atau komentar (boleh dikosongkan)", required=False, max_length=1000,
+                               widget=forms.Textarea(attrs={"rows": 3}))
+    pengaduan = forms.CharField(label="Pengaduan (boleh dikosongkan)", required=False, max_length=2000,
+                                widget=forms.Textarea(attrs={"rows": 3}),
+                                help_text="Tulis bila ada yang ingin Anda adukan; pimpinan kantor akan membacanya.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for u in UNSUR:
+            self.fields[u.field] = forms.TypedChoiceField(
+                label=u.nama, coerce=int, choices=[(i, teks) for i, teks in enumerate(u.pilihan, start=1)],
+                error_messages={"required": "Pilih salah satu jawaban.", "invalid_choice": "Pilih salah satu jawaban."},
+            )
+        for nama in ("komentar", "pengaduan"):
+            self.fields[nama].error_messages["max_length"] = "Terlalu panjang: paling banyak %(limit_value)d karakter (sekarang %(show_value)d)."
+
+    def unsur(self):
+        """Per element: the element, its bound field and its options with the chosen one marked."""
+        for u in UNSUR:
+            bf = self[u.field]
+            dipilih = str(bf.value() or "")
+            pilihan = [(str(i), teks, str(i) == dipilih) for i, teks in enumerate(u.pilihan, start=1)]
+            yield u, bf, pilihan
+
+
+class PeriodeForm(forms.Form):
+    dari = forms.DateField(label="Dari tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    sampai = forms.DateField(label="Sampai tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+
+    def __init__(self, data=None, **kwargs):
+        awal, akhir = self.bawaan()
+        kwargs.setdefault("initial", {"dari": awal, "sampai": akhir})
+        super().__init__(data, **kwargs)
+        for f in self.fields.values():
+            f.error_messages["invalid"] = "Tanggal tidak valid; gunakan format hari-bulan-tahun."
+
+    def clean(self):
+        data = super().clean()
+        if data.get("dari") and data.get("sampai") and data["sampai"] < data["dari"]:
+            raise forms.ValidationError("Tanggal akhir harus sesudah tanggal awal.")
+        return data
+
+    @staticmethod
+    def bawaan():
+        """This month so far, in the office's days."""
+        hari = hari_ini()
+        return hari.replace(day=1), hari
+
+    def periode(self):
+        """(dari, sampai): the chosen dates, or this month so far."""
+        awal_bulan, hari = self.bawaan()
+        if not self.is_bound or not self.is_valid():
+            return awal_bulan, hari
+        return self.cleaned_data.get("dari") or awal_bulan, self.cleaned_data.get("sampai") or hari

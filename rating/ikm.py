@@ -1,0 +1,82 @@
+"""The satisfaction index (IKM) of SKM answers, as PermenPAN-RB 14/2017 computes it.
+
+Per element the NRR is the mean answer; IKM = (Σ NRR × 1/9) × 25, from 25 to 100, graded A–D
+(`skm.MUTU`). `hitung_ikm` is the one computation the Pimpinan page and the reports share.
+"""
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, Sum
+
+from pst_frontoffice.kalender import rentang_hari
+
+from .models import Penilaian
+from .skm import FIELD_UNSUR, UNSUR, mutu_untuk
+
+DUA_DESIMAL = Decimal("0.01")
+
+
+@dataclass
+class HasilIKM:
+    responden: int
+    nrr: list = field(default_factory=list)  # one Decimal (3 places) per element, None without data
+    ikm: Decimal | None = None
+    mutu: str | None = None
+    arti_mutu: str | None = None
+    label: str = ""
+
+    @property
+    def per_unsur(self):
+        return list(zip(UNSUR, self.nrr))
+
+
+def _hasil(baris, label=""):
+    n = baris["responden"]
+    if not n:
+        return HasilIKM(responden=0, nrr=[None] * len(FIELD_UNSUR), label=label)
+    nrr_tepat = [Decimal(baris[f"jumlah_{f}"]) / n for f in FIELD_UNSUR]
+    ikm = (sum(nrr_tepat) / len(nrr_tepat) * 25).quantize(DUA_DESIMAL, ROUND_HALF_UP)
+    mutu, arti = mutu_untuk(ikm)
+    return HasilIKM(
+        responden=n, nrr=[x.quantize(Decimal("0.001"), ROUND_HALF_UP) for x in nrr_tepat],
+        ikm=ikm, mutu=mutu, arti_mutu=arti, label=label,
+    )
+
+
+def saring(queryset=None, *, dari=None, sampai=None, jenis=None, petugas=None):
+    """Filled ratings, by the date they were filled (office days), kind of service and officer."""
+    qs = (queryset if queryset is not None else Penilaian.objects.all()).terisi()
+    if dari or sampai:
+        awal, akhir = rentang_hari(dari or sampai, sampai or dari)
+        if dari:
+            qs = qs.filter(diisi_pada__gte=awal)
+        if sampai:
+            qs = qs.filter(diisi_pada__lt=akhir)
+    if jenis is not None:
+        qs = qs.filter(layanan__jenis=jenis)
+    if petugas is not None:
+        qs = qs.filter(layanan__petugas=petugas)
+    return qs
+
+
+_AGREGAT = {"responden": Count("pk"), **{f"jumlah_{f}": Sum(f) for f in FIELD_UNSUR}}
+
+
+def hitung_ikm(queryset=None, *, dari=None, sampai=None, jenis=None, petugas=None):
+    """Respondents, NRR per element, IKM and grade of the filled ratings matching the filters.
+
+    `queryset` (of Penilaian) narrows further, e.g. `Penilaian.objects.filter(layanan__kunjungan__sarana="online")`.
+    """
+    qs = saring(queryset, dari=dari, sampai=sampai, jenis=jenis, petugas=petugas)
+    return _hasil(qs.aggregate(**_AGREGAT), label="Keseluruhan")
+
+
+def hitung_ikm_per(kelompok, queryset=None, **filter_):
+    """One HasilIKM per kind of service (`kelompok="jenis"`) or per handling officer ("petugas")."""
+    kolom = {"jenis": ("layanan__jenis", "layanan__jenis__nama"), "petugas": ("layanan__petugas", "layanan__petugas__nama")}
+    kunci, nama = kolom[kelompok]
+    baris = (
+        saring(queryset, **filter_).order_by().values(kunci, nama).annotate(**_AGREGAT).order_by(nama)
+    )
+    return [_hasil(b, label=b[nama]) for b in baris]

@@ -1,0 +1,154 @@
+"""Rules of rating and SKD that span models or have side effects."""
+
+import re
+
+import qrcode
+import qrcode.image.svg
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.html import escape
+
+from layanan.models import RiwayatLayanan, Status
+from pst_frontoffice.whatsapp import tautan_wa
+
+from .models import Penilaian, RiwayatRating, SurveiSKD, batas_berlaku, buat_token
+from .skm import FIELD_UNSUR
+
+
+class TautanTidakBerlaku(Exception):
+    """A visitor's token that cannot be used: `alasan` is 'tidak_dikenal', 'sudah_diisi' or 'kedaluwarsa'."""
+
+    def __init__(self, alasan):
+        super().__init__(alasan)
+        self.alasan = alasan
+
+
+def boleh_dinilai(layanan):
+    return layanan.status != Status.DIBATALKAN
+
+
+def perlu_skd(layanan, *, kantor):
+    """Data requests (and kinds the office lists in SKD_JENIS_TAMBAHAN) get the SKD link."""
+    if not kantor.url_skd:
+        return False
+    return layanan.jenis.adalah_permintaan_data or layanan.jenis.kode in settings.SKD_JENIS_TAMBAHAN
+
+
+def pastikan_penilaian(layanan, *, oleh):
+    """The service's rating link; created on first use, renewed when it expired unused."""
+    with transaction.atomic():
+        penilaian, dibuat = Penilaian.objects.select_for_update().get_or_create(layanan=layanan)
+        if dibuat:
+            RiwayatRating.objects.create(layanan=layanan, jenis=RiwayatRating.Jenis.TAUTAN_DIBUAT, oleh=oleh)
+        elif penilaian.kedaluwarsa:
+            # A fresh token, so the old link (perhaps forwarded) stays dead.
+            penilaian.token = buat_token()
+            penilaian.berlaku_sampai = batas_berlaku()
+            penilaian.save(update_fields=["token", "berlaku_sampai"])
+            RiwayatRating.objects.create(layanan=layanan, jenis=RiwayatRating.Jenis.TAUTAN_DIPERBARUI, oleh=oleh)
+    return penilaian
+
+
+def pastikan_skd(layanan, *, oleh):
+    skd, dibuat = SurveiSKD.objects.get_or_create(layanan=layanan)
+    if dibuat:
+        RiwayatRating.objects.create(layanan=layanan, jenis=RiwayatRating.Jenis.SKD_DIBUAT, oleh=oleh)
+    return skd
+
+
+def ambil_penilaian_terbuka(token):
+    """The rating a visitor may still fill, or TautanTidakBerlaku saying why not."""
+    penilaian = Penilaian.objects.select_related("layanan__jenis", "layanan__petugas").filter(token=token).first()
+    if penilaian is None or not boleh_dinilai(penilaian.layanan):
+        raise TautanTidakBerlaku("tidak_dikenal")
+    if penilaian.sudah_diisi:
+        raise TautanTidakBerlaku("sudah_diisi")
+    if penilaian.kedaluwarsa:
+        raise TautanTidakBerlaku("kedaluwarsa")
+    return penilaian
+
+
+def simpan_penilaian(*, token, jawaban, komentar="", pengaduan=""):
+    """Record the visitor's answers once; a second send (or a race) is refused."""
+    with transaction.atomic():
+        penilaian = ambil_penilaian_terbuka(token)
+        # Lock and re-check: two taps on Kirim must not both pass.
+        terkunci = Penilaian.objects.select_for_update().get(pk=penilaian.pk)
+        if terkunci.sudah_diisi:
+            raise TautanTidakBerlaku("sudah_diisi")
+        for field in FIELD_UNSUR:
+            nilai = int(jawaban[field])
+            if not 1 <= nilai <= 4:
+                raise ValidationError("Nilai harus 1 sampai 4.")
+            setattr(terkunci, field, nilai)
+        terkunci.komentar = (komentar or "").strip()
+        terkunci.pengaduan = (pengaduan or "").strip()
+        terkunci.diisi_pada = timezone.now()
+        terkunci.save()
+        RiwayatRating.objects.create(layanan_id=terkunci.layanan_id, jenis=RiwayatRating.Jenis.RATING_DIISI)
+    return terkunci
+
+
+def catat_skd_dibuka(skd):
+    """Count an opening of the short link (atomic increment, safe for simultaneous clicks)."""
+    sekarang = timezone.now()
+    SurveiSKD.objects.filter(pk=skd.pk).update(jumlah_dibuka=F("jumlah_dibuka") + 1, terakhir_dibuka=sekarang)
+    SurveiSKD.objects.filter(pk=skd.pk, pertama_dibuka__isnull=True).update(pertama_dibuka=sekarang)
+
+
+def tandai_skd_diisi(skd, *, oleh=None):
+    """SKD Diisi: by the officer (`oleh`) or confirmed by the visitor (no user). Once only."""
+    with transaction.atomic():
+        diperbarui = SurveiSKD.objects.filter(pk=skd.pk, diisi_pada__isnull=True).update(
+            diisi_pada=timezone.now(), ditandai_oleh=oleh
+        )
+        if not diperbarui:
+            return False
+        if oleh is None:
+            RiwayatRating.objects.create(layanan_id=skd.layanan_id, jenis=RiwayatRating.Jenis.SKD_DIKONFIRMASI)
+        else:
+            RiwayatRating.objects.create(layanan_id=skd.layanan_id, jenis=RiwayatRating.Jenis.SKD_DIISI, oleh=oleh)
+            RiwayatLayanan.objects.create(
+                layanan_id=skd.layanan_id, jenis=RiwayatLayanan.Jenis.CATATAN, oleh=oleh, catatan="SKD ditandai Diisi."
+            )
+    skd.refresh_from_db()
+    return True
+
+
+def pesan_wa_rating(layanan, *, url, kantor):
+    return (
+        f"Yth. Bapak/Ibu {layanan.pengunjung.nama},\n"
+        f"terima kasih telah menggunakan layanan {layanan.jenis.nama} di PST {kantor.nama_kantor}. "
+        f"Mohon kesediaan Bapak/Ibu menilai layanan kami (kurang dari 1 menit) melalui tautan berikut:\n{url}\n\n"
+        "Penilaian Anda membantu kami memperbaiki pelayanan. Terima kasih."
+    )
+
+
+def pesan_wa_skd(layanan, *, url, url_konfirmasi, kantor):
+    return (
+        f"Yth. Bapak/Ibu {layanan.pengunjung.nama},\n"
+        f"mohon bantuan mengisi Survei Kebutuhan Data (SKD) BPS atas permintaan data Anda di PST {kantor.nama_kantor}:\n{url}\n\n"
+        f"Setelah selesai mengisi, mohon konfirmasi di sini:\n{url_konfirmasi}\n\nTerima kasih."
+    )
+
+
+def tautan_wa_pengunjung(layanan, teks):
+    """wa.me to the visitor's phone; without a phone the officer picks the chat."""
+    return tautan_wa(teks, layanan.pengunjung.no_hp or "")
+
+
+def qr_svg(data, label="Kode QR"):
+    """An inline SVG QR code of `data`: error correction M, 4-module quiet zone, sized by CSS."""
+    qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=10, border=4)
+    qr.add_data(data)
+    qr.make(fit=True)
+    # SvgPathFillImage = SvgPathImage on a white background: the quiet zone stays white on any theme.
+    svg = qr.make_image(image_factory=qrcode.image.svg.SvgPathFillImage).to_string(encoding="unicode")
+    svg = re.sub(r"^<\?xml[^>]*\?>\s*", "", svg)
+    # Drop the fixed mm size: the viewBox lets CSS (.qr-kode) size it for a monitor a metre away.
+    svg = re.sub(r'^<svg width="[^"]*" height="[^"]*"', '<svg class="qr-kode" shape-rendering="crispEdges" role="img"', svg)
+    svg = svg.replace(' id="qr-path"', "")  # two codes on one page must not share an id
+    return svg.replace("<svg ", f'<svg aria-label="{escape(label)}" ', 1)

@@ -1,0 +1,202 @@
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from layanan.models import Layanan
+from pst_frontoffice.htmx import render_halaman
+from pst_frontoffice.ratelimit import melebihi_batas
+from pst_frontoffice.roles import petugas_diperlukan, pimpinan_diperlukan
+
+from . import ikm as ikm_
+from . import services
+from .forms import PenilaianForm, PeriodeForm
+from .models import Penilaian, SurveiSKD
+from .services import TautanTidakBerlaku
+from .skm import UNSUR
+
+PANEL = {"panel-rating": "panel"}
+
+# ---- Officer side ----------------------------------------------------------------------------
+
+
+def _ambil_layanan(pk):
+    return get_object_or_404(Layanan.objects.select_related("kunjungan__pengunjung", "jenis", "petugas"), pk=pk)
+
+
+def _konteks_panel(request, layanan):
+    # Opening the panel is what creates the links (idempotent: get-or-create, renewed once expired).
+    kantor = request.kantor
+    penilaian = services.pastikan_penilaian(layanan, oleh=request.user)
+    url_rating = request.build_absolute_uri(penilaian.get_absolute_url())
+    konteks = {
+        "layanan": layanan,
+        "penilaian": penilaian,
+        "url_rating": url_rating,
+        "qr_rating": mark_safe(services.qr_svg(url_rating, "Kode QR rating layanan")),
+        "wa_rating": services.tautan_wa_pengunjung(
+            layanan, services.pesan_wa_rating(layanan, url=url_rating, kantor=kantor)
+        ),
+        "boleh_tandai": layanan.boleh_diubah_oleh(request.user),
+        "riwayat": layanan.riwayat_rating.select_related("oleh"),
+        "tab": "layanan_saya",
+    }
+    skd = getattr(layanan, "skd", None)  # RelatedObjectDoesNotExist is an AttributeError
+    if skd or services.perlu_skd(layanan, kantor=kantor):
+        skd = skd or services.pastikan_skd(layanan, oleh=request.user)
+        url_skd = request.build_absolute_uri(skd.get_absolute_url())
+        url_konfirmasi = request.build_absolute_uri(reverse("rating:skd_selesai", args=[skd.token]))
+        konteks.update(
+            skd=skd, url_skd=url_skd,
+            qr_skd=mark_safe(services.qr_svg(url_skd, "Kode QR Survei Kebutuhan Data")),
+            wa_skd=services.tautan_wa_pengunjung(
+                layanan, services.pesan_wa_skd(layanan, url=url_skd, url_konfirmasi=url_konfirmasi, kantor=kantor)
+            ),
+        )
+    return konteks
+
+
+@petugas_diperlukan
+@require_GET
+def panel(request, pk):
+    """The guide's Rating button: QR code and Kirim WA for the rating (and SKD) links."""
+    layanan = _ambil_layanan(pk)
+    if not services.boleh_dinilai(layanan):
+        raise PermissionDenied("Layanan yang dibatalkan tidak dinilai.")
+    return render_halaman(request, "rating/panel.html", _konteks_panel(request, layanan), partial=PANEL)
+
+
+@petugas_diperlukan
+@require_POST
+def tandai_skd(request, pk):
+    """SKD Diisi, by the officer handling the service."""
+    layanan = _ambil_layanan(pk)
+    if not layanan.boleh_diubah_oleh(request.user):
+        raise PermissionDenied("Hanya petugas yang menangani layanan ini (atau Admin) yang dapat menandai SKD.")
+    skd = get_object_or_404(SurveiSKD, layanan=layanan)
+    if services.tandai_skd_diisi(skd, oleh=request.user):
+        messages.success(request, "SKD ditandai Diisi.")
+    if not request.htmx:
+        return redirect(layanan)
+    return render_halaman(request, "rating/panel.html", _konteks_panel(request, layanan), partial=PANEL)
+
+
+@pimpinan_diperlukan
+@require_GET
+def ikm(request):
+    """Indeks Kepuasan Masyarakat for a period: overall, per kind of service, per officer."""
+    form = PeriodeForm(request.GET or None)
+    dari, sampai = form.periode()
+    periode = {"dari": dari, "sampai": sampai}
+    catatan = (
+        ikm_.saring(**periode).filter(~Q(pengaduan="") | ~Q(komentar=""))
+        .select_related("layanan__jenis", "layanan__petugas", "layanan__kunjungan__pengunjung")
+        .order_by("-diisi_pada")
+    )
+    halaman = Paginator(catatan, 25).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "rating/ikm.html", {
+        "form": form, "dari": dari, "sampai": sampai, "query": query.urlencode(),
+        "hasil": ikm_.hitung_ikm(**periode),
+        "kelompok": [
+            ("Per jenis layanan", "Jenis layanan", ikm_.hitung_ikm_per("jenis", **periode)),
+            ("Per petugas", "Petugas", ikm_.hitung_ikm_per("petugas", **periode)),
+        ],
+        "unsur": UNSUR,
+        "halaman": halaman,
+    })
+
+
+# ---- Visitor side (public, no account) -----------------------------------------------------
+
+PESAN_TAUTAN = {
+    "tidak_dikenal": (404, "Tautan tidak dikenal",
+                      "Tautan ini tidak kami kenali. Periksa kembali tautan yang Anda terima, atau minta tautan baru kepada petugas PST."),
+    "sudah_diisi": (410, "Penilaian sudah terkirim",
+                    "Penilaian untuk layanan ini sudah diisi. Terima kasih atas waktu Anda."),
+    "kedaluwarsa": (410, "Tautan sudah kedaluwarsa",
+                    "Masa berlaku tautan ini sudah habis. Bila masih ingin memberi penilaian, minta tautan baru kepada petugas PST."),
+    "terlalu_sering": (429, "Terlalu banyak percobaan",
+                       "Terlalu banyak pengiriman dari perangkat Anda dalam waktu singkat. Silakan coba lagi beberapa menit lagi."),
+}
+
+
+def _tautan_tidak_berlaku(request, alasan):
+    status, judul, pesan = PESAN_TAUTAN[alasan]
+    return render(request, "rating/tautan_tidak_berlaku.html", {"judul": judul, "pesan": pesan}, status=status)
+
+
+def _terlalu_sering(request):
+    return melebihi_batas(request, "rating", batas=settings.RATING_BATAS_KIRIM, jendela=settings.RATING_JENDELA_DETIK)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def isi(request, token):
+    """The visitor's rating form (phone-first, works without JavaScript)."""
+    if request.method == "POST" and _terlalu_sering(request):
+        return _tautan_tidak_berlaku(request, "terlalu_sering")
+    try:
+        penilaian = services.ambil_penilaian_terbuka(token)
+    except TautanTidakBerlaku as e:
+        if e.alasan == "sudah_diisi" and request.method == "GET":
+            return redirect("rating:terima_kasih", token=token)
+        return _tautan_tidak_berlaku(request, e.alasan)
+    form = PenilaianForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.simpan_penilaian(
+                token=token, jawaban=data, komentar=data["komentar"], pengaduan=data["pengaduan"]
+            )
+        except TautanTidakBerlaku as e:
+            return _tautan_tidak_berlaku(request, e.alasan)
+        return redirect("rating:terima_kasih", token=token)
+    return render(request, "rating/isi.html", {"penilaian": penilaian, "layanan": penilaian.layanan, "form": form},
+                  status=400 if form.is_bound else 200)
+
+
+@never_cache
+@require_GET
+def terima_kasih(request, token):
+    penilaian = Penilaian.objects.select_related("layanan__jenis").filter(token=token).first()
+    if penilaian is None:
+        return _tautan_tidak_berlaku(request, "tidak_dikenal")
+    if not penilaian.sudah_diisi:
+        return redirect("rating:isi", token=token)
+    skd = SurveiSKD.objects.filter(layanan_id=penilaian.layanan_id).first()
+    if skd is None and services.perlu_skd(penilaian.layanan, kantor=request.kantor):
+        skd = services.pastikan_skd(penilaian.layanan, oleh=None)  # a data request also asks for the SKD
+    return render(request, "rating/terima_kasih.html", {"penilaian": penilaian, "skd": skd})
+
+
+@require_GET
+def skd_pendek(request, token):
+    """Our short link to the office's SKD form: count the opening, then go there."""
+    skd = SurveiSKD.objects.filter(token=token).first()
+    if skd is None or not request.kantor.url_skd:
+        return _tautan_tidak_berlaku(request, "tidak_dikenal")
+    services.catat_skd_dibuka(skd)
+    return redirect(request.kantor.url_skd)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def skd_selesai(request, token):
+    """The visitor confirms having filled the SKD."""
+    if request.method == "POST" and _terlalu_sering(request):
+        return _tautan_tidak_berlaku(request, "terlalu_sering")
+    skd = SurveiSKD.objects.select_related("layanan__jenis").filter(token=token).first()
+    if skd is None:
+        return _tautan_tidak_berlaku(request, "tidak_dikenal")
+    if request.method == "POST":
+        services.tandai_skd_diisi(skd)
+        return redirect("rating:skd_selesai", token=token)
+    return render(request, "rating/skd_selesai.html", {"skd": skd})
