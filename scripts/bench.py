@@ -9,6 +9,7 @@ Writes bench-hasil.json and the table between the markers in README.md (section 
 import argparse
 import datetime
 import json
+import os
 import platform
 import re
 import subprocess
@@ -164,6 +165,9 @@ def main():
     daftar = [int(x) for x in args.ukuran.replace(".", "").split(",") if x.strip()]
 
     hasil = []
+    info = {"waktu": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H.%M UTC"),
+            "mesin": f"{platform.machine()}, {os.cpu_count()} CPU (dipakai bersama proses lain)", "ulang": args.ulang}
+    catatan = []
     with tempfile.TemporaryDirectory(prefix="pst-bench-") as folder, basis_data(args.port_db) as (url, _):
         env = env_aplikasi(url, folder)
         manage(env, "collectstatic", "--noinput", tampil=False)
@@ -173,14 +177,13 @@ def main():
             for label, s in hasil[-1]["halaman"].items():
                 print(f"  {label:<32} median {s['median_ms']:>8} ms  p95 {s['p95_ms']:>8} ms  "
                       f"{s['rasio_polos']:>5}×  query {s['query']}  status {s['status']}")
-    catatan = nilai_target(hasil)
-    info = {"waktu": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H.%M UTC"),
-            "mesin": f"{platform.machine()} {platform.node()}", "ulang": args.ulang}
-    Path(args.json).write_text(json.dumps({"info": info, "hasil": hasil, "catatan_target": catatan}, indent=2))
-    teks = tabel_markdown(hasil, catatan, info)
+            # Written after every size: a long run stopped half-way keeps what it measured.
+            catatan = nilai_target(hasil)
+            Path(args.json).write_text(json.dumps({"info": info, "hasil": hasil, "catatan_target": catatan}, indent=2))
+            teks = tabel_markdown(hasil, catatan, info)
+            if not args.tanpa_readme:
+                tulis_readme(teks)
     print(teks)
-    if not args.tanpa_readme:
-        tulis_readme(teks)
     return 1 if catatan else 0
 
 
