@@ -5,6 +5,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from pst_frontoffice.hari_kerja import KalenderKerja, adalah_hari_libur
 from pst_frontoffice.models import PengaturanKantor
 
 from .models_antrian import JAM_LAYANAN_BAWAAN, Antrian, JamLayanan, JanjiTemu, PenghitungAntrian, RiwayatAntrian
@@ -199,7 +200,7 @@ def sedang_buka(waktu=None, *, jadwal=None, zona=None):
     """Whether `waktu` (default now) falls inside the office's service hours."""
     lokal = waktu_kantor(waktu, zona=zona)
     jam = (jadwal if jadwal is not None else jadwal_layanan()).get(lokal.weekday())
-    return bool(jam) and jam[0] <= lokal.time() < jam[1]
+    return bool(jam) and jam[0] <= lokal.time() < jam[1] and not adalah_hari_libur(lokal.date())
 
 
 def slot_janji_terdekat(sekarang=None, *, jadwal=None, hari_ke_depan=14):
@@ -210,10 +211,11 @@ def slot_janji_terdekat(sekarang=None, *, jadwal=None, hari_ke_depan=14):
     lebih = (awal.minute % 30) * 60 + awal.second + awal.microsecond / 1e6
     if lebih:
         awal += datetime.timedelta(seconds=30 * 60 - lebih)
+    kalender = KalenderKerja()
     for i in range(hari_ke_depan):
         hari = awal.date() + datetime.timedelta(days=i)
         jam = jadwal.get(hari.weekday())
-        if not jam:
+        if not jam or kalender.adalah_hari_libur(hari):
             continue
         buka = datetime.datetime.combine(hari, jam[0], tzinfo=awal.tzinfo)
         mulai = max(awal, buka) if i == 0 else buka
@@ -234,6 +236,8 @@ def periksa_waktu_janji(waktu, *, sekarang=None, jadwal=None):
     jam = jadwal.get(lokal.weekday())
     if not jam:
         return "Kantor tidak melayani pada hari itu. Pilih hari lain."
+    if adalah_hari_libur(lokal.date()):
+        return "Hari itu hari libur nasional atau cuti bersama; kantor tutup. Pilih hari lain."
     if not jam[0] <= lokal.time() < jam[1]:
         return f"Pilih jam dalam jam layanan hari itu ({jam[0]:%H.%M}–{jam[1]:%H.%M})."
     return None

@@ -7,16 +7,18 @@ Every figure here is counted by the service's creation time (`Layanan.dibuat`) o
 import datetime
 from urllib.parse import urlencode
 
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Q
+from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q
 from django.db.models.functions import TruncDate, TruncWeek
 from django.urls import reverse
 from django.utils import timezone
 
-from bukutamu.models import JenisLayanan, Kunjungan, Sarana
+from bukutamu.models import Antrian, JenisLayanan, Kunjungan, Sarana
 from layanan.models import STATUS_TERBUKA, Layanan, Status
+from layanan.pengaduan import Pengaduan, StatusPengaduan
+from rating import ikm
+from pst_frontoffice.models import PengaturanKantor
+from rating.models import SurveiSKD
 
-# Standards from the seeds (DOMAIN.md): walk-in consultation at most 3 hours.
-BATAS_KONSULTASI_LANGSUNG = datetime.timedelta(hours=3)
 
 
 def persen(bagian, total):
@@ -26,9 +28,11 @@ def persen(bagian, total):
 class Laporan:
     """All tables of one period; each property runs its own query once."""
 
-    def __init__(self, periode):
+    def __init__(self, periode, kantor=None):
         self.periode = periode
         self.awal, self.akhir = periode.batas
+        # The time standards are office settings (defaults from the seeds: 10 min, 3 h, 3 working days).
+        self.kantor = kantor or PengaturanKantor.get()
 
     # --- querysets -----------------------------------------------------------------------
     def layanan(self):
@@ -127,22 +131,81 @@ class Laporan:
         return hasil
 
     def standar_waktu(self):
-        """Compliance with the time standards that the data can show."""
+        """Compliance with each time standard (seeds 002, 003) that the data can show."""
+        k = self.kantor
+        batas_langsung = datetime.timedelta(hours=k.batas_konsultasi_langsung_jam)
+        batas_tunggu = datetime.timedelta(minutes=k.batas_tunggu_menit)
         durasi = ExpressionWrapper(F("selesai_pada") - F("dibuat"), output_field=DurationField())
         konsultasi_langsung = (
             self.layanan()
             .filter(jenis__kode="konsultasi", kunjungan__sarana=Sarana.LANGSUNG, status=Status.SELESAI)
             .annotate(durasi=durasi)
-            .aggregate(jumlah=Count("id"), tepat=Count("id", filter=Q(durasi__lte=BATAS_KONSULTASI_LANGSUNG)))
+            .aggregate(jumlah=Count("id"), tepat=Count("id", filter=Q(durasi__lte=batas_langsung)))
         )
-        return [
-            {
-                "nama": "Konsultasi langsung selesai ≤ 3 jam",
-                "jumlah": konsultasi_langsung["jumlah"],
-                "tepat": konsultasi_langsung["tepat"],
-                "persen": persen(konsultasi_langsung["tepat"], konsultasi_langsung["jumlah"]),
-            }
+        # Online requests and data requests: due at the end of the 3rd working day (Layanan.tenggat).
+        hari_kerja = (
+            self.layanan()
+            .filter(Q(kunjungan__sarana=Sarana.ONLINE) | Q(jenis__adalah_permintaan_data=True))
+            .filter(status=Status.SELESAI, tenggat__isnull=False)
+            .aggregate(jumlah=Count("id"), tepat=Count("id", filter=Q(selesai_pada__lte=F("tenggat"))))
+        )
+        tunggu = ExpressionWrapper(F("dipanggil_pada") - F("diambil"), output_field=DurationField())
+        antrian = (
+            self.antrian().filter(dipanggil_pada__isnull=False).annotate(tunggu=tunggu)
+            .aggregate(jumlah=Count("id"), tepat=Count("id", filter=Q(tunggu__lte=batas_tunggu)))
+        )
+        baris = [
+            (f"Konsultasi langsung selesai ≤ {k.batas_konsultasi_langsung_jam} jam", konsultasi_langsung),
+            (f"Layanan online dan permintaan data selesai ≤ {k.batas_online_hari_kerja} hari kerja", hari_kerja),
+            (f"Nomor antrian dipanggil ≤ {k.batas_tunggu_menit} menit setelah diambil", antrian),
         ]
+        return [
+            {"nama": nama, "jumlah": h["jumlah"], "tepat": h["tepat"], "persen": persen(h["tepat"], h["jumlah"])}
+            for nama, h in baris
+        ]
+
+    def antrian(self):
+        return Antrian.objects.filter(diambil__gte=self.awal, diambil__lt=self.akhir)
+
+    def ringkasan_antrian(self):
+        """Queue tickets and waiting times (taking a number → being called)."""
+        tunggu = ExpressionWrapper(F("dipanggil_pada") - F("diambil"), output_field=DurationField())
+        hasil = self.antrian().aggregate(
+            diambil=Count("id"),
+            dipanggil=Count("id", filter=Q(dipanggil_pada__isnull=False)),
+            dilewati=Count("id", filter=Q(status=Antrian.Status.DILEWATI)),
+        )
+        rerata = self.antrian().filter(dipanggil_pada__isnull=False).annotate(tunggu=tunggu).aggregate(r=Avg("tunggu"))["r"]
+        hasil["rerata_tunggu_menit"] = round(rerata.total_seconds() / 60, 1) if rerata is not None else None
+        return hasil
+
+    def kepuasan(self):
+        """SKM/IKM of the ratings filled in the period (the same computation as the IKM page)."""
+        return {
+            "keseluruhan": ikm.hitung_ikm(dari=self.periode.mulai, sampai=self.periode.selesai),
+            "per_jenis": ikm.hitung_ikm_per("jenis", dari=self.periode.mulai, sampai=self.periode.selesai),
+        }
+
+    def skd(self):
+        """SKD links handed out in the period, how many were opened and filled."""
+        return SurveiSKD.objects.filter(dibuat__gte=self.awal, dibuat__lt=self.akhir).aggregate(
+            dikirim=Count("id"),
+            dibuka=Count("id", filter=Q(pertama_dibuka__isnull=False)),
+            diisi=Count("id", filter=Q(diisi_pada__isnull=False)),
+        )
+
+    def pengaduan(self):
+        """Complaints received in the period and how fast they were answered."""
+        qs = Pengaduan.objects.filter(diterima_pada__gte=self.awal, diterima_pada__lt=self.akhir)
+        jawab = ExpressionWrapper(F("dijawab_pada") - F("diterima_pada"), output_field=DurationField())
+        hasil = qs.aggregate(
+            jumlah=Count("id"),
+            dijawab=Count("id", filter=Q(dijawab_pada__isnull=False)),
+            selesai=Count("id", filter=Q(status=StatusPengaduan.SELESAI)),
+        )
+        rerata = qs.filter(dijawab_pada__isnull=False).annotate(jawab=jawab).aggregate(r=Avg("jawab"))["r"]
+        hasil["rerata_jawab_jam"] = round(rerata.total_seconds() / 3600, 1) if rerata is not None else None
+        return hasil
 
 
 def _tanggal(nilai):

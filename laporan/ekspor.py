@@ -48,6 +48,22 @@ def tabel_laporan(laporan):
     yield "Standar Waktu", ["Standar", "Jumlah", "Memenuhi", "Memenuhi (%)"], [
         [b["nama"], b["jumlah"], b["tepat"], b["persen"]] for b in laporan.standar_waktu()
     ]
+    k = laporan.kepuasan()
+    yield "Kepuasan (IKM)", ["Kelompok", "Responden", "IKM", "Mutu"], [
+        [h.label, h.responden, float(h.ikm) if h.ikm is not None else None, h.mutu] for h in [k["keseluruhan"], *k["per_jenis"]]
+    ]
+    skd = laporan.skd()
+    yield "SKD", ["Ukuran", "Jumlah"], [["Tautan dikirim", skd["dikirim"]], ["Dibuka", skd["dibuka"]], ["Diisi", skd["diisi"]]]
+    a = laporan.ringkasan_antrian()
+    yield "Antrian", ["Ukuran", "Nilai"], [
+        ["Nomor diambil", a["diambil"]], ["Dipanggil", a["dipanggil"]], ["Dilewati", a["dilewati"]],
+        ["Rata-rata menunggu (menit)", a["rerata_tunggu_menit"]],
+    ]
+    p = laporan.pengaduan()
+    yield "Pengaduan", ["Ukuran", "Nilai"], [
+        ["Pengaduan diterima", p["jumlah"]], ["Sudah dijawab", p["dijawab"]], ["Selesai", p["selesai"]],
+        ["Rata-rata waktu menjawab (jam)", p["rerata_jawab_jam"]],
+    ]
     yield "Tren", ["Minggu mulai" if laporan.periode.per_minggu else "Tanggal", "Layanan", "Kunjungan"], [
         [b["tanggal"], b["layanan"], b["kunjungan"]] for b in laporan.tren()
     ]

@@ -14,7 +14,7 @@ from .forms import PeriodeForm
 
 def _laporan(request):
     form = PeriodeForm(request.GET or None)
-    return form, Laporan(form.periode_terpilih())
+    return form, Laporan(form.periode_terpilih(), kantor=request.kantor)
 
 
 @pimpinan_diperlukan
@@ -47,6 +47,10 @@ def index(request):
         "per_petugas": laporan.per_petugas(),
         "per_status": laporan.per_status(),
         "standar_waktu": laporan.standar_waktu(),
+        "antrian": laporan.ringkasan_antrian(),
+        "kepuasan": laporan.kepuasan(),
+        "skd": laporan.skd(),
+        "pengaduan": laporan.pengaduan(),
         "tren": tren,
         "grafik": grafik,
         "tautan_semua": laporan.tautan(),

@@ -34,12 +34,12 @@ class KalenderKerja:
             cuti_bersama = CutiBersama.objects.values_list("tanggal", flat=True)
         self.cuti_bersama = frozenset(cuti_bersama)
 
+    def adalah_hari_libur(self, tanggal):
+        """A national holiday or cuti bersama (weekends aside: service hours decide those)."""
+        return tanggal in self.cuti_bersama or libur_nasional(tanggal) is not None
+
     def adalah_hari_kerja(self, tanggal):
-        return (
-            tanggal.weekday() < SABTU
-            and tanggal not in self.cuti_bersama
-            and libur_nasional(tanggal) is None
-        )
+        return tanggal.weekday() < SABTU and not self.adalah_hari_libur(tanggal)
 
     def tambah_hari_kerja(self, mulai, n):
         """The n-th working day after `mulai` (n=0: `mulai` itself if it is one, else the next)."""
@@ -73,6 +73,10 @@ class KalenderKerja:
 
 def adalah_hari_kerja(tanggal):
     return KalenderKerja().adalah_hari_kerja(tanggal)
+
+
+def adalah_hari_libur(tanggal):
+    return KalenderKerja().adalah_hari_libur(tanggal)
 
 
 def tambah_hari_kerja(mulai, n):

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from layanan.models import RiwayatLayanan, Status
+from layanan.pengaduan import Kanal
+from layanan.services import catat_pengaduan
 from pst_frontoffice.whatsapp import tautan_wa
 
 from .models import Penilaian, RiwayatRating, SurveiSKD, batas_berlaku, buat_token
@@ -89,6 +91,14 @@ def simpan_penilaian(*, token, jawaban, komentar="", pengaduan=""):
         terkunci.diisi_pada = timezone.now()
         terkunci.save()
         RiwayatRating.objects.create(layanan_id=terkunci.layanan_id, jenis=RiwayatRating.Jenis.RATING_DIISI)
+        if terkunci.pengaduan:
+            # A complaint written in a rating lands in the complaints register, in the same transaction.
+            pengunjung = terkunci.layanan.kunjungan.pengunjung
+            catat_pengaduan(
+                isi=terkunci.pengaduan, kanal=Kanal.RATING, layanan=terkunci.layanan,
+                nama_pelapor=pengunjung.nama, kontak_pelapor=pengunjung.no_hp or pengunjung.email,
+                diterima_pada=terkunci.diisi_pada,
+            )
     return terkunci
 
 

@@ -209,3 +209,19 @@ def test_melebihi_batas_counts_per_address_and_purpose(rf):
     assert hasil == [False, False, False, True, True]
     assert melebihi_batas(dua, "uji-antrian", batas=3, jendela=3600) is False
     assert melebihi_batas(satu, "uji-lain", batas=3, jendela=3600) is False
+
+
+@pytest.mark.django_db
+def test_kiosk_is_closed_and_appointments_refused_on_a_national_holiday(kantor):
+    """17 August 2026 (Independence Day) is a Monday: hours exist, the office is closed."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from bukutamu.antrian import periksa_waktu_janji, sedang_buka, slot_janji_terdekat
+
+    wita = ZoneInfo("Asia/Makassar")
+    pagi = dt.datetime(2026, 8, 17, 9, 0, tzinfo=wita)
+
+    assert not sedang_buka(pagi)
+    assert "libur" in periksa_waktu_janji(pagi, sekarang=dt.datetime(2026, 8, 14, 9, 0, tzinfo=wita))
+    assert slot_janji_terdekat(dt.datetime(2026, 8, 16, 20, 0, tzinfo=wita)).date() == dt.date(2026, 8, 18)

@@ -217,3 +217,44 @@ def test_period_labels_and_navigation():
     assert Periode.dari("bulan", datetime.date(2026, 2, 10)).selesai == datetime.date(2026, 2, 28)
     assert Periode.dari("bulan", datetime.date(2026, 12, 31)).geser(1).mulai == datetime.date(2027, 1, 1)
     assert Periode.dari("tahun", datetime.date(2026, 7, 1)).label == "Tahun 2026"
+
+
+@pytest.mark.django_db
+def test_satisfaction_skd_queue_and_complaints_match_their_sources(buat_layanan, petugas, jenis, kantor):
+    from django.utils import timezone
+
+    from bukutamu import antrian as aturan_antrian
+    from bukutamu.models import Antrian
+    from layanan.services import catat_pengaduan
+    from rating import ikm
+    from rating.models import Penilaian, SurveiSKD
+
+    hari = datetime.date(2026, 11, 17)
+    jam9 = datetime.datetime.combine(hari, datetime.time(9), tzinfo=WITA)
+    for nilai in (4, 3, 2):
+        layanan = buat_layanan("permintaan-data", waktu=jam9)
+        Penilaian.objects.create(layanan=layanan, diisi_pada=jam9, **{f"u{i}": nilai for i in range(1, 10)})
+        SurveiSKD.objects.create(layanan=layanan, dibuat=jam9, pertama_dibuka=jam9 if nilai > 2 else None,
+                                 diisi_pada=jam9 if nilai == 4 else None)
+    for menit in (5, 25):
+        a = aturan_antrian.ambil_nomor(jenis_layanan=jenis["konsultasi"], waktu=jam9)
+        Antrian.objects.filter(pk=a.pk).update(dipanggil_pada=jam9 + datetime.timedelta(minutes=menit), status="dipanggil")
+    aduan = catat_pengaduan(isi="AC mati", diterima_pada=jam9)
+    type(aduan).objects.filter(pk=aduan.pk).update(dijawab_pada=jam9 + datetime.timedelta(hours=2))
+
+    with timezone.override(WITA):
+        laporan = Laporan(Periode.dari("minggu", hari), kantor=kantor)
+        kepuasan = laporan.kepuasan()["keseluruhan"]
+        skd = laporan.skd()
+        antrian = laporan.ringkasan_antrian()
+        standar = {b["nama"]: (b["jumlah"], b["tepat"]) for b in laporan.standar_waktu()}
+        pengaduan = laporan.pengaduan()
+        sendiri = ikm.hitung_ikm(dari=laporan.periode.mulai, sampai=laporan.periode.selesai)
+
+    # By hand: NRR of every element = (4+3+2)/3 = 3; IKM = 3 × 25 = 75.00, grade C.
+    assert (kepuasan.responden, kepuasan.ikm, kepuasan.mutu) == (3, sendiri.ikm, "C")
+    assert str(kepuasan.ikm) == "75.00"
+    assert skd == {"dikirim": 3, "dibuka": 2, "diisi": 1}
+    assert (antrian["diambil"], antrian["dipanggil"], antrian["rerata_tunggu_menit"]) == (2, 2, 15.0)
+    assert standar["Nomor antrian dipanggil ≤ 10 menit setelah diambil"] == (2, 1)
+    assert (pengaduan["jumlah"], pengaduan["dijawab"], pengaduan["rerata_jawab_jam"]) == (1, 1, 2.0)

@@ -407,3 +407,22 @@ def test_detail_offers_the_rating_button_to_officers_only(masuk, buat_layanan, p
     assert f'href="{panel}"' not in masuk(pimpinan).get(url).content.decode()
     # Showing the detail page does not create a link by itself.
     assert not Penilaian.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_complaint_in_a_rating_lands_in_the_complaints_register(client, penilaian):
+    from layanan.pengaduan import Kanal, Pengaduan
+
+    client.post(url_isi(penilaian), {**SEMUA_EMPAT, "pengaduan": "Wifi ruang PST mati"})
+
+    pengaduan = Pengaduan.objects.get()
+    assert (pengaduan.kanal, pengaduan.isi, pengaduan.layanan_id) == (Kanal.RATING, "Wifi ruang PST mati", penilaian.layanan_id)
+    assert pengaduan.nama_pelapor == penilaian.layanan.kunjungan.pengunjung.nama
+
+
+@pytest.mark.django_db
+def test_a_rating_without_complaint_files_nothing(client, penilaian):
+    from layanan.pengaduan import Pengaduan
+
+    client.post(url_isi(penilaian), {**SEMUA_EMPAT, "komentar": "Mantap"})
+    assert not Pengaduan.objects.exists()

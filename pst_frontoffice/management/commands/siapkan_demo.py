@@ -117,6 +117,65 @@ class Command(BaseCommand):
                 )
                 for layanan in kunjungan.layanan.all():
                     self._majukan(layanan, oleh, rnd, hari_lalu, waktu)
+                    self._nilai(layanan, oleh, rnd)
+        self._antrian_hari_ini(rnd, jenis, petugas)
+        self._loker_dan_pengaduan(rnd, petugas)
+
+    def _nilai(self, layanan, oleh, rnd):
+        """Most finished services get a rating; data requests an SKD link, often filled."""
+        from layanan.models import Status
+        from rating import services as rating
+
+        layanan.refresh_from_db()
+        if layanan.status != Status.SELESAI:
+            return
+        if layanan.jenis.adalah_permintaan_data:
+            skd = rating.pastikan_skd(layanan, oleh=oleh)
+            if rnd.random() < 0.8:
+                rating.catat_skd_dibuka(skd)
+                if rnd.random() < 0.8:
+                    rating.tandai_skd_diisi(skd, oleh=oleh)
+        if rnd.random() < 0.75:
+            penilaian = rating.pastikan_penilaian(layanan, oleh=oleh)
+            dasar = rnd.choice([3, 4, 4])
+            jawaban = {f"u{i}": max(1, min(4, dasar - (rnd.random() < 0.2))) for i in range(1, 10)}
+            jawaban["u4"] = 4  # the service is free of charge
+            rating.simpan_penilaian(
+                token=penilaian.token, jawaban=jawaban,
+                komentar=rnd.choice(["", "", "Petugas ramah dan cepat.", "Datanya lengkap, terima kasih."]),
+                pengaduan="Ruang tunggu kurang kursi." if rnd.random() < 0.05 else "",
+            )
+            type(penilaian).objects.filter(pk=penilaian.pk).update(diisi_pada=layanan.selesai_pada)
+
+    def _antrian_hari_ini(self, rnd, jenis, petugas):
+        """A few queue numbers today: some called, some still waiting (when today is a working day)."""
+        from bukutamu import antrian
+
+        if not antrian.sedang_buka():
+            return
+        for kode in ["konsultasi", "permintaan-data", "perpustakaan", "konsultasi", "permintaan-data"]:
+            antrian.ambil_nomor(jenis_layanan=jenis[kode])
+        antrian.panggil_berikutnya(petugas=petugas[0], loket=1)
+
+    def _loker_dan_pengaduan(self, rnd, petugas):
+        from layanan.loker import Loker, PeminjamanLoker
+        from layanan.pengaduan import Kanal
+        from layanan.services import catat_pengaduan
+
+        loker = list(Loker.objects.filter(aktif=True)[:3])
+        for i, lk in enumerate(loker[:2]):
+            PeminjamanLoker.objects.create(
+                loker=lk, jenis_kartu="ktp", nomor_kartu=f"63100{rnd.randint(10**10, 10**11 - 1)}",
+                nama_pengunjung=NAMA[i], dicatat_oleh=petugas[i % 2],
+            )
+        catat_pengaduan(
+            isi="Data PDRB kecamatan di website belum diperbarui.", kanal=Kanal.WEBSITE, oleh=petugas[0],
+            unsur="5", nama_pelapor="Andi Pratama", kontak_pelapor="andi@example.org",
+        )
+        catat_pengaduan(
+            isi="Menunggu jawaban konsultasi lewat LAPOR!", kanal=Kanal.LAPOR, oleh=petugas[1],
+            nomor_tiket_lapor="LPR-2026-11-0042", unsur="3", nama_pelapor="Warga",
+        )
 
     def _majukan(self, layanan, oleh, rnd, hari_lalu, waktu):
         """Move older services along the flow, so every status and the timeline show something."""
