@@ -17,6 +17,7 @@ from pathlib import Path
 import django
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
@@ -32,8 +33,6 @@ NAMA_MANIFEST = "manifest.json"
 FOLDER_MEDIA = "media"
 # Rebuilt by migrate itself; dumping them would clash with the rows migrate makes.
 TIDAK_DICADANGKAN = ["contenttypes", "auth.permission", "sessions", "admin.logentry"]
-# Rows that migrate (or the first request) creates in an otherwise empty installation.
-DIISI_SENDIRI = {"bukutamu.jenislayanan", "pst_frontoffice.pengaturankantor"}
 
 
 class CadanganError(Exception):
@@ -158,8 +157,14 @@ def baca_manifest(arsip):
 
 
 def data_terisi():
-    """Models holding rows that did not come from migrate; an empty installation has none."""
-    return {label: n for label, n in jumlah_per_model().items() if n and label not in DIISI_SENDIRI}
+    """Tables holding rows, once someone has used the installation; {} for an empty one.
+
+    Migrations seed master data (kinds of service, service hours, lockers…) but never create a
+    user, and nothing is recorded without one: so "no user" is what empty means.
+    """
+    if not get_user_model().objects.exists():
+        return {}
+    return {label: n for label, n in jumlah_per_model().items() if n}
 
 
 def pulihkan(arsip, *, paksa=False, stdout=None):

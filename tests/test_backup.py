@@ -8,7 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from bukutamu.models import Kunjungan, Pengunjung
+from bukutamu.bawaan import pastikan_jenis_bawaan
+from bukutamu.models import JenisLayanan, Kunjungan, Pengunjung
 from layanan.models import Layanan, RiwayatLayanan, Status
 from pst_frontoffice.cadangan import data_terisi, jumlah_per_model
 from pst_frontoffice.models import PengaturanKantor, User
@@ -30,8 +31,11 @@ def _backup(folder):
 
 
 def _hapus_semua(media):
+    """A fresh installation: no data, but what migrate and the first request create."""
     call_command("flush", interactive=False, verbosity=0)
     shutil.rmtree(media)
+    PengaturanKantor.get()
+    pastikan_jenis_bawaan(JenisLayanan)
 
 
 def test_backup_then_restore_into_an_empty_installation_gives_the_same_data(
