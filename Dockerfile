@@ -1,15 +1,25 @@
+# PST Front Office: one app server (gunicorn) — see README "Produksi" and docker-compose.yml.
 FROM python:3.13-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1 \
     DJANGO_PRODUCTION=1 MEDIA_ROOT=/data/media STATIC_ROOT=/app/staticfiles PORT=8000
+
+# An ordinary user runs the app; the code stays owned by root, so the app cannot change it.
+RUN useradd --system --uid 1000 --user-group --create-home --home-dir /home/pst pst
 
 WORKDIR /app
 COPY requirements.txt .
-RUN pip install --no-cache-dir -r requirements.txt
+RUN pip install -r requirements.txt
 COPY . .
-# collectstatic needs a key to import settings; the real one comes from the environment at run time.
-RUN SECRET_KEY=build-only-not-used-at-runtime-0123456789abcdef python manage.py collectstatic --noinput \
-    && useradd --system --uid 1000 --home /app pst && mkdir -p /data/media && chown -R pst /data
+# collectstatic needs a key to import the settings; the real one comes from the environment at run time.
+RUN SECRET_KEY=build-only-not-used-at-runtime-0123456789abcdef ALLOWED_HOSTS=localhost \
+      python manage.py collectstatic --noinput -v 0 \
+    && mkdir -p /data/media && chown pst:pst /data/media \
+    && chmod +x scripts/docker-mulai.sh
+
 USER pst
+VOLUME ["/data/media"]
 EXPOSE 8000
-CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn pst_frontoffice.wsgi:application --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-3} --access-logfile -"]
+HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 CMD ["python", "scripts/cek_sehat.py"]
+CMD ["scripts/docker-mulai.sh"]

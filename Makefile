@@ -12,11 +12,13 @@ FIND_PYTHON := for p in $(PYTHON_CANDIDATES); do \
 	  if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then command -v $$p; exit 0; fi; \
 	done; exit 1
 
-.PHONY: help venv run test test-browser migrate demo serve clean
+.PHONY: help venv run test test-postgres test-browser migrate demo serve clean
 
 help:
 	@echo "make run    — siapkan .venv, migrasi, data demo, jalankan di http://127.0.0.1:$(PORT)"
 	@echo "make test   — siapkan .venv lalu jalankan seluruh pengujian (termasuk browser)"
+	@echo "make test-postgres — seluruh pengujian pada PostgreSQL sementara di 127.0.0.1"
+	@echo "make serve  — gunicorn dengan pengaturan produksi di http://127.0.0.1:$(PORT)"
 
 $(STAMP): requirements.txt requirements-test.txt
 	@PYBIN=$$($(FIND_PYTHON)) || { \
@@ -44,6 +46,16 @@ run: demo
 test: venv
 	@bash scripts/pastikan-chromium.sh
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The whole suite on a throwaway PostgreSQL cluster (installed from Debian when missing).
+test-postgres: venv
+	@bash scripts/pastikan-chromium.sh
+	bash scripts/dengan-postgres.sh $(PY) -m pytest $(PYTEST_ARGS)
+
+# gunicorn with production settings on this machine. Without SECRET_KEY a random one is made
+# for this run only (sessions end when it stops); plain HTTP locally, so cookies are not Secure.
+serve: venv
+	@bash scripts/serve.sh $(PORT)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

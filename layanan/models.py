@@ -7,8 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bukutamu.models import JenisLayanan, Kunjungan, Sarana
+from pst_frontoffice.aktivitas import catat
 from pst_frontoffice.hari_kerja import KalenderKerja
-from pst_frontoffice.models import PengaturanKantor
+from pst_frontoffice.models import LogAktivitas, PengaturanKantor
 
 from . import tenggat as aturan_tenggat
 
@@ -171,6 +172,7 @@ class Layanan(models.Model):
                 layanan=self, jenis=RiwayatLayanan.Jenis.STATUS, dari_status=dari, ke_status=ke,
                 catatan=catatan, oleh=oleh,
             )
+            catat(oleh, LogAktivitas.Aksi.STATUS, self, f"{Status(dari).label} → {ke.label}. {catatan}".strip())
 
     def alihkan(self, ke_petugas, *, oleh, catatan=""):
         """Give the service to another officer; recorded in the history."""
@@ -185,6 +187,7 @@ class Layanan(models.Model):
                 layanan=self, jenis=RiwayatLayanan.Jenis.PETUGAS, oleh=oleh,
                 catatan=catatan or f"Dialihkan dari {sebelumnya} ke {ke_petugas}.",
             )
+            catat(oleh, LogAktivitas.Aksi.PETUGAS, self, f"Dialihkan dari {sebelumnya} ke {ke_petugas}.")
 
     def atur_pendamping(self, daftar, *, oleh):
         """Set the co-handlers; recorded in the history when they change."""

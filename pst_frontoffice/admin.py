@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 
-from .models import CutiBersama, PengaturanKantor, User
+from .models import CutiBersama, LogAktivitas, PengaturanKantor, User
 
 
 class UserCreationForm(AdminUserCreationForm):
@@ -73,3 +73,45 @@ class CutiBersamaAdmin(admin.ModelAdmin):
     list_display = ("tanggal", "keterangan")
     date_hierarchy = "tanggal"
     search_fields = ("keterangan",)
+
+class AksiFilter(admin.SimpleListFilter):
+    """Filter by every action present in the log, with its Indonesian label (apps add their own)."""
+
+    title = "aksi"
+    parameter_name = "aksi"
+
+    def lookups(self, request, model_admin):
+        ada = LogAktivitas.objects.order_by("aksi").values_list("aksi", flat=True).distinct()
+        return [(a, LogAktivitas(aksi=a).label_aksi) for a in ada]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(aksi=self.value()) if self.value() else queryset
+
+
+@admin.register(LogAktivitas)
+class LogAktivitasAdmin(admin.ModelAdmin):
+    """Read-only: the log is appended by the app, never edited or deleted."""
+
+    list_display = ("waktu", "identitas", "aksi_label", "objek", "keterangan_singkat", "ip")
+    list_filter = (AksiFilter, "waktu")
+    search_fields = ("identitas", "objek", "keterangan", "ip")
+    list_select_related = ("pengguna",)
+    readonly_fields = ("waktu", "pengguna", "identitas", "aksi", "objek_tipe", "objek_id", "objek", "keterangan", "ip")
+    fields = readonly_fields
+
+    @admin.display(description="aksi", ordering="aksi")
+    def aksi_label(self, obj):
+        return obj.label_aksi
+
+    @admin.display(description="keterangan")
+    def keterangan_singkat(self, obj):
+        return obj.keterangan if len(obj.keterangan) <= 80 else obj.keterangan[:79] + "…"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

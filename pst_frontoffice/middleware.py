@@ -1,6 +1,11 @@
+import logging
+
+from django.db import DatabaseError
 from django.utils import timezone
 
 from .models import PengaturanKantor
+
+logger = logging.getLogger(__name__)
 
 
 class ZonaWaktuKantorMiddleware:
@@ -10,7 +15,13 @@ class ZonaWaktuKantorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        request.kantor = PengaturanKantor.get()
+        try:
+            request.kantor = PengaturanKantor.get()
+        except DatabaseError:
+            # The database is down: carry on with the defaults so that the health check can
+            # answer 503 and views fail with the standalone error page, not here.
+            logger.warning("Pengaturan kantor tidak terbaca; memakai nilai bawaan.", exc_info=True)
+            request.kantor = PengaturanKantor()
         timezone.activate(request.kantor.tzinfo)
         try:
             return self.get_response(request)

@@ -1,19 +1,30 @@
-"""A small fixed-window rate limit on public forms (rating page, later the kiosk).
+"""A small fixed-window rate limit on public pages (rating, kiosk, SKD link).
 
 Counts per client address and purpose in Django's cache: `melebihi_batas(request, "rating",
 batas=10, jendela=600)` is True from the 11th call within the same 10-minute window.
-The count lives in the default cache, so with several gunicorn workers configure a shared
-cache (database or Redis) in CACHES, or each worker counts on its own. Behind a reverse proxy
-REMOTE_ADDR is the proxy's address unless the proxy sets it (e.g. nginx `real_ip`).
+
+    from pst_frontoffice.ratelimit import dibatasi, melebihi_batas
+
+    @dibatasi("skd", jumlah=30, detik=60)        # the Indonesian 429 page when exceeded
+    def tautan_skd(request, token): ...
+
+The count lives in the default cache (settings.CACHES, per worker process), so with N gunicorn
+workers an address gets at most N × batas calls per window — enough to stop a flood; configure a
+shared cache for an exact count. Behind the office's reverse proxy the address comes from
+X-Forwarded-For when TRUST_X_FORWARDED_FOR is on (`pst_frontoffice.aktivitas.ip_klien`).
 """
 
 import time
+from functools import wraps
 
 from django.core.cache import cache
+from django.shortcuts import render
+
+from .aktivitas import ip_klien
 
 
 def alamat_klien(request):
-    return request.META.get("REMOTE_ADDR") or "tidak-diketahui"
+    return ip_klien(request) or "tidak-diketahui"
 
 
 def melebihi_batas(request, tujuan, *, batas, jendela):
@@ -27,3 +38,30 @@ def melebihi_batas(request, tujuan, *, batas, jendela):
         cache.set(kunci, 1, timeout=jendela + 5)
         jumlah = 1
     return jumlah > batas
+
+
+def batasi(request, kunci, jumlah, detik):
+    """Same as melebihi_batas, positional: True when over `jumlah` calls in `detik` seconds."""
+    return melebihi_batas(request, kunci, batas=jumlah, jendela=detik)
+
+
+def terlalu_sering(request, detik):
+    """The page shown when a visitor sends too many requests (HTTP 429)."""
+    response = render(request, "429.html", {"detik": detik}, status=429)
+    response["Retry-After"] = str(detik)
+    return response
+
+
+def dibatasi(kunci, jumlah, detik):
+    """View decorator: at most `jumlah` requests per `detik` seconds per address, else the 429 page."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if batasi(request, kunci, jumlah, detik):
+                return terlalu_sering(request, detik)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

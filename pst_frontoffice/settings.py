@@ -5,10 +5,12 @@ refuses to start without a real SECRET_KEY.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -54,6 +56,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
+    "axes",
     "pst_frontoffice",
     "bukutamu",
     "layanan",
@@ -64,6 +67,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -74,6 +78,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "pst_frontoffice.middleware.ZonaWaktuKantorMiddleware",
+    "pst_frontoffice.aktivitas.PermintaanMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "pst_frontoffice.urls"
@@ -88,6 +95,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
                 "pst_frontoffice.context_processors.kantor",
             ],
         },
@@ -115,6 +123,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out email + IP before the password is even checked.
+    "pst_frontoffice.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "beranda"
 LOGOUT_REDIRECT_URL = "login"
@@ -135,12 +148,32 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
-            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            "pst_frontoffice.storage.StatikProduksi"
             if PRODUCTION
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },
 }
+
+# Uploads on S3-compatible storage (MinIO, a cloud bucket) instead of MEDIA_ROOT, so that several
+# app servers share them: set MEDIA_S3_BUCKET and install django-storages[s3] (see README "Produksi").
+if os.environ.get("MEDIA_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["MEDIA_S3_BUCKET"],
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            "access_key": os.environ.get("MEDIA_S3_ACCESS_KEY"),
+            "secret_key": os.environ.get("MEDIA_S3_SECRET_KEY"),
+            "location": os.environ.get("MEDIA_S3_PREFIX", "media"),
+            # Private bucket: files reach users only through our views, by short-lived signed URLs.
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": 300,
+            "file_overwrite": False,
+        },
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -149,16 +182,72 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 MESSAGE_TAGS = {40: "danger"}
 
+# --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 60 * 60 * 12)
+# htmx reads the token from hx-headers on <body>, never from the cookie: JavaScript needs no access.
+CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "pst_frontoffice.views.csrf_gagal"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
 if PRODUCTION:
+    # Behind the office's reverse proxy, which terminates HTTPS and sets X-Forwarded-Proto
+    # (and must overwrite any such header sent by a client). `make serve` on plain HTTP turns
+    # these off through the same variables.
     SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = envbool("SECURE_COOKIES", True)
-    SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", False)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0)
+    SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", True)
+    # Health checks come from inside the container/host on plain HTTP.
+    SECURE_REDIRECT_EXEMPT = [r"^sehat/$"]
+    SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+    SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
+
+SILENCED_SYSTEM_CHECKS = [
+    # HSTS for subdomains and preload are decisions about the office's whole domain (other
+    # services live on sibling hosts, intranet names cannot be preloaded), not this app's;
+    # both can be switched on with SECURE_HSTS_INCLUDE_SUBDOMAINS / SECURE_HSTS_PRELOAD.
+    "security.W005",
+    "security.W021",
+]
+
+# Content Security Policy: scripts only from this site or carrying this response's nonce
+# ({{ csp_nonce }}; django-htmx's {% htmx_script %} adds it); styles only from files.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    # data: for Bootstrap's inline SVG icons (form controls, navbar toggler) and QR codes.
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+
+# Failed logins (django-axes): 5 wrong passwords for one email from one address lock that pair
+# out for 15 minutes; a success resets the count. The login form posts the email as "username".
+AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MENIT", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "pst_frontoffice.aktivitas.email_login"
+AXES_CLIENT_IP_CALLABLE = "pst_frontoffice.aktivitas.ip_klien"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "pst_frontoffice.views.login_terkunci"
+# Admin sees locked-out pairs under Admin → Axes and unlocks one by deleting its access attempt.
+# Behind the reverse proxy the client address is the last entry it appends to X-Forwarded-For.
+PERCAYA_X_FORWARDED_FOR = envbool("TRUST_X_FORWARDED_FOR", PRODUCTION)
+
+# Cache: in each worker process; only the rate limits of public pages use it (see
+# pst_frontoffice/ratelimit.py), so each worker counts on its own — no shared state to run.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pst"},
+}
 
 # Rating and SKD links (rating app): how long a visitor's rating link stays valid, which kinds of
 # service get the SKD link besides data requests (JenisLayanan codes), and the rate limit on the

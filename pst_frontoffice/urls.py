@@ -9,6 +9,7 @@ admin.site.index_title = "Pengelolaan data"
 
 urlpatterns = [
     path("", views.beranda, name="beranda"),
+    path("sehat/", views.sehat, name="sehat"),
     path("login/", views.login, name="login"),
     path("logout/", views.logout, name="logout"),
     path("akun/kata-sandi/", views.ganti_kata_sandi, name="ganti_kata_sandi"),

@@ -1,5 +1,6 @@
 from django.contrib.auth import views as auth_views
-from django.http import HttpResponseServerError
+from django.db import DatabaseError, connection
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 
@@ -24,6 +25,37 @@ ganti_kata_sandi = auth_views.PasswordChangeView.as_view(
     template_name="akun/ganti_kata_sandi.html", success_url="/akun/kata-sandi/selesai/"
 )
 ganti_kata_sandi_selesai = auth_views.PasswordChangeDoneView.as_view(template_name="akun/ganti_kata_sandi_selesai.html")
+
+
+def sehat(request):
+    """Health check for the load balancer and Docker: the app answers and the database too."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "gangguan", "basis_data": "tidak terhubung"}, status=503)
+    return JsonResponse({"status": "ok", "basis_data": "ok"})
+
+
+def csrf_gagal(request, reason=""):
+    """A form older than its session (or sent from elsewhere): say so in Indonesian."""
+    alasan = "Formulir ini sudah kedaluwarsa atau tidak sah. Muat ulang halaman, lalu kirim lagi."
+    return render(request, "403.html", {"alasan": alasan}, status=403)
+
+
+def login_terkunci(request, original_response=None, credentials=None):
+    """django-axes: the page shown instead of the login while an email + address is locked out."""
+    from django.conf import settings
+
+    from .aktivitas import email_login
+
+    konteks = {
+        "email": email_login(request, credentials) or "",
+        "batas": settings.AXES_FAILURE_LIMIT,
+        "menit": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+    }
+    return render(request, "akun/terkunci.html", konteks, status=429)
 
 
 def forbidden(request, exception=None):

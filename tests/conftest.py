@@ -15,6 +15,12 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 KATA_SANDI = "rahasia-uji-123"
 
 
+@pytest.fixture(autouse=True)
+def _hash_sandi_cepat(settings):
+    # The real hasher takes ~1 s per password on a busy machine; tests create many users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def kantor(db):
     return PengaturanKantor.get()

@@ -1,0 +1,185 @@
+"""Every URL of the app with the answer each role gets to a GET.
+
+The test walks the URL resolver; a URL without an entry in AKSES fails with a message saying so.
+To add a URL: one line in AKSES, keyed by its name ("app:name"), with the status for
+anonymous, Petugas, Pimpinan and Admin (302 for anonymous means "sent to the login page";
+405 = GET refused on a POST-only view). If the URL takes arguments, give `kwargs`, a function of
+the `data` fixture below (add the object your URL needs to that fixture).
+"""
+
+from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import Callable
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+PERAN = ("anonim", "petugas", "pimpinan", "admin")
+
+
+@dataclass(frozen=True)
+class Akses:
+    anonim: int
+    petugas: int
+    pimpinan: int
+    admin: int
+    kwargs: Callable | None = None
+    # Where an anonymous 302 must lead (public pages may redirect elsewhere than the login).
+    ke: str = "login"
+
+    def untuk(self, peran):
+        return getattr(self, peran)
+
+
+def _pk_layanan(d):
+    return {"pk": d.layanan.pk}
+
+
+def _pk_pengaduan(d):
+    return {"pk": d.pengaduan.pk}
+
+
+def _pk_tiket(d):
+    return {"pk": d.tiket.pk}
+
+
+def _pk_tidak_ada(d):
+    # POST-only views answer GET with 405 before looking anything up.
+    return {"pk": 999999}
+
+
+def _token_rating(d):
+    return {"token": d.penilaian.token}
+
+
+def _token_skd(d):
+    return {"token": d.skd.token}
+
+
+AKSES = {
+    # name: Akses(anonymous, Petugas, Pimpinan, Admin)
+    "beranda": Akses(302, 302, 302, 302),
+    "sehat": Akses(200, 200, 200, 200),
+    "login": Akses(200, 302, 302, 302),
+    "logout": Akses(405, 405, 405, 405),
+    "ganti_kata_sandi": Akses(302, 200, 200, 200),
+    "password_change_done": Akses(302, 200, 200, 200),
+    "bukutamu:buku_tamu": Akses(302, 200, 403, 200),
+    "bukutamu:cari_pengunjung": Akses(302, 200, 403, 200),
+    "layanan:dashboard": Akses(302, 200, 403, 200),
+    "layanan:semua": Akses(302, 200, 200, 200),
+    "layanan:saya": Akses(302, 200, 403, 200),
+    "layanan:detail": Akses(302, 200, 200, 200, kwargs=_pk_layanan),
+    "layanan:update_status": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
+    "layanan:atur_petugas": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
+    "laporan:index": Akses(302, 403, 200, 200),
+    "laporan:unduh_xlsx": Akses(302, 403, 200, 200),
+    "laporan:unduh_docx": Akses(302, 403, 200, 200),
+    "laporan:unduh_csv": Akses(302, 403, 200, 200),
+    # Queue (issue 6): kiosk, ticket and display are public; the desk's queue is for officers.
+    "antrian:kios": Akses(200, 200, 200, 200),
+    "antrian:buat_janji": Akses(405, 405, 405, 405),
+    "antrian:janji_tercatat": Akses(404, 404, 404, 404),  # without its signed ?t= link: friendly 404
+    "antrian:tiket": Akses(200, 200, 200, 200, kwargs=_pk_tiket),
+    "antrian:layar": Akses(200, 200, 200, 200),
+    "antrian:petugas": Akses(302, 200, 403, 200),
+    "antrian:panggil": Akses(302, 405, 403, 405),
+    "antrian:panggil_ulang": Akses(302, 405, 403, 405, kwargs=_pk_tiket),
+    "antrian:lewati": Akses(302, 405, 403, 405, kwargs=_pk_tiket),
+    "antrian:ambil_di_meja": Akses(302, 405, 403, 405),
+    "antrian:janji_hadir": Akses(302, 405, 403, 405, kwargs=_pk_tidak_ada),
+    # Lockers and complaints.
+    "layanan:loker": Akses(302, 200, 403, 200),
+    "layanan:loker_belum_kembali": Akses(302, 200, 403, 200),
+    "layanan:loker_kembali": Akses(302, 405, 403, 405, kwargs=_pk_tidak_ada),
+    "layanan:pengaduan": Akses(302, 200, 200, 200),
+    "layanan:pengaduan_baru": Akses(302, 200, 403, 200),
+    "layanan:pengaduan_detail": Akses(302, 200, 200, 200, kwargs=_pk_pengaduan),
+    "layanan:pengaduan_tindak_lanjut": Akses(302, 405, 403, 405, kwargs=_pk_pengaduan),
+    # Rating: the visitor's token pages are public; the panel and IKM are not.
+    "rating:panel": Akses(302, 200, 403, 200, kwargs=_pk_layanan),
+    "rating:tandai_skd": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
+    "rating:ikm": Akses(302, 403, 200, 200),
+    "rating:isi": Akses(200, 200, 200, 200, kwargs=_token_rating),
+    "rating:terima_kasih": Akses(302, 302, 302, 302, kwargs=_token_rating, ke="/r/"),  # not filled yet: to the form
+    "rating:skd": Akses(302, 302, 302, 302, kwargs=_token_skd, ke="s.bps.go.id"),  # counted, then to BPS's survey
+    "rating:skd_selesai": Akses(200, 200, 200, 200, kwargs=_token_skd),
+    # Django admin: only its index is listed; its own pages check is_staff (Admin role only).
+    "admin:index": Akses(302, 302, 302, 200),
+}
+
+
+def _nama_url(patterns, namespace=""):
+    """Names of every URL in the resolver, "namespace:name"; admin internals except its index."""
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            ns = p.namespace or ""
+            if ns == "admin":
+                yield "admin:index"
+                continue
+            yield from _nama_url(p.url_patterns, f"{namespace}{ns}:" if ns else namespace)
+        elif isinstance(p, URLPattern):
+            yield f"{namespace}{p.name}" if p.name else f"{namespace}<tanpa nama: {p.pattern}>"
+
+
+def semua_nama_url():
+    return sorted(set(_nama_url(get_resolver().url_patterns)))
+
+
+def test_every_url_has_an_expected_answer_per_role():
+    tanpa_entri = [n for n in semua_nama_url() if n not in AKSES]
+    assert not tanpa_entri, (
+        "URL tanpa entri di tests/test_url_akses.py::AKSES (tambahkan satu baris: "
+        "Akses(anonim, petugas, pimpinan, admin[, kwargs=…])): " + ", ".join(tanpa_entri)
+    )
+
+
+def test_no_entry_is_left_for_a_url_that_no_longer_exists():
+    hilang = sorted(set(AKSES) - set(semua_nama_url()))
+    assert not hilang, "Entri AKSES untuk URL yang tidak ada lagi (hapus): " + ", ".join(hilang)
+
+
+@pytest.fixture
+def data(buat_layanan, petugas, jenis, kantor):
+    """One object of each kind a URL may need, owned by the `petugas` user."""
+    from bukutamu import antrian
+    from layanan.models import Kanal
+    from layanan.services import catat_pengaduan
+    from rating import services as rating
+
+    layanan = buat_layanan("permintaan-data", oleh=petugas)
+    return SimpleNamespace(
+        layanan=layanan,
+        pengaduan=catat_pengaduan(isi="Antrian terlalu lama", kanal=Kanal.KOTAK_SARAN, oleh=petugas),
+        tiket=antrian.ambil_nomor(jenis_layanan=jenis["konsultasi"]),
+        penilaian=rating.pastikan_penilaian(layanan, oleh=petugas),
+        skd=rating.pastikan_skd(layanan, oleh=petugas),
+    )
+
+
+@pytest.fixture
+def klien_peran(client, request, petugas, pimpinan, admin_user):
+    def klien(peran):
+        user = {"anonim": None, "petugas": petugas, "pimpinan": pimpinan, "admin": admin_user}[peran]
+        if user:
+            client.force_login(user)
+        return client
+
+    return klien
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("peran", PERAN)
+@pytest.mark.parametrize("nama", sorted(AKSES))
+def test_each_role_gets_the_expected_answer(klien_peran, data, nama, peran):
+    akses = AKSES[nama]
+    url = reverse(nama, kwargs=akses.kwargs(data) if akses.kwargs else None)
+
+    response = klien_peran(peran).get(url)
+
+    harapan = akses.untuk(peran)
+    assert response.status_code == harapan, f"GET {url} sebagai {peran}: {response.status_code}, harapan {harapan}"
+    if peran == "anonim" and harapan == 302:
+        assert akses.ke in response["Location"], f"{url} mengarahkan tamu ke {response['Location']}, bukan {akses.ke}"
+    if harapan == 403:
+        assert "Akses ditolak" in response.content.decode()
