@@ -38,6 +38,7 @@ migrate: venv
 
 demo: migrate
 	$(PY) manage.py siapkan_demo
+	$(PY) manage.py jadwal_demo
 
 run: demo
 	@echo "Membuka PST Front Office di http://127.0.0.1:$(PORT) — akun demo di atas, kata sandi demo12345"

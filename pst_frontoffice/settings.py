@@ -123,6 +123,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Presensi only from these networks (CIDRs, e.g. "192.168.100.0/24"); empty = anywhere. The client's
+# address is REMOTE_ADDR, or X-Forwarded-For's last entry when TRUST_X_FORWARDED_FOR is on.
+PRESENSI_JARINGAN = envlist("PRESENSI_JARINGAN")
+
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out email + IP before the password is even checked.
     "pst_frontoffice.backends.AxesBackend",

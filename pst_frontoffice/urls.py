@@ -18,6 +18,7 @@ urlpatterns = [
     path("antrian/", include("bukutamu.urls_antrian")),
     path("", include("layanan.urls")),
     path("", include("rating.urls")),
+    path("presensi/", include("presensi.urls")),
     path("laporan/", include("laporan.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -8,10 +8,10 @@ from .forms import LoginForm
 
 
 def beranda(request):
-    """Send each role to where its day starts."""
+    """The public home page for visitors; each logged-in role goes to where its day starts."""
     user = request.user
     if not user.is_authenticated:
-        return redirect("login")
+        return render(request, "beranda.html")
     if user.is_pimpinan:
         return redirect("laporan:index")
     return redirect("layanan:dashboard")

@@ -83,7 +83,9 @@ def test_co_handler_and_admin_may_update(masuk, petugas, petugas2, admin_user, b
 
 @pytest.mark.django_db
 def test_beranda_sends_each_role_to_its_start(client, masuk, petugas, pimpinan):
-    assert client.get("/")["Location"] == reverse("login")
+    publik = client.get("/")
+    assert publik.status_code == 200
+    assert "Login Petugas" in publik.content.decode()
     assert masuk(petugas).get("/")["Location"] == reverse("layanan:dashboard")
     assert masuk(pimpinan).get("/")["Location"] == reverse("laporan:index")
 

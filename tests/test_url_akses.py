@@ -58,7 +58,7 @@ def _token_skd(d):
 
 AKSES = {
     # name: Akses(anonymous, Petugas, Pimpinan, Admin)
-    "beranda": Akses(302, 302, 302, 302),
+    "beranda": Akses(200, 302, 302, 302),  # public home page for visitors
     "sehat": Akses(200, 200, 200, 200),
     "login": Akses(200, 302, 302, 302),
     "logout": Akses(405, 405, 405, 405),
@@ -105,6 +105,18 @@ AKSES = {
     "rating:skd": Akses(302, 302, 302, 302, kwargs=_token_skd, ke="s.bps.go.id"),  # counted, then to BPS's survey
     "rating:skd_selesai": Akses(200, 200, 200, 200, kwargs=_token_skd),
     # Django admin: only its index is listed; its own pages check is_staff (Admin role only).
+    "presensi:absen_masuk": Akses(302, 405, 403, 405),
+    "presensi:absen_pulang": Akses(302, 405, 403, 405),
+    "presensi:terlupa": Akses(302, 403, 403, 200),
+    "presensi:tutup": Akses(302, 403, 403, 405, kwargs=_pk_tidak_ada),
+    "presensi:jadwal": Akses(302, 200, 200, 200),
+    "presensi:jadwal_tambah": Akses(302, 403, 403, 405),
+    "presensi:jadwal_batal": Akses(302, 403, 403, 405, kwargs=_pk_tidak_ada),
+    "presensi:jadwal_impor": Akses(302, 403, 403, 405),
+    "presensi:jadwal_templat": Akses(302, 403, 403, 200),
+    "presensi:jadwal_ekspor": Akses(302, 200, 200, 200),
+    "presensi:rekap": Akses(302, 403, 200, 200),
+    "presensi:rekap_ekspor": Akses(302, 403, 200, 200),
     "admin:index": Akses(302, 302, 302, 200),
 }
 

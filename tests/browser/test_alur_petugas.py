@@ -25,6 +25,8 @@ def isi_buku_tamu(page, *, nama, instansi, no_hp, email, keperluan, jenis=("Perm
     field(page, "Instansi").fill(instansi)
     field(page, "No. HP").fill(no_hp)
     field(page, "Email").fill(email)
+    # Let the visitor suggestions (HTMX, debounced) arrive before clicking below them.
+    expect(page.locator("#saran-pengunjung")).to_contain_text(email)
     for j in jenis:
         field(page, j).check()
     field(page, "Keperluan").fill(keperluan)

@@ -1,0 +1,46 @@
+from django import forms
+
+from .jadwal import petugas_terjadwal
+from .models import Shift
+
+
+class _FormIndonesia(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.error_messages["required"] = f"{field.label} wajib diisi."
+            field.error_messages.setdefault("invalid_choice", "Pilihan tidak tersedia.")
+
+
+class TambahJadwalForm(_FormIndonesia):
+    tanggal = forms.DateField(
+        label="Tanggal", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Tanggal tidak valid."},
+    )
+    shift = forms.ModelChoiceField(label="Shift", queryset=Shift.objects.filter(aktif=True), empty_label="— pilih shift —")
+    petugas = forms.ModelChoiceField(label="Petugas", queryset=None, empty_label="— pilih petugas —")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["petugas"].queryset = petugas_terjadwal()
+        self.fields["shift"].error_messages["invalid_choice"] = "Shift tidak tersedia."
+        self.fields["petugas"].error_messages["invalid_choice"] = "Petugas tidak tersedia."
+
+
+class ImporJadwalForm(_FormIndonesia):
+    berkas = forms.FileField(
+        label="Berkas Excel (.xlsx)", widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+        error_messages={"empty": "Berkas kosong."},
+    )
+
+
+class TutupPresensiForm(_FormIndonesia):
+    jam_pulang = forms.TimeField(
+        label="Jam pulang", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"invalid": "Jam tidak valid (contoh 16.00)."},
+        input_formats=["%H:%M", "%H.%M", "%H:%M:%S"],
+    )
+    catatan = forms.CharField(
+        label="Catatan", max_length=500, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Alasan penutupan; tersimpan pada riwayat presensi.",
+    )
