@@ -36,7 +36,11 @@ class Pengunjung(models.Model):
             models.UniqueConstraint(fields=["no_hp"], condition=~Q(no_hp=""), name="pengunjung_no_hp_unik"),
             models.UniqueConstraint(fields=["email"], condition=~Q(email=""), name="pengunjung_email_unik"),
         ]
-        indexes = [models.Index(fields=["nama"], name="pengunjung_nama_idx")]
+        indexes = [
+            models.Index(fields=["nama"], name="pengunjung_nama_idx"),
+            # The autocomplete shows the most recently seen matches first.
+            models.Index(fields=["-diperbarui"], name="pengunjung_diperbarui_idx"),
+        ]
 
     def __str__(self):
         return f"{self.nama} ({self.instansi})" if self.instansi else self.nama

@@ -47,7 +47,10 @@ class LayananQuerySet(models.QuerySet):
 
     def milik(self, user):
         """Services the user handles, as handler or co-handler."""
-        return self.filter(models.Q(petugas=user) | models.Q(pendamping=user)).distinct()
+        # A subquery rather than a join on the co-handlers: no DISTINCT over every row, which
+        # made Layanan Saya four times slower at 100,000 services.
+        didampingi = Layanan.pendamping.through.objects.filter(user=user).values("layanan_id")
+        return self.filter(models.Q(petugas=user) | models.Q(pk__in=didampingi))
 
     def untuk_daftar(self):
         """Everything a list row shows, in a fixed number of queries."""
@@ -91,6 +94,8 @@ class Layanan(models.Model):
         indexes = [
             models.Index(fields=["petugas", "status", "-dibuat"], name="layanan_petugas_status_idx"),
             models.Index(fields=["status", "-dibuat"], name="layanan_status_idx"),
+            # Dashboard "Selesai hari ini": without it every finished service is read.
+            models.Index(fields=["selesai_pada"], name="layanan_selesai_pada_idx"),
         ]
 
     def __str__(self):

@@ -1,0 +1,265 @@
+"""A realistic data set of any size for load tests and benchmarks (deterministic for one seed).
+
+Core tables only: users, Pengunjung, Kunjungan (+ its jenis), Layanan (+ pendamping) and
+RiwayatLayanan. Other apps add their tables here when they land. Rows are written in batches:
+PostgreSQL's COPY when available, bulk_create elsewhere, with primary keys chosen here so that
+foreign keys need no round trip.
+"""
+
+import datetime
+import random
+import time
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.core.management.base import BaseCommand, CommandError
+from django.core.management.color import no_style
+from django.db import connection, models, transaction
+from django.utils import timezone
+
+from bukutamu.bawaan import pastikan_jenis_bawaan
+from bukutamu.models import JenisInstansi, JenisLayanan, KanalOnline, Kunjungan, Pengunjung, Sarana
+from layanan.models import Layanan, RiwayatLayanan, Status
+from pst_frontoffice.models import PengaturanKantor, Peran
+
+KATA_SANDI_UJI = "uji-beban-12345"
+DOMAIN_UJI = "uji.example"
+
+NAMA_DEPAN = [
+    "Siti", "Budi", "Dewi", "Muhammad", "Nur", "Agus", "Rahmat", "Fitri", "Yusuf", "Ratna", "Andi", "Lina",
+    "Hendra", "Sri", "Dedi", "Aulia", "Maya", "Fajar", "Wulan", "Irfan", "Nanda", "Bayu", "Putri", "Rudi",
+    "Intan", "Taufik", "Eka", "Gilang", "Yuni", "Arif", "Rizky", "Ahmad", "Indah", "Joko", "Mega", "Hadi",
+]
+NAMA_BELAKANG = [
+    "Santoso", "Lestari", "Hidayat", "Handayani", "Maulana", "Sari", "Pratama", "Marlina", "Wijaya",
+    "Wahyuni", "Kurniawan", "Rahman", "Anggraini", "Nugroho", "Hakim", "Saputra", "Hartono", "Permata",
+    "Susanti", "Ramadhan", "Kartika", "Budiman", "Setiawan", "Syahputra", "Rahmawati", "Siregar", "Lubis",
+    "Nasution", "Harahap", "Simanjuntak", "Gunawan", "Halim", "Utomo", "Purnomo", "Fauzi", "Yulianti",
+]
+INSTANSI = [
+    ("Bappeda Kabupaten Tanah Bumbu", JenisInstansi.PEMERINTAH),
+    ("Dinas Kesehatan Kabupaten Tanah Bumbu", JenisInstansi.PEMERINTAH),
+    ("Dinas Pertanian Kabupaten Tanah Bumbu", JenisInstansi.PEMERINTAH),
+    ("Dinas Pendidikan Kabupaten Tanah Bumbu", JenisInstansi.PEMERINTAH),
+    ("Universitas Lambung Mangkurat", JenisInstansi.PENDIDIKAN),
+    ("STIE Pancasetia Banjarmasin", JenisInstansi.PENDIDIKAN),
+    ("SMA Negeri 1 Batulicin", JenisInstansi.PENDIDIKAN),
+    ("PT Arutmin Indonesia", JenisInstansi.PERUSAHAAN),
+    ("CV Borneo Konsultan", JenisInstansi.PERUSAHAAN),
+    ("Yayasan Peduli Pesisir", JenisInstansi.ORGANISASI),
+    ("", JenisInstansi.PERORANGAN),
+    ("", JenisInstansi.PERORANGAN),
+]
+KEPERLUAN = [
+    "Data jumlah penduduk per kecamatan", "Cara membaca tabel PDRB menurut lapangan usaha",
+    "Data produksi padi per kecamatan", "Metodologi penghitungan angka kemiskinan",
+    "IPM kabupaten lima tahun terakhir", "Definisi pengangguran terbuka untuk skripsi",
+    "Data inflasi dan harga konsumen", "Membaca publikasi Kabupaten Dalam Angka",
+    "Rekomendasi kegiatan statistik sektoral", "Membeli publikasi Statistik Daerah cetak",
+]
+# Kinds of service by how often they come (user guide section 3).
+BOBOT_JENIS = [("konsultasi", 5), ("permintaan-data", 6), ("pengaduan", 1), ("rekomendasi-statistik", 1),
+               ("perpustakaan", 2), ("penjualan-produk-statistik", 1)]
+LAYANAN_PER_KUNJUNGAN = 1.15
+RENTANG_HARI = 730
+
+
+class Penulis:
+    """Writes rows of one model in batches: COPY on PostgreSQL, bulk_create elsewhere."""
+
+    def __init__(self, model, kolom, batch):
+        self.model, self.kolom, self.batch = model, kolom, batch
+        self.baris = []
+        self.jumlah = 0
+
+    def tambah(self, *nilai):
+        self.baris.append(nilai)
+
+    def penuh(self):
+        return len(self.baris) >= self.batch
+
+    def tulis(self):
+        if not self.baris:
+            return
+        if connection.vendor == "postgresql":
+            nama_kolom = ", ".join(connection.ops.quote_name(self.model._meta.get_field(k).column) for k in self.kolom)
+            sql = f"COPY {connection.ops.quote_name(self.model._meta.db_table)} ({nama_kolom}) FROM STDIN"
+            with connection.cursor() as cursor, cursor.copy(sql) as copy:
+                for baris in self.baris:
+                    copy.write_row(baris)
+        else:
+            atribut = [self.model._meta.get_field(k).attname for k in self.kolom]
+            self.model.objects.bulk_create(
+                [self.model(**dict(zip(atribut, baris))) for baris in self.baris], batch_size=self.batch
+            )
+        self.jumlah += len(self.baris)
+        self.baris = []
+
+
+def _id_berikutnya(model):
+    return (model.objects.aggregate(m=models.Max("pk"))["m"] or 0) + 1
+
+
+class Command(BaseCommand):
+    help = "Membuat data uji realistis sebanyak yang diminta (pengguna, pengunjung, kunjungan, layanan, riwayat)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--layanan", type=int, default=1000, help="jumlah layanan yang dibuat")
+        parser.add_argument("--pengunjung", type=int, default=None, help="jumlah pengunjung (bawaan: sama dengan layanan)")
+        parser.add_argument("--petugas", type=int, default=20, help="jumlah akun petugas uji")
+        parser.add_argument("--seed", type=int, default=8)
+        parser.add_argument("--batch", type=int, default=20000)
+        parser.add_argument("--izinkan-produksi", action="store_true", help="izinkan pada pengaturan produksi")
+
+    def handle(self, *args, layanan, pengunjung, petugas, seed, batch, izinkan_produksi, **options):
+        if getattr(settings, "PRODUCTION", False) and not izinkan_produksi:
+            raise CommandError("Data uji tidak dibuat pada pengaturan produksi (pakai --izinkan-produksi untuk basis data uji).")
+        if layanan < 0 or petugas < 1:
+            raise CommandError("Jumlah layanan tidak boleh negatif dan petugas minimal 1.")
+        pengunjung = layanan if pengunjung is None else pengunjung
+        mulai = time.monotonic()
+        rnd = random.Random(seed)
+        with transaction.atomic():
+            PengaturanKantor.get()
+            pastikan_jenis_bawaan(JenisLayanan)
+            akun = self._pengguna(petugas)
+            id_pengunjung = self._pengunjung(rnd, pengunjung, batch)
+            hasil = self._kunjungan_dan_layanan(rnd, layanan, id_pengunjung, akun, batch)
+            self._setel_ulang_urutan()
+        detik = time.monotonic() - mulai
+        ringkas = ", ".join(f"{k} {v}" for k, v in hasil.items())
+        self.stdout.write(self.style.SUCCESS(
+            f"Data uji dibuat dalam {detik:.1f} detik: pengunjung {len(id_pengunjung)}, {ringkas}. "
+            f"Akun petugas01…petugas{petugas:02d}@{DOMAIN_UJI}, kata sandi {KATA_SANDI_UJI}."
+        ))
+
+    def _pengguna(self, jumlah):
+        """The officers (petugasNN@uji.example), one Pimpinan and one Admin; existing ones are kept."""
+        User = get_user_model()
+        sandi = make_password(KATA_SANDI_UJI)
+        ingin = [(f"petugas{i:02d}@{DOMAIN_UJI}", f"Petugas Uji {i:02d}", Peran.PETUGAS) for i in range(1, jumlah + 1)]
+        ingin += [(f"pimpinan@{DOMAIN_UJI}", "Pimpinan Uji", Peran.PIMPINAN), (f"admin@{DOMAIN_UJI}", "Admin Uji", Peran.ADMIN)]
+        ada = set(User.objects.filter(email__in=[e for e, _, _ in ingin]).values_list("email", flat=True))
+        baru = []
+        for email, nama, peran in ingin:
+            if email not in ada:
+                user = User(email=email, nama=nama, peran=peran, password=sandi)
+                user.is_staff = user.is_superuser = peran == Peran.ADMIN
+                baru.append(user)
+        User.objects.bulk_create(baru)
+        return list(
+            User.objects.filter(email__in=[e for e, _, p in ingin if p == Peran.PETUGAS]).order_by("email")
+            .values_list("pk", flat=True)
+        )
+
+    def _pengunjung(self, rnd, jumlah, batch):
+        pertama = _id_berikutnya(Pengunjung)
+        kolom = ["id", "nama", "instansi", "jenis_instansi", "no_hp", "email", "dibuat", "diperbarui"]
+        penulis = Penulis(Pengunjung, kolom, batch)
+        sekarang = timezone.now()
+        for pk in range(pertama, pertama + jumlah):
+            depan, belakang = rnd.choice(NAMA_DEPAN), rnd.choice(NAMA_BELAKANG)
+            instansi, jenis_instansi = rnd.choice(INSTANSI)
+            # Unique by construction: the key is part of the phone and the e-mail.
+            no_hp = f"62813{pk:08d}" if rnd.random() < 0.9 else ""
+            email = f"{depan.lower()}.{belakang.lower()}{pk}@contoh.id" if rnd.random() < 0.6 else ""
+            dibuat = sekarang - datetime.timedelta(seconds=rnd.randrange(RENTANG_HARI * 86400))
+            penulis.tambah(pk, f"{depan} {belakang}", instansi, jenis_instansi, no_hp, email, dibuat, dibuat)
+            if penulis.penuh():
+                penulis.tulis()
+        penulis.tulis()
+        return range(pertama, pertama + jumlah)
+
+    def _kunjungan_dan_layanan(self, rnd, jumlah_layanan, id_pengunjung, id_petugas, batch):
+        if not jumlah_layanan:
+            return {"kunjungan": 0, "layanan": 0, "riwayat": 0}
+        if not id_pengunjung:
+            raise CommandError("Layanan butuh pengunjung: --pengunjung harus lebih dari 0.")
+        jenis = {j.kode: j for j in JenisLayanan.objects.all()}
+        kode_jenis = [k for k, _ in BOBOT_JENIS]
+        bobot = [w for _, w in BOBOT_JENIS]
+        JenisKunjungan = Kunjungan.jenis_layanan.through
+        Pendamping = Layanan.pendamping.through
+        w_kunjungan = Penulis(Kunjungan, ["id", "pengunjung", "waktu", "sarana", "kanal_online", "keperluan",
+                                          "nomor_surat_permintaan", "instansi", "dicatat_oleh"], batch)
+        w_jenis = Penulis(JenisKunjungan, ["kunjungan", "jenislayanan"], batch)
+        w_layanan = Penulis(Layanan, ["id", "kunjungan", "jenis", "status", "petugas", "dibuat", "diperbarui",
+                                      "selesai_pada"], batch)
+        w_pendamping = Penulis(Pendamping, ["layanan", "user"], batch)
+        w_riwayat = Penulis(RiwayatLayanan, ["layanan", "jenis", "dari_status", "ke_status", "catatan", "oleh",
+                                             "waktu"], batch)
+        semua = [w_kunjungan, w_jenis, w_layanan, w_pendamping, w_riwayat]
+
+        id_kunjungan = _id_berikutnya(Kunjungan)
+        id_layanan = _id_berikutnya(Layanan)
+        sekarang = timezone.now()
+        jumlah_kunjungan = max(1, round(jumlah_layanan / LAYANAN_PER_KUNJUNGAN))
+        # Visits spread evenly over two years up to now, oldest first (ids grow with time).
+        langkah = RENTANG_HARI * 86400 / jumlah_kunjungan
+        sisa = jumlah_layanan
+        for n in range(jumlah_kunjungan):
+            if sisa <= 0:
+                break
+            waktu = sekarang - datetime.timedelta(seconds=(jumlah_kunjungan - n) * langkah - rnd.random() * langkah)
+            pengunjung = rnd.choice(id_pengunjung)
+            oleh = rnd.choice(id_petugas)
+            sarana = Sarana.ONLINE if rnd.random() < 0.3 else Sarana.LANGSUNG
+            kanal = rnd.choice([KanalOnline.WHATSAPP, KanalOnline.EMAIL, KanalOnline.PST]) if sarana == Sarana.ONLINE else ""
+            tersisa_kunjungan = jumlah_kunjungan - n
+            banyak = 1 if sisa <= tersisa_kunjungan else 2
+            if sisa > tersisa_kunjungan * 2:
+                banyak = min(sisa, 3)
+            kodes = rnd.sample(kode_jenis, banyak, counts=bobot) if banyak > 1 else rnd.choices(kode_jenis, bobot)
+            kodes = list(dict.fromkeys(kodes))
+            while len(kodes) < banyak:
+                kodes.append(next(k for k in kode_jenis if k not in kodes))
+            minta_data = "permintaan-data" in kodes
+            w_kunjungan.tambah(
+                id_kunjungan, pengunjung, waktu, sarana, kanal, rnd.choice(KEPERLUAN),
+                f"{rnd.randint(100, 999)}/BPD/{waktu:%m}/{waktu.year}" if minta_data and rnd.random() < 0.6 else "",
+                rnd.choice(INSTANSI)[0], oleh,
+            )
+            for kode in kodes:
+                j = jenis[kode]
+                w_jenis.tambah(id_kunjungan, j.pk)
+                status, selesai = self._status(rnd, j, waktu, sekarang)
+                w_layanan.tambah(id_layanan, id_kunjungan, j.pk, status, oleh, waktu, selesai or waktu, selesai)
+                w_riwayat.tambah(id_layanan, RiwayatLayanan.Jenis.DIBUAT, "", Status.DITERIMA,
+                                 "Dicatat dari Buku Tamu.", oleh, waktu)
+                if status != Status.DITERIMA:
+                    catatan = "Pengunjung membatalkan permintaan." if status == Status.DIBATALKAN else ""
+                    w_riwayat.tambah(id_layanan, RiwayatLayanan.Jenis.STATUS, Status.DITERIMA, status, catatan, oleh,
+                                     selesai or waktu + datetime.timedelta(minutes=30))
+                if len(id_petugas) > 1 and rnd.random() < 0.05:
+                    w_pendamping.tambah(id_layanan, rnd.choice([p for p in id_petugas[:5] if p != oleh]))
+                id_layanan += 1
+                sisa -= 1
+            id_kunjungan += 1
+            if any(w.penuh() for w in semua):
+                for w in semua:  # parents before children
+                    w.tulis()
+        for w in semua:
+            w.tulis()
+        return {"kunjungan": w_kunjungan.jumlah, "layanan": w_layanan.jumlah, "riwayat": w_riwayat.jumlah}
+
+    @staticmethod
+    def _status(rnd, jenis, waktu, sekarang):
+        """Older services are mostly done; the last days keep a realistic open queue."""
+        umur = sekarang - waktu
+        if umur > datetime.timedelta(days=14) or rnd.random() < 0.5:
+            if rnd.random() < 0.04:
+                return Status.DIBATALKAN, waktu + datetime.timedelta(hours=1)
+            lama = datetime.timedelta(minutes=rnd.randint(15, 60 * 24 * (3 if jenis.adalah_permintaan_data else 1)))
+            return Status.SELESAI, min(waktu + lama, sekarang)
+        pilihan = [Status.DITERIMA, Status.DIPROSES] + ([Status.SIAP_DIAMBIL] if jenis.adalah_permintaan_data else [])
+        return rnd.choice(pilihan), None
+
+    @staticmethod
+    def _setel_ulang_urutan():
+        """Keys were chosen here; move PostgreSQL's sequences past them."""
+        model = [get_user_model(), Pengunjung, Kunjungan, Kunjungan.jenis_layanan.through, Layanan,
+                 Layanan.pendamping.through, RiwayatLayanan]
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), model):
+                cursor.execute(sql)

@@ -1,0 +1,18 @@
+"""Settings for loadtest.py and bench.py: the app's own settings plus the bench's bare page.
+
+The bare page lives only in this URLconf (bench_urls), never in the app's URLs.
+"""
+
+import os
+
+from pst_frontoffice.settings import *  # noqa: F403
+
+ROOT_URLCONF = "bench_urls"
+
+if STORAGES["staticfiles"]["BACKEND"] == "whitenoise.storage.CompressedManifestStaticFilesStorage":  # noqa: F405
+    # Before issue 8's static storage lands, chart.js's source-map comment breaks the manifest
+    # build; compressing without a manifest serves the same files.
+    STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedStaticFilesStorage"  # noqa: F405
+
+if os.environ.get("BENCH_HITUNG_QUERY"):  # noqa: F405
+    MIDDLEWARE = ["bench_urls.HitungQuery", *MIDDLEWARE]  # noqa: F405
