@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('layanan', '0002_tenggat_loker_pengaduan'),
+        ('layanan', '0004_klasifikasi_bawaan'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
