@@ -243,6 +243,7 @@ AXES_USERNAME_CALLABLE = "pst_frontoffice.aktivitas.email_login"
 AXES_CLIENT_IP_CALLABLE = "pst_frontoffice.aktivitas.ip_klien"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "pst_frontoffice.views.login_terkunci"
+AXES_VERBOSE = False  # its start-up banner on every manage.py command is noise
 # Admin sees locked-out pairs under Admin → Axes and unlocks one by deleting its access attempt.
 # Behind the reverse proxy the client address is the last entry it appends to X-Forwarded-For.
 PERCAYA_X_FORWARDED_FOR = envbool("TRUST_X_FORWARDED_FOR", PRODUCTION)
