@@ -50,4 +50,6 @@ def waktu_singkat(context, nilai):
     lokal = timezone.localtime(nilai)
     if lokal.date() == timezone.localdate():
         return f"hari ini {lokal:%H.%M}"
+    if lokal.year == timezone.localdate().year:
+        return f"{date_format(lokal, 'j M')}, {lokal:%H.%M}"
     return f"{date_format(lokal, 'j M Y')}, {lokal:%H.%M}"

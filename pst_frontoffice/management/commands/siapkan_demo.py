@@ -187,7 +187,7 @@ class Command(BaseCommand):
         if layanan.jenis.adalah_permintaan_data:
             langkah.append(Status.SIAP_DIAMBIL)
         langkah.append(Status.SELESAI)
-        sampai = len(langkah) if hari_lalu > 5 and rnd.random() < 0.8 else rnd.randint(0, len(langkah) - 1)
+        sampai = len(langkah) if hari_lalu > 5 and rnd.random() < 0.95 else rnd.randint(0, len(langkah) - 1)
         if rnd.random() < 0.04:
             layanan.ubah_status(Status.DIBATALKAN, oleh=oleh, catatan="Pengunjung membatalkan permintaan.")
             sampai = 0
