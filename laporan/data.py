@@ -16,6 +16,8 @@ from bukutamu.models import Antrian, JenisLayanan, Kunjungan, Sarana
 from layanan.models import STATUS_TERBUKA, Layanan, Status
 from layanan.pengaduan import Pengaduan, StatusPengaduan
 from rating import ikm
+from presensi.models import JadwalPiket, Presensi
+from pst_frontoffice.kalender import hari_ini
 from pst_frontoffice.models import PengaturanKantor
 from rating.models import SurveiSKD
 
@@ -193,6 +195,19 @@ class Laporan:
             dibuka=Count("id", filter=Q(pertama_dibuka__isnull=False)),
             diisi=Count("id", filter=Q(diisi_pada__isnull=False)),
         )
+
+    def presensi(self):
+        """Duty roster against attendance in the period (dates are already office-local)."""
+        mulai, selesai = self.periode.mulai, self.periode.selesai
+        hasil = JadwalPiket.objects.berlaku().filter(tanggal__range=(mulai, selesai)).aggregate(
+            tugas=Count("id"), petugas_terjadwal=Count("petugas", distinct=True)
+        )
+        hasil.update(Presensi.objects.filter(tanggal__range=(mulai, selesai)).aggregate(
+            hadir=Count("id"),
+            # Today's Absen Pulang may still come; only earlier days count as forgotten.
+            tanpa_pulang=Count("id", filter=Q(pulang__isnull=True, tanggal__lt=hari_ini())),
+        ))
+        return hasil
 
     def pengaduan(self):
         """Complaints received in the period and how fast they were answered."""

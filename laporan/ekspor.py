@@ -64,6 +64,11 @@ def tabel_laporan(laporan):
         ["Pengaduan diterima", p["jumlah"]], ["Sudah dijawab", p["dijawab"]], ["Selesai", p["selesai"]],
         ["Rata-rata waktu menjawab (jam)", p["rerata_jawab_jam"]],
     ]
+    h = laporan.presensi()
+    yield "Presensi", ["Ukuran", "Jumlah"], [
+        ["Tugas piket terjadwal", h["tugas"]], ["Petugas terjadwal", h["petugas_terjadwal"]],
+        ["Presensi (Absen Masuk)", h["hadir"]], ["Tanpa Absen Pulang", h["tanpa_pulang"]],
+    ]
     yield "Tren", ["Minggu mulai" if laporan.periode.per_minggu else "Tanggal", "Layanan", "Kunjungan"], [
         [b["tanggal"], b["layanan"], b["kunjungan"]] for b in laporan.tren()
     ]

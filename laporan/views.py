@@ -51,6 +51,7 @@ def index(request):
         "kepuasan": laporan.kepuasan(),
         "skd": laporan.skd(),
         "pengaduan": laporan.pengaduan(),
+        "presensi": laporan.presensi(),
         "tren": tren,
         "grafik": grafik,
         "tautan_semua": laporan.tautan(),

@@ -258,3 +258,23 @@ def test_satisfaction_skd_queue_and_complaints_match_their_sources(buat_layanan,
     assert (antrian["diambil"], antrian["dipanggil"], antrian["rerata_tunggu_menit"]) == (2, 2, 15.0)
     assert standar["Nomor antrian dipanggil ≤ 10 menit setelah diambil"] == (2, 1)
     assert (pengaduan["jumlah"], pengaduan["dijawab"], pengaduan["rerata_jawab_jam"]) == (1, 1, 2.0)
+
+
+@pytest.mark.django_db
+def test_attendance_summary_counts_roster_and_presensi_of_the_period(petugas, petugas2, admin_user, kantor):
+    from presensi.models import JadwalPiket, Presensi, Shift
+
+    shift = Shift.objects.order_by("jam_mulai").first()
+    senin = datetime.date(2026, 11, 16)
+    for hari, oleh in ((senin, petugas), (senin, petugas2), (senin + datetime.timedelta(days=1), petugas)):
+        JadwalPiket.objects.create(tanggal=hari, shift=shift, petugas=oleh, dibuat_oleh=admin_user)
+    batal = JadwalPiket.objects.create(tanggal=senin + datetime.timedelta(days=2), shift=shift, petugas=petugas2, dibuat_oleh=admin_user)
+    JadwalPiket.objects.filter(pk=batal.pk).update(dibatalkan_pada=datetime.datetime(2026, 11, 15, tzinfo=WITA), dibatalkan_oleh=admin_user)
+    jam8 = datetime.datetime.combine(senin, datetime.time(8), tzinfo=WITA)
+    Presensi.objects.create(petugas=petugas, tanggal=senin, masuk=jam8, pulang=jam8 + datetime.timedelta(hours=4))
+    Presensi.objects.create(petugas=petugas2, tanggal=senin, masuk=jam8)
+    Presensi.objects.create(petugas=petugas, tanggal=senin - datetime.timedelta(days=1), masuk=jam8)  # the week before
+
+    presensi = Laporan(Periode.dari("minggu", senin), kantor=kantor).presensi()
+
+    assert presensi == {"tugas": 3, "petugas_terjadwal": 2, "hadir": 2, "tanpa_pulang": 1}
