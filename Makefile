@@ -64,9 +64,14 @@ clean:
 # --- Load test and benchmark (issue 8): PostgreSQL on 127.0.0.1, gunicorn with production settings.
 # A throwaway cluster is started unless DATABASE_URL points at PostgreSQL.
 SIZES ?= 1000,100000,1000000
-.PHONY: loadtest bench
+.PHONY: loadtest bench bench-laporan
 loadtest: venv
 	$(PY) scripts/loadtest.py
 
 bench: venv
 	$(PY) scripts/bench.py --ukuran $(SIZES)
+	$(MAKE) bench-laporan
+
+# Reports at five years of a busy office (~70,000 services, ~20,000 ratings) on PostgreSQL.
+bench-laporan: venv
+	bash scripts/dengan-postgres.sh $(PY) scripts/bench_laporan.py

@@ -8,6 +8,7 @@ foreign keys need no round trip.
 
 import datetime
 import random
+import secrets
 import time
 
 from django.conf import settings
@@ -22,6 +23,8 @@ from bukutamu.bawaan import pastikan_jenis_bawaan
 from bukutamu.models import JenisInstansi, JenisLayanan, KanalOnline, Kunjungan, Pengunjung, Sarana
 from layanan.models import Layanan, RiwayatLayanan, Status
 from pst_frontoffice.models import PengaturanKantor, Peran
+from rating.models import Penilaian
+from rating.skm import FIELD_UNSUR
 
 KATA_SANDI_UJI = "uji-beban-12345"
 DOMAIN_UJI = "uji.example"
@@ -62,9 +65,6 @@ KEPERLUAN = [
 BOBOT_JENIS = [("konsultasi", 5), ("permintaan-data", 6), ("pengaduan", 1), ("rekomendasi-statistik", 1),
                ("perpustakaan", 2), ("penjualan-produk-statistik", 1)]
 LAYANAN_PER_KUNJUNGAN = 1.15
-RENTANG_HARI = 730
-
-
 class Penulis:
     """Writes rows of one model in batches: COPY on PostgreSQL, bulk_create elsewhere."""
 
@@ -108,16 +108,20 @@ class Command(BaseCommand):
         parser.add_argument("--layanan", type=int, default=1000, help="jumlah layanan yang dibuat")
         parser.add_argument("--pengunjung", type=int, default=None, help="jumlah pengunjung (bawaan: sama dengan layanan)")
         parser.add_argument("--petugas", type=int, default=20, help="jumlah akun petugas uji")
+        parser.add_argument("--tahun", type=int, default=2, help="rentang data ke belakang, dalam tahun")
+        parser.add_argument("--penilaian", type=float, default=0.3, help="bagian layanan selesai yang dinilai (0–1)")
         parser.add_argument("--seed", type=int, default=8)
         parser.add_argument("--batch", type=int, default=20000)
         parser.add_argument("--izinkan-produksi", action="store_true", help="izinkan pada pengaturan produksi")
 
-    def handle(self, *args, layanan, pengunjung, petugas, seed, batch, izinkan_produksi, **options):
+    def handle(self, *args, layanan, pengunjung, petugas, tahun, penilaian, seed, batch, izinkan_produksi, **options):
         if getattr(settings, "PRODUCTION", False) and not izinkan_produksi:
             raise CommandError("Data uji tidak dibuat pada pengaturan produksi (pakai --izinkan-produksi untuk basis data uji).")
         if layanan < 0 or petugas < 1:
             raise CommandError("Jumlah layanan tidak boleh negatif dan petugas minimal 1.")
         pengunjung = layanan if pengunjung is None else pengunjung
+        self.rentang_hari = max(1, tahun) * 365
+        self.fraksi_penilaian = min(max(penilaian, 0.0), 1.0)
         mulai = time.monotonic()
         rnd = random.Random(seed)
         with transaction.atomic():
@@ -164,7 +168,7 @@ class Command(BaseCommand):
             # Unique by construction: the key is part of the phone and the e-mail.
             no_hp = f"62813{pk:08d}" if rnd.random() < 0.9 else ""
             email = f"{depan.lower()}.{belakang.lower()}{pk}@contoh.id" if rnd.random() < 0.6 else ""
-            dibuat = sekarang - datetime.timedelta(seconds=rnd.randrange(RENTANG_HARI * 86400))
+            dibuat = sekarang - datetime.timedelta(seconds=rnd.randrange(self.rentang_hari * 86400))
             penulis.tambah(pk, f"{depan} {belakang}", instansi, jenis_instansi, no_hp, email, dibuat, dibuat)
             if penulis.penuh():
                 penulis.tulis()
@@ -189,14 +193,16 @@ class Command(BaseCommand):
         w_pendamping = Penulis(Pendamping, ["layanan", "user"], batch)
         w_riwayat = Penulis(RiwayatLayanan, ["layanan", "jenis", "dari_status", "ke_status", "catatan", "oleh",
                                              "waktu"], batch)
-        semua = [w_kunjungan, w_jenis, w_layanan, w_pendamping, w_riwayat]
+        w_penilaian = Penulis(Penilaian, ["layanan", "token", "dibuat", "berlaku_sampai", "diisi_pada", "komentar",
+                                          "pengaduan", *FIELD_UNSUR], batch)
+        semua = [w_kunjungan, w_jenis, w_layanan, w_pendamping, w_riwayat, w_penilaian]
 
         id_kunjungan = _id_berikutnya(Kunjungan)
         id_layanan = _id_berikutnya(Layanan)
         sekarang = timezone.now()
         jumlah_kunjungan = max(1, round(jumlah_layanan / LAYANAN_PER_KUNJUNGAN))
         # Visits spread evenly over two years up to now, oldest first (ids grow with time).
-        langkah = RENTANG_HARI * 86400 / jumlah_kunjungan
+        langkah = self.rentang_hari * 86400 / jumlah_kunjungan
         sisa = jumlah_layanan
         for n in range(jumlah_kunjungan):
             if sisa <= 0:
@@ -231,6 +237,12 @@ class Command(BaseCommand):
                     catatan = "Pengunjung membatalkan permintaan." if status == Status.DIBATALKAN else ""
                     w_riwayat.tambah(id_layanan, RiwayatLayanan.Jenis.STATUS, Status.DITERIMA, status, catatan, oleh,
                                      selesai or waktu + datetime.timedelta(minutes=30))
+                if status == Status.SELESAI and rnd.random() < self.fraksi_penilaian:
+                    dasar = rnd.choice((3, 3, 4, 4, 4, 2))
+                    w_penilaian.tambah(
+                        id_layanan, secrets.token_urlsafe(24), selesai, selesai + datetime.timedelta(days=30), selesai,
+                        "", "", *[max(1, min(4, dasar + rnd.choice((-1, 0, 0, 0, 1)))) for _ in FIELD_UNSUR],
+                    )
                 if len(id_petugas) > 1 and rnd.random() < 0.05:
                     w_pendamping.tambah(id_layanan, rnd.choice([p for p in id_petugas[:5] if p != oleh]))
                 id_layanan += 1
@@ -241,7 +253,8 @@ class Command(BaseCommand):
                     w.tulis()
         for w in semua:
             w.tulis()
-        return {"kunjungan": w_kunjungan.jumlah, "layanan": w_layanan.jumlah, "riwayat": w_riwayat.jumlah}
+        return {"kunjungan": w_kunjungan.jumlah, "layanan": w_layanan.jumlah, "riwayat": w_riwayat.jumlah,
+                "penilaian": w_penilaian.jumlah}
 
     @staticmethod
     def _status(rnd, jenis, waktu, sekarang):
