@@ -45,7 +45,6 @@ class UserAdmin(BaseUserAdmin):
 class PengaturanKantorAdmin(admin.ModelAdmin):
     fieldsets = (
         ("Kantor", {"fields": ("nama_kantor", "kode_unit", "alamat", "telepon", "email", "situs", "zona_waktu")}),
-        ("Jam layanan", {"fields": ("jam_layanan_senin_kamis", "jam_layanan_jumat")}),
         ("Standar waktu layanan", {"fields": (
             "batas_tunggu_menit", "batas_konsultasi_langsung_jam", "batas_online_hari_kerja",
             "tutup_otomatis_hari", "ambang_kuning_persen",

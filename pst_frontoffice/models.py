@@ -165,10 +165,6 @@ class PengaturanKantor(models.Model):
     url_skd = models.URLField(
         "URL Survei Kebutuhan Data (SKD)", blank=True, default="https://s.bps.go.id/skd2026"
     )
-    jam_layanan_senin_kamis = models.CharField(
-        "jam layanan Senin–Kamis", max_length=30, default="08.00–15.30"
-    )
-    jam_layanan_jumat = models.CharField("jam layanan Jumat", max_length=30, default="08.00–16.00")
     format_nomor_surat = models.CharField(
         "format nomor surat balasan", max_length=100, default=FORMAT_NOMOR_SURAT_BAWAAN,
         validators=[validasi_format_nomor],
