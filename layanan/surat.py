@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from bukutamu.models import JenisInstansi
 from pst_frontoffice.models import FORMAT_NOMOR_SURAT_BAWAAN, PengaturanKantor
+from pst_frontoffice.berkas import simpan_unggahan
 from pst_frontoffice.unggahan import NAMA_JENIS, nama_acak, periksa_berkas
 
 NAMA_BULAN = (
@@ -259,7 +260,8 @@ def unggah_berkas_surat(*, layanan, berkas, oleh):
             layanan=layanan, nama_asli=(berkas.name or "surat")[:255], jenis=jenis, ukuran=berkas.size,
             diunggah_oleh=oleh,
         )
-        baru.berkas.save("x", berkas, save=False)
+        # Through the shared helper: a full disk gives a clear message and leaves no partial file.
+        baru.berkas.name = simpan_unggahan(berkas, nama=nama_acak("surat-balasan", jenis))
         baru.save()
         BerkasSurat.objects.filter(pk__in=[b.pk for b in sebelumnya]).update(diganti_pada=timezone.now())
         catatan = f"Berkas surat balasan diunggah: {baru.nama_asli}"

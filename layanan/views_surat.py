@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pst_frontoffice.berkas import UnggahanGagal
 from pst_frontoffice.htmx import render_halaman
 from pst_frontoffice.roles import admin_diperlukan, petugas_diperlukan, staf_diperlukan
 
@@ -107,7 +108,11 @@ def unggah_berkas(request, pk):
     if not form.is_valid():
         _pesan_galat(request, form, "Berkas ditolak")
         return _ke_panel(layanan)
-    berkas = unggah_berkas_surat(layanan=layanan, berkas=form.cleaned_data["berkas"], oleh=request.user)
+    try:
+        berkas = unggah_berkas_surat(layanan=layanan, berkas=form.cleaned_data["berkas"], oleh=request.user)
+    except UnggahanGagal as e:
+        messages.error(request, " ".join(e.messages))
+        return _ke_panel(layanan)
     messages.success(request, f"Berkas {berkas.nama_asli} tersimpan.")
     return _ke_panel(layanan)
 

@@ -36,10 +36,13 @@ def nama_unik(folder, nama_asli):
     return str(PurePosixPath(folder) / f"{secrets.token_hex(6)}-{aman}")
 
 
-def simpan_unggahan(berkas, *, folder, storage=None):
-    """Store the upload under folder and return its storage name; UnggahanGagal on a storage error."""
+def simpan_unggahan(berkas, *, folder=None, nama=None, storage=None):
+    """Store the upload (under `folder`, or as the given unique `nama`) and return its storage name.
+
+    Raises UnggahanGagal on a storage error, leaving no partial file behind.
+    """
     storage = storage or default_storage
-    nama = nama_unik(folder, getattr(berkas, "name", ""))
+    nama = nama or nama_unik(folder, getattr(berkas, "name", ""))
     try:
         return storage.save(nama, berkas)
     except OSError as e:

@@ -432,3 +432,15 @@ def test_list_pages_use_the_same_number_of_queries_for_1_and_5_rows(masuk, petug
     with django_assert_num_queries(len(satu)):
         response = client.get(reverse(nama))
     assert len(response.context["halaman"].object_list) == 5
+
+
+@pytest.mark.django_db
+def test_upload_on_a_full_disk_says_so_and_leaves_no_file_or_record(masuk, petugas, permintaan, settings, media):
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "tests.test_gangguan.DiskPenuh"}}
+
+    response = masuk(petugas).post(reverse("layanan:unggah_berkas", args=[permintaan.pk]),
+                                   {"berkas": SimpleUploadedFile("surat.pdf", PDF)}, follow=True)
+
+    assert any("ruang penyimpanan server penuh" in m for m in pesan(response))
+    assert BerkasSurat.objects.count() == 0
+    assert not [p for p in media.rglob("*") if p.is_file()]
