@@ -18,6 +18,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from pst_frontoffice.excel import teks_aman
+
 from .data import KOLOM_LAYANAN, baris_layanan
 from .grafik import grafik_batang
 
@@ -75,7 +77,7 @@ def tabel_laporan(laporan):
 
 
 def _sel(ws, nilai, *, judul=False):
-    sel = WriteOnlyCell(ws, value=nilai)
+    sel = teks_aman(WriteOnlyCell(ws, value=nilai))
     if judul:
         sel.font = TEBAL
         sel.fill = ISI_JUDUL

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from pst_frontoffice.admin_baca import HanyaBacaAdmin
+
 from .models import (
     KlasifikasiSurat, Layanan, Loker, NomorSurat, PeminjamanLoker, Pengaduan, RiwayatLayanan, Tag,
     TindakLanjutPengaduan,
@@ -39,22 +41,13 @@ class KlasifikasiSuratAdmin(admin.ModelAdmin):
 
 
 @admin.register(NomorSurat)
-class NomorSuratAdmin(admin.ModelAdmin):
+class NomorSuratAdmin(HanyaBacaAdmin):
     """Read-only: numbers are given and voided from the officer's screen, never edited or deleted."""
 
     list_display = ("nomor", "tanggal", "tujuan", "dibuat_oleh", "dibatalkan")
     list_filter = ("tahun", "klasifikasi", "dibatalkan")
     list_select_related = ("dibuat_oleh",)
     search_fields = ("nomor", "tujuan", "perihal")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Loker)

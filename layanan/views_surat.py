@@ -1,6 +1,8 @@
 """Data requests fulfilled (user guide, section 5): reply-letter number, draft letter, signed
 file, tags, the data asked for; the letter register and the search over past requests."""
 
+import io
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -12,6 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pst_frontoffice.berkas import UnggahanGagal
+from pst_frontoffice.excel import buku_excel
 from pst_frontoffice.htmx import render_halaman
 from pst_frontoffice.roles import admin_diperlukan, petugas_diperlukan, staf_diperlukan
 
@@ -212,8 +215,8 @@ def register_surat_excel(request):
     form = FilterRegisterForm(request.GET or None)
     qs = form.saring(NomorSurat.objects.untuk_daftar())
     tahun = form.tahun_dipilih()
-    isi = ekspor.xlsx(ekspor.KOLOM_REGISTER, ekspor.baris_register(qs.order_by("tahun", "urut")), judul=f"Register Surat {tahun}")
-    return FileResponse(isi, as_attachment=True, filename=f"register-surat-{tahun}.xlsx", content_type=XLSX)
+    isi = buku_excel(f"Register Surat {tahun}", ekspor.KOLOM_REGISTER, ekspor.baris_register(qs.order_by("tahun", "urut")))
+    return FileResponse(io.BytesIO(isi), as_attachment=True, filename=f"register-surat-{tahun}.xlsx", content_type=XLSX)
 
 
 @staf_diperlukan

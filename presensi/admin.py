@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from pst_frontoffice.admin_baca import HanyaBacaAdmin
+
 from .models import JadwalPiket, Presensi, RiwayatPresensi, Shift
 
 
@@ -35,7 +37,7 @@ class RiwayatInline(admin.TabularInline):
 
 
 @admin.register(Presensi)
-class PresensiAdmin(admin.ModelAdmin):
+class PresensiAdmin(HanyaBacaAdmin):
     """Read-only: attendance changes go through Absen Masuk/Pulang and the closing page."""
 
     list_display = ("tanggal", "petugas", "masuk", "pulang", "ditutup_oleh")
@@ -43,12 +45,3 @@ class PresensiAdmin(admin.ModelAdmin):
     list_select_related = ("petugas", "ditutup_oleh")
     date_hierarchy = "tanggal"
     inlines = [RiwayatInline]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

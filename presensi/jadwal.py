@@ -7,10 +7,9 @@ import io
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
+from openpyxl import load_workbook
 
+from pst_frontoffice.excel import buku_excel
 from pst_frontoffice.models import Peran
 
 from .models import JadwalPiket, Shift
@@ -51,27 +50,6 @@ def grid_bulan(tahun, bulan):
 def petugas_terjadwal():
     """Who can be put on the roster: active officers (and Admins, who also staff the desk)."""
     return get_user_model().objects.filter(is_active=True, peran__in=[Peran.PETUGAS, Peran.ADMIN]).order_by("nama")
-
-
-def buku_excel(judul, kolom, baris):
-    """An .xlsx file (bytes) with a bold header row: the one writer for every export here."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = judul[:31]
-    ws.append(list(kolom))
-    for sel in ws[1]:
-        sel.font = Font(bold=True)
-    for b in baris:
-        ws.append(list(b))
-        for sel in ws[ws.max_row]:
-            if sel.data_type == "f":
-                sel.data_type = "s"  # a name such as "=HYPERLINK(…)" stays text, never a formula
-    for i, _ in enumerate(kolom, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = 22
-    ws.freeze_panes = "A2"
-    keluaran = io.BytesIO()
-    wb.save(keluaran)
-    return keluaran.getvalue()
 
 
 def baris_jadwal(tahun, bulan):

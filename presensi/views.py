@@ -9,13 +9,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from pst_frontoffice.aktivitas import ip_klien
+from pst_frontoffice.excel import buku_excel
 from pst_frontoffice.htmx import render_halaman
 from pst_frontoffice.kalender import hari_ini
 from pst_frontoffice.roles import admin_diperlukan, petugas_diperlukan, pimpinan_diperlukan, staf_diperlukan
 
 from . import services
 from .forms import ImporJadwalForm, TambahJadwalForm, TutupPresensiForm
-from .jadwal import ImporDitolak, buku_excel, ekspor_jadwal, grid_bulan, impor_jadwal, tambah_jadwal, templat_jadwal
+from .jadwal import ImporDitolak, ekspor_jadwal, grid_bulan, impor_jadwal, tambah_jadwal, templat_jadwal
 from .models import JadwalPiket, Presensi
 from .rekap import KOLOM_REKAP, baris_rekap, rekap_bulanan
 

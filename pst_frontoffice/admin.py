@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 
+from .admin_baca import HanyaBacaAdmin
 from .models import CutiBersama, LogAktivitas, PengaturanKantor, User
 
 
@@ -94,7 +95,7 @@ class AksiFilter(admin.SimpleListFilter):
 
 
 @admin.register(LogAktivitas)
-class LogAktivitasAdmin(admin.ModelAdmin):
+class LogAktivitasAdmin(HanyaBacaAdmin):
     """Read-only: the log is appended by the app, never edited or deleted."""
 
     list_display = ("waktu", "identitas", "aksi_label", "objek", "keterangan_singkat", "ip")
@@ -111,12 +112,3 @@ class LogAktivitasAdmin(admin.ModelAdmin):
     @admin.display(description="keterangan")
     def keterangan_singkat(self, obj):
         return obj.keterangan if len(obj.keterangan) <= 80 else obj.keterangan[:79] + "…"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

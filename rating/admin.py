@@ -1,24 +1,15 @@
 from django.contrib import admin
 
+from pst_frontoffice.admin_baca import HanyaBacaAdmin
+
 from .models import Penilaian, RiwayatRating, SurveiSKD
 from .skm import FIELD_UNSUR
 
 
-class HanyaBaca(admin.ModelAdmin):
-    """Ratings come from visitors and officers' actions; the admin reads them, never edits or deletes."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
+# Ratings come from visitors and officers' actions: the admin reads them, never edits or deletes.
 
 @admin.register(Penilaian)
-class PenilaianAdmin(HanyaBaca):
+class PenilaianAdmin(HanyaBacaAdmin):
     list_display = ("layanan", "diisi_pada", "rata_rata", "ada_pengaduan", "berlaku_sampai")
     list_filter = ("diisi_pada", "layanan__jenis")
     list_select_related = ("layanan__jenis", "layanan__kunjungan__pengunjung")
@@ -31,14 +22,14 @@ class PenilaianAdmin(HanyaBaca):
 
 
 @admin.register(SurveiSKD)
-class SurveiSKDAdmin(HanyaBaca):
+class SurveiSKDAdmin(HanyaBacaAdmin):
     list_display = ("layanan", "jumlah_dibuka", "terakhir_dibuka", "diisi_pada", "ditandai_oleh")
     list_select_related = ("layanan__jenis", "layanan__kunjungan__pengunjung", "ditandai_oleh")
     exclude = ("token",)
 
 
 @admin.register(RiwayatRating)
-class RiwayatRatingAdmin(HanyaBaca):
+class RiwayatRatingAdmin(HanyaBacaAdmin):
     list_display = ("layanan", "jenis", "oleh", "waktu")
     list_filter = ("jenis",)
     list_select_related = ("layanan__jenis", "layanan__kunjungan__pengunjung", "oleh")

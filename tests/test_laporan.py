@@ -278,3 +278,25 @@ def test_attendance_summary_counts_roster_and_presensi_of_the_period(petugas, pe
     presensi = Laporan(Periode.dari("minggu", senin), kantor=kantor).presensi()
 
     assert presensi == {"tugas": 3, "petugas_terjadwal": 2, "hadir": 2, "tanpa_pulang": 1}
+
+
+@pytest.mark.django_db
+def test_typed_text_that_looks_like_a_formula_stays_text_in_the_workbook(masuk, pimpinan, buat_layanan):
+    buat_layanan(nama="=HYPERLINK(\"http://x\",\"klik\")", keperluan="=1+1")
+
+    xlsx = masuk(pimpinan).get(reverse("laporan:unduh_xlsx"), {"periode": "hari"})
+
+    baris = list(load_workbook(io.BytesIO(b"".join(xlsx.streaming_content)))["Data Layanan"].iter_rows(min_row=2))[0]
+    assert baris[3].value.startswith("=HYPERLINK") and baris[3].data_type == "s"
+    assert baris[10].value == "=1+1" and baris[10].data_type == "s"
+
+
+def test_shared_list_writer_keeps_formulas_as_text_and_dates_as_dates():
+    from pst_frontoffice.excel import buku_excel
+
+    isi = buku_excel("Uji", ["Nama", "Tanggal"], [["=2*3", datetime.date(2026, 11, 22)]])
+
+    ws = load_workbook(io.BytesIO(isi)).active
+    assert (ws["A2"].value, ws["A2"].data_type) == ("=2*3", "s")
+    assert ws["B2"].value == datetime.datetime(2026, 11, 22) and ws["B2"].number_format == "DD/MM/YYYY"
+    assert ws.freeze_panes == "A2"
