@@ -7,6 +7,14 @@ from .antrian import AntrianTidakBisa, antrian_untuk_buku_tamu, periksa_waktu_ja
 from .models import JenisInstansi, JenisLayanan, KanalOnline, Sarana
 
 
+
+def bersihkan_nama(nilai):
+    """A person's name with single spaces; at least two characters."""
+    nama = " ".join(nilai.split())
+    if len(nama) < 2:
+        raise ValidationError("Nama terlalu pendek.")
+    return nama
+
 class BukuTamuForm(forms.Form):
     """The guest book, with the user guide's fields and labels."""
 
@@ -52,10 +60,7 @@ class BukuTamuForm(forms.Form):
                 field.error_messages["required"] = f"{field.label} wajib diisi."
 
     def clean_nama(self):
-        nama = " ".join(self.cleaned_data["nama"].split())
-        if len(nama) < 2:
-            raise ValidationError("Nama terlalu pendek.")
-        return nama
+        return bersihkan_nama(self.cleaned_data["nama"])
 
     def lepas_antrian(self, alasan):
         """The ticket can no longer be linked: say why, and re-render without it."""
@@ -131,10 +136,7 @@ class JanjiTemuForm(forms.Form):
             field.error_messages["required"] = f"{field.label} wajib diisi."
 
     def clean_nama(self):
-        nama = " ".join(self.cleaned_data["nama"].split())
-        if len(nama) < 2:
-            raise ValidationError("Nama terlalu pendek.")
-        return nama
+        return bersihkan_nama(self.cleaned_data["nama"])
 
     def clean_no_hp(self):
         no_hp = normalisasi_no_hp(self.cleaned_data["no_hp"])
