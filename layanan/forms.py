@@ -7,6 +7,7 @@ from django.db.models import Q
 from bukutamu.models import JenisLayanan, Sarana
 from pst_frontoffice.kalender import awal_hari
 from pst_frontoffice.models import Peran
+from pst_frontoffice.widgets import PilihanCepat, PilihanModel
 
 from .models import Status
 
@@ -53,15 +54,18 @@ class PetugasForm(forms.Form):
 
 class FilterLayananForm(forms.Form):
     q = forms.CharField(label="Cari", required=False, widget=forms.TextInput(attrs={"placeholder": "nama, instansi, keperluan…", "type": "search"}))
-    status = forms.ChoiceField(label="Status", required=False, choices=[("", "Semua status"), ("terbuka", "Belum selesai"), *Status.choices])
-    jenis = forms.ModelChoiceField(label="Jenis", required=False, queryset=JenisLayanan.objects.all(), empty_label="Semua jenis")
-    sarana = forms.ChoiceField(label="Sarana", required=False, choices=[("", "Semua sarana"), *Sarana.choices])
-    petugas = forms.ModelChoiceField(label="Petugas", required=False, queryset=None, empty_label="Semua petugas")
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "Semua status"), ("terbuka", "Belum selesai"), *Status.choices],
+        widget=PilihanCepat,
+    )
+    jenis = PilihanModel(label="Jenis", required=False, queryset=JenisLayanan.objects.all(), empty_label="Semua jenis")
+    sarana = forms.ChoiceField(label="Sarana", required=False, choices=[("", "Semua sarana"), *Sarana.choices], widget=PilihanCepat)
+    petugas = PilihanModel(label="Petugas", required=False, queryset=None, empty_label="Semua petugas")
     dari = forms.DateField(label="Dari tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     sampai = forms.DateField(label="Sampai tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     urut = forms.ChoiceField(
         label="Urutkan", required=False, choices=[("", "Terbaru"), ("tenggat", "Tenggat terdekat")],
-        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+        widget=PilihanCepat(attrs={"class": "form-select form-select-sm"}),
     )
 
     def __init__(self, *args, **kwargs):

@@ -37,7 +37,7 @@ ALUR_STATUS = {
 
 # Relations that higher apps show in every list row (e.g. rating adds "penilaian" and "skd",
 # its one-to-one records, in RatingConfig.ready()). layanan never imports those apps; it only
-# joins the names here so the lists stay at a fixed number of queries.
+# prefetches the names here so the lists stay at a fixed number of queries.
 RELASI_DAFTAR_TAMBAHAN = []
 
 
@@ -53,8 +53,13 @@ class LayananQuerySet(models.QuerySet):
         return self.filter(models.Q(petugas=user) | models.Q(pk__in=didampingi))
 
     def untuk_daftar(self):
-        """Everything a list row shows, in a fixed number of queries."""
-        return self.select_related("kunjungan__pengunjung", "jenis", "petugas", *RELASI_DAFTAR_TAMBAHAN)
+        """Everything a list row shows, in a fixed number of queries.
+
+        The one-to-one records of higher apps are prefetched (one small query each), not joined:
+        with them in the join PostgreSQL spent ~10 ms planning every list query (7 relations,
+        two of them outer joins) against ~1 ms with four joins and two `IN (…)` lookups.
+        """
+        return self.select_related("kunjungan__pengunjung", "jenis", "petugas").prefetch_related(*RELASI_DAFTAR_TAMBAHAN)
 
     def urut_tenggat(self):
         """Open services first, the nearest due time on top; closed ones after, newest first."""

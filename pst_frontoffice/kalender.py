@@ -17,3 +17,39 @@ def rentang_hari(dari, sampai):
 
 def hari_ini():
     return timezone.localdate()
+
+
+# Indonesian month names, as Django's "F" and "M" date formats give them in the `id` locale.
+# Hard-coded because list rows format several dates each: date_format() looks the names up
+# through gettext on every call (~50 µs), which was a fifth of a 25-row table's render time.
+BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+         "Oktober", "November", "Desember")
+BULAN_SINGKAT = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+
+
+def tanggal_panjang(tanggal):
+    """'22 November 2026'."""
+    return f"{tanggal.day} {BULAN[tanggal.month - 1]} {tanggal.year}"
+
+
+def tanggal_singkat(tanggal, dengan_tahun=False):
+    """'22 Nov' or '22 Nov 2026'."""
+    teks = f"{tanggal.day} {BULAN_SINGKAT[tanggal.month - 1]}"
+    return f"{teks} {tanggal.year}" if dengan_tahun else teks
+
+
+def waktu_relatif(lokal, hari_ini_lokal):
+    """'hari ini 14.05', '22 Nov, 14.05' or '22 Nov 2025, 14.05' for an office-local datetime."""
+    if lokal.date() == hari_ini_lokal:
+        return f"hari ini {lokal:%H.%M}"
+    return f"{tanggal_singkat(lokal, dengan_tahun=lokal.year != hari_ini_lokal.year)}, {lokal:%H.%M}"
+
+
+def lama_sejak(nilai, sekarang=None):
+    """How long ago, in its largest unit: '5 menit', '3 jam', '2 hari', '4 bulan', '1 tahun'."""
+    detik = max(0, int(((sekarang or timezone.now()) - nilai).total_seconds()))
+    for satuan, panjang in (("tahun", 365 * 86400), ("bulan", 30 * 86400), ("minggu", 7 * 86400),
+                            ("hari", 86400), ("jam", 3600), ("menit", 60)):
+        if detik >= panjang:
+            return f"{detik // panjang} {satuan}"
+    return "0 menit"

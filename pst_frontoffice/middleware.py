@@ -24,6 +24,8 @@ class ZonaWaktuKantorMiddleware:
             request.kantor = PengaturanKantor()
         timezone.activate(request.kantor.tzinfo)
         try:
-            return self.get_response(request)
+            # One read of the settings row per request, whoever asks for it later.
+            with PengaturanKantor.selama_permintaan(request.kantor):
+                return self.get_response(request)
         finally:
             timezone.deactivate()

@@ -1,5 +1,7 @@
 """What every app shares: users with their role, and the office's settings."""
 
+import contextlib
+import contextvars
 import zoneinfo
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
@@ -8,6 +10,10 @@ from django.core.validators import FileExtensionValidator, MaxValueValidator, Mi
 from django.db import models
 
 from .unggahan import jalur_template_surat, validasi_docx
+
+# The office settings as read at the start of the current request (ZonaWaktuKantorMiddleware), so
+# that helpers calling PengaturanKantor.get() during the request do not read the row again.
+_kantor_permintaan = contextvars.ContextVar("kantor_permintaan", default=None)
 
 
 class Peran(models.TextChoices):
@@ -227,11 +233,27 @@ class PengaturanKantor(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
+        if _kantor_permintaan.get() is not None:
+            # Saved during a request: the rest of that request sees the new values.
+            _kantor_permintaan.set(self)
 
     @classmethod
     def get(cls):
+        kantor = _kantor_permintaan.get()
+        if kantor is not None:
+            return kantor
         obj, _ = cls.objects.get_or_create(pk=1)
         return obj
+
+    @classmethod
+    @contextlib.contextmanager
+    def selama_permintaan(cls, kantor):
+        """Within the block, get() returns `kantor` (the middleware wraps each request in it)."""
+        token = _kantor_permintaan.set(kantor)
+        try:
+            yield kantor
+        finally:
+            _kantor_permintaan.reset(token)
 
     @property
     def tzinfo(self):

@@ -1,9 +1,9 @@
 from django import template
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from layanan import tenggat as aturan
+from pst_frontoffice.kalender import tanggal_singkat
 
 register = template.Library()
 
@@ -23,7 +23,7 @@ def tenggat_badge(context, layanan):
         return "—"
     kelas, ikon, arti = TAMPILAN[keadaan]
     lokal = timezone.localtime(layanan.tenggat)
-    teks = f"hari ini {lokal:%H.%M}" if lokal.date() == timezone.localdate() else f"{date_format(lokal, 'j M')}, {lokal:%H.%M}"
+    teks = f"hari ini {lokal:%H.%M}" if lokal.date() == timezone.localdate() else f"{tanggal_singkat(lokal)}, {lokal:%H.%M}"
     return format_html(
         '<span class="badge tenggat tenggat-{} {}" title="{}"><i class="bi {}" aria-hidden="true"></i> {}'
         '<span class="visually-hidden"> ({})</span></span>',

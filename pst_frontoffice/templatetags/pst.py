@@ -1,8 +1,8 @@
 from django import template
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
 
+from pst_frontoffice.kalender import lama_sejak, tanggal_panjang, waktu_relatif
 from pst_frontoffice.whatsapp import format_no_hp
 
 register = template.Library()
@@ -25,6 +25,12 @@ def status_badge(status, label):
 
 
 @register.filter
+def sejak(nilai):
+    """'3 jam' — how long ago, for list rows (Django's timesince is ten times slower)."""
+    return lama_sejak(nilai) if nilai else ""
+
+
+@register.filter
 def no_hp(nomor):
     return format_no_hp(nomor)
 
@@ -35,11 +41,11 @@ def waktu(context, nilai, dengan_jam=True):
     if not nilai:
         return "—"
     if not dengan_jam:
-        return date_format(nilai, "j F Y")
+        return tanggal_panjang(nilai)
     lokal = timezone.localtime(nilai)
     kantor = context.get("kantor")
     zona = kantor.singkatan_zona if kantor else lokal.tzname()
-    return f"{date_format(lokal, 'j F Y')}, {lokal:%H.%M} {zona}"
+    return f"{tanggal_panjang(lokal)}, {lokal:%H.%M} {zona}"
 
 
 @register.simple_tag(takes_context=True)
@@ -47,9 +53,4 @@ def waktu_singkat(context, nilai):
     """'22 Nov, 14.05' — today only shows the time."""
     if not nilai:
         return "—"
-    lokal = timezone.localtime(nilai)
-    if lokal.date() == timezone.localdate():
-        return f"hari ini {lokal:%H.%M}"
-    if lokal.year == timezone.localdate().year:
-        return f"{date_format(lokal, 'j M')}, {lokal:%H.%M}"
-    return f"{date_format(lokal, 'j M Y')}, {lokal:%H.%M}"
+    return waktu_relatif(timezone.localtime(nilai), timezone.localdate())

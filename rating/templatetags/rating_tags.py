@@ -12,7 +12,7 @@ register = template.Library()
 
 
 def _relasi(layanan, nama):
-    """The one-to-one record or None (list rows get it by select_related, see RatingConfig)."""
+    """The one-to-one record or None (list rows get it prefetched, see RatingConfig)."""
     try:
         return getattr(layanan, nama)
     except ObjectDoesNotExist:
