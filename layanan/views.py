@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
@@ -8,6 +7,7 @@ from django.views.decorators.http import require_GET, require_POST
 from bukutamu.models import Kunjungan
 from pst_frontoffice.htmx import TAB, render_halaman
 from pst_frontoffice.kalender import awal_hari, hari_ini
+from pst_frontoffice.paginasi import PaginatorBerbatas
 from pst_frontoffice.roles import petugas_diperlukan, staf_diperlukan
 
 from . import services
@@ -47,7 +47,7 @@ def layanan_saya(request):
         qs = qs.terbuka()
     if urut_tenggat:
         qs = qs.urut_tenggat()
-    halaman = Paginator(qs, 25).get_page(request.GET.get("page"))
+    halaman = PaginatorBerbatas(qs, 25).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render_halaman(
@@ -64,7 +64,7 @@ def semua_layanan(request):
     """Every service, with filters and pagination."""
     form = FilterLayananForm(request.GET or None)
     qs = form.saring(Layanan.objects.untuk_daftar()) if request.GET else Layanan.objects.untuk_daftar()
-    halaman = Paginator(qs, 25).get_page(request.GET.get("page"))
+    halaman = PaginatorBerbatas(qs, 25).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render_halaman(

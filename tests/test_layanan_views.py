@@ -96,6 +96,47 @@ def test_semua_layanan_paginates(masuk, petugas, buat_layanan):
 
 
 @pytest.mark.django_db
+def test_semua_layanan_stops_counting_at_the_limit_and_says_so(masuk, petugas, buat_layanan, monkeypatch):
+    monkeypatch.setattr("pst_frontoffice.paginasi.BATAS_HITUNG", 50)
+    for _ in range(53):
+        buat_layanan()
+    client = masuk(petugas)
+
+    pertama = client.get(reverse("layanan:semua"))
+    html = pertama.content.decode()
+    assert "Halaman 1 dari 2+ · lebih dari 50 layanan" in html
+    assert 'page=2">Berikutnya' in html
+
+    # The last page within the limit: no next link, and the way to the rest is named.
+    terakhir = client.get(reverse("layanan:semua"), {"page": 9}).content.decode()
+    assert "Halaman 2 dari 2+" in terakhir
+    assert "Berikutnya" not in terakhir
+    assert "Hanya 50 layanan pertama yang ditampilkan. Persempit pencarian di Semua Layanan" in terakhir
+
+    # A filter that matches fewer than the limit gets its exact count.
+    saring = client.get(reverse("layanan:semua"), {"status": "selesai"}).content.decode()
+    assert "lebih dari" not in saring
+
+
+@pytest.mark.django_db
+def test_capped_paginator_counts_without_ordering_and_at_most_limit_plus_one(buat_layanan, django_assert_num_queries):
+    from layanan.models import Layanan
+    from pst_frontoffice.paginasi import PaginatorBerbatas
+
+    for _ in range(7):
+        buat_layanan()
+    p = PaginatorBerbatas(Layanan.objects.untuk_daftar().urut_tenggat(), 2, batas=4)
+    with django_assert_num_queries(1) as q:
+        assert p.count == 5
+    sql = q.captured_queries[0]["sql"]
+    assert "LIMIT 5" in sql and "ORDER BY" not in sql
+    assert p.terpotong and p.num_pages == 2 and p.batas_teks == "4"
+    assert not PaginatorBerbatas(Layanan.objects.all(), 2, batas=7).terpotong
+    assert PaginatorBerbatas(Layanan.objects.all(), 2, batas=7).num_pages == 4
+    assert PaginatorBerbatas(Layanan.objects.all(), 2, batas=1000).batas_teks == "1.000"
+
+
+@pytest.mark.django_db
 def test_update_moves_the_status_and_shows_it_in_the_timeline(masuk, petugas, buat_layanan):
     layanan = buat_layanan("permintaan-data")
     client = masuk(petugas)
