@@ -14,7 +14,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
 
 from perkakas_uji import AKAR, Sesi, basis_data, env_aplikasi, gunicorn, manage, persentil
 
@@ -63,29 +63,56 @@ def petugas(port, nomor, batas_waktu, batas_putaran, rnd):
                 status, _, ms, _ = sesi.post(f"/layanan/{pk}/update/", {"status": "selesai", "catatan": ""})
                 # 400 only when another officer closed the same service a moment earlier.
                 catat("update status", status, ms, (302, 400))
+                if status == 302:
+                    # The guide's Rating button: the panel gives the link the visitor opens.
+                    status, isi, ms = sesi.get(f"/layanan/{pk}/rating/")
+                    catat("panel rating", status, ms)
+                    token = re.search(r"/r/([A-Za-z0-9_-]+)/", isi)
+                    if token:
+                        with KUNCI:
+                            TOKEN_RATING.append(token.group(1))
             time.sleep(rnd.uniform(0.2, 0.8))
     except Exception as e:  # noqa: BLE001 — a crashed simulated user is an error to report
         with KUNCI:
             GALAT["petugas"].append(repr(e))
 
 
-# Visitors: the public pages that exist. The rating app adds its flow here
-# (token page GET, answers POST) when it lands: append ("rating", fungsi) to HALAMAN_PENGUNJUNG.
-def _halaman_login(sesi, rnd):
-    status, _, ms = sesi.get("/login/")
-    catat("login (pengunjung)", status, ms)
+TOKEN_RATING = deque()  # rating links the officers' Rating panels gave out, waiting for a visitor
 
 
-HALAMAN_PENGUNJUNG = [_halaman_login]
+def _beri_rating(port, rnd):
+    """A visitor's phone opens a rating link, answers the nine elements and sends them.
+
+    Returns False when no link is waiting yet. Each rating comes from its own phone (address):
+    the per-address limit on sending is for one phone, not for the whole office.
+    """
+    with KUNCI:
+        token = TOKEN_RATING.popleft() if TOKEN_RATING else None
+    if token is None:
+        return False
+    sesi = Sesi(port, alamat=f"10.9.{rnd.randrange(256)}.{rnd.randrange(1, 255)}")
+    status, isi, ms = sesi.get(f"/r/{token}/")
+    catat("rating (buka)", status, ms)
+    jawaban = {f"u{i}": rnd.choice([2, 3, 3, 4, 4]) for i in range(1, 10)}
+    status, _, ms, lokasi = sesi.post(f"/r/{token}/", {**jawaban, "komentar": rnd.choice(["", "Pelayanan cepat."]),
+                                                       "pengaduan": ""})
+    catat("rating (kirim)", status, ms, (302,))
+    if status == 302:
+        status, _, ms = sesi.get(lokasi.replace(f"http://127.0.0.1:{port}", ""))
+        catat("rating (terima kasih)", status, ms)
+    return True
 
 
 def pengunjung(port, nomor, batas_waktu, batas_permintaan, rnd):
+    """A visitor: rates when an officer has given out a link, otherwise looks at the home page."""
     sesi = Sesi(port, alamat=f"10.8.{nomor // 250}.{nomor % 250 + 1}")
     try:
         for _ in range(batas_permintaan):
             if time.monotonic() > batas_waktu:
                 break
-            rnd.choice(HALAMAN_PENGUNJUNG)(sesi, rnd)
+            if not _beri_rating(port, rnd):
+                status, _, ms = sesi.get("/")
+                catat("beranda (pengunjung)", status, ms)
             time.sleep(rnd.uniform(0.5, 2.0))
     except Exception as e:  # noqa: BLE001
         with KUNCI:
