@@ -24,12 +24,13 @@ KATA_SANDI = "uji-beban-12345"
 PENANDA_MULAI = "<!-- bench:mulai -->"
 PENANDA_AKHIR = "<!-- bench:akhir -->"
 
-# (label, who, path, kind). kind "petugas" pages carry the officer-page targets.
-# Hooks: the rating page is added here when the rating app lands, e.g.
-#   ("Halaman rating (publik)", None, "/rating/<token>/", "publik")
+# (label, who, path, kind). kind "petugas" pages carry the officer-page targets; "info" rows are
+# measured for reading the others (the bare page behind the login), with no target of their own.
 HALAMAN = [
     ("Halaman polos (pembanding)", None, "/_bench/polos/", "polos"),
+    ("Halaman polos dengan login (info)", "petugas", "/_bench/polos-login/", "info"),
     ("Login", None, "/login/", "publik"),
+    ("Halaman rating pengunjung (publik)", None, "/r/{token}/", "publik"),
     ("Dashboard", "petugas", "/dashboard/", "petugas"),
     ("Layanan Saya", "petugas", "/layanan/saya/", "petugas"),
     ("Semua Layanan", "petugas", "/layanan/", "petugas"),
@@ -40,7 +41,7 @@ HALAMAN = [
 ]
 
 
-def ukur(port, sesi_per_peran, jenis, ulang):
+def ukur(port, sesi_per_peran, jenis, token, ulang):
     """Round-robin over the pages (so no page profits from a warm moment), after a warm-up."""
     hasil = {label: {"ms": [], "query": set(), "status": set()} for label, *_ in HALAMAN}
     anonim = Sesi(port)
@@ -48,7 +49,7 @@ def ukur(port, sesi_per_peran, jenis, ulang):
         for label, peran, path, _ in HALAMAN:
             sesi = sesi_per_peran[peran] if peran else anonim
             header = {"HX-Request": "true"} if "cari-pengunjung" in path else None
-            status, _, ms = sesi.get(path.format(jenis=jenis), header)
+            status, _, ms = sesi.get(path.format(jenis=jenis, token=token), header)
             if putaran < 3:
                 continue
             h = hasil[label]
@@ -56,6 +57,19 @@ def ukur(port, sesi_per_peran, jenis, ulang):
             h["status"].add(status)
             h["query"].add(sesi.header_terakhir.get("x-jumlah-query"))
     return hasil
+
+
+def token_rating(sesi):
+    """A rating link as the officer's Rating panel gives it, for a finished service not yet rated."""
+    _, isi, _ = sesi.get("/layanan/?status=selesai")
+    for pk in re.findall(r'href="/layanan/(\d+)/"', isi):
+        _, panel, _ = sesi.get(f"/layanan/{pk}/rating/")
+        token = re.search(r"/r/([A-Za-z0-9_-]+)/", panel)
+        if token:
+            _, halaman, _ = sesi.get(f"/r/{token.group(1)}/")
+            if 'name="u1"' in halaman:
+                return token.group(1)
+    raise SystemExit("Tidak ada layanan selesai yang belum dinilai; halaman rating tidak bisa diukur.")
 
 
 def jalankan_ukuran(ukuran, url_dasar, port, folder, ulang):
@@ -81,7 +95,8 @@ def jalankan_ukuran(ukuran, url_dasar, port, folder, ulang):
         sesi["pimpinan"].login("pimpinan@uji.example", KATA_SANDI)
         _, isi, _ = sesi["petugas"].get("/buku-tamu/")
         jenis = re.findall(r'name="jenis_layanan" value="(\d+)"', isi)[1]
-        mentah = ukur(port, sesi, jenis, ulang)
+        token = token_rating(sesi["petugas"])
+        mentah = ukur(port, sesi, jenis, token, ulang)
     polos = persentil(mentah["Halaman polos (pembanding)"]["ms"], 50)
     baris = {}
     for label, _, path, jenis_halaman in HALAMAN:

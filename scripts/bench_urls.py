@@ -10,7 +10,12 @@ def polos(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
-urlpatterns = [path("_bench/polos/", polos), *app_urlpatterns]
+def polos_login(request):
+    """The same bare page behind the login: what session and user lookups cost every officer page."""
+    return HttpResponse(f"ok {request.user.is_authenticated}", content_type="text/plain")
+
+
+urlpatterns = [path("_bench/polos/", polos), path("_bench/polos-login/", polos_login), *app_urlpatterns]
 
 
 class HitungQuery:
