@@ -137,6 +137,51 @@ def test_capped_paginator_counts_without_ordering_and_at_most_limit_plus_one(bua
 
 
 @pytest.mark.django_db
+def test_a_text_search_pages_without_counting(masuk, petugas, buat_layanan):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for i in range(27):
+        buat_layanan(nama=f"Budi Santoso {i}")
+    buat_layanan(nama="Siti Aminah")
+    client = masuk(petugas)
+
+    with CaptureQueriesContext(connection) as q:
+        pertama = client.get(reverse("layanan:semua"), {"q": "santoso"}).content.decode()
+    assert not any("COUNT(" in x["sql"] for x in q.captured_queries)
+    assert "Halaman 1 · 1–25" in pertama and 'page=2">Berikutnya' in pertama
+    assert "Siti Aminah" not in pertama
+
+    kedua = client.get(reverse("layanan:semua"), {"q": "santoso", "page": 2}).content.decode()
+    assert "Halaman 2 · 26–27" in kedua and "Berikutnya" not in kedua and "Sebelumnya" in kedua
+    assert "Budi Santoso 0<" in kedua  # oldest last
+
+    # A page past the end (an old link) shows the first page instead of an error.
+    lewat = client.get(reverse("layanan:semua"), {"q": "santoso", "page": 9})
+    assert lewat.status_code == 200 and "Halaman 1 · 1–25" in lewat.content.decode()
+
+    # Few matches: no pagination, the number found.
+    sedikit = client.get(reverse("layanan:semua"), {"q": "aminah"}).content.decode()
+    assert "1 layanan" in sedikit and "Siti Aminah" in sedikit
+
+
+@pytest.mark.django_db
+def test_rows_are_fetched_by_id_first_in_the_lists_order(buat_layanan, django_assert_num_queries):
+    from layanan.models import Layanan
+    from pst_frontoffice.paginasi import ambil_baris
+
+    semua = [buat_layanan() for _ in range(6)]
+    qs = Layanan.objects.untuk_daftar().order_by("-dibuat", "-id")
+    # ids, rows with their joins, then the rating and SKD prefetches.
+    with django_assert_num_queries(4):
+        baris = ambil_baris(qs, 1, 4)
+        nama = [b.kunjungan.pengunjung.nama for b in baris] + [b.jenis.nama for b in baris]
+    assert [b.pk for b in baris] == [semua[4].pk, semua[3].pk, semua[2].pk]
+    assert len(nama) == 6
+    assert ambil_baris(qs, 10, 20) == []
+
+
+@pytest.mark.django_db
 def test_update_moves_the_status_and_shows_it_in_the_timeline(masuk, petugas, buat_layanan):
     layanan = buat_layanan("permintaan-data")
     client = masuk(petugas)
