@@ -1,3 +1,5 @@
+import functools
+
 from django import template
 from django.utils import timezone
 from django.utils.html import format_html
@@ -18,6 +20,12 @@ WARNA_STATUS = {
 
 @register.simple_tag
 def status_badge(status, label):
+    return _badge(status, str(label))
+
+
+@functools.lru_cache(maxsize=64)
+def _badge(status, label):
+    # A handful of (status, label) pairs, drawn on every list row: built once per process.
     warna, ikon = WARNA_STATUS.get(status, ("secondary", "bi-circle"))
     return format_html(
         '<span class="badge text-bg-{} status-badge"><i class="bi {}" aria-hidden="true"></i> {}</span>', warna, ikon, label
