@@ -8,9 +8,10 @@ batas=10, jendela=600)` is True from the 11th call within the same 10-minute win
     @dibatasi("skd", jumlah=30, detik=60)        # the Indonesian 429 page when exceeded
     def tautan_skd(request, token): ...
 
-The count lives in the default cache (settings.CACHES, per worker process), so with N gunicorn
-workers an address gets at most N × batas calls per window — enough to stop a flood; configure a
-shared cache for an exact count. Behind the office's reverse proxy the address comes from
+The count lives in the default cache (settings.CACHES): the database in production, so all
+workers and app servers count together; memory in development and tests. The database cache's
+increment is a read then a write, so two calls at the same instant may count once: a limit for
+floods, not an exact meter. Behind the office's reverse proxy the address comes from
 X-Forwarded-For when TRUST_X_FORWARDED_FOR is on (`pst_frontoffice.aktivitas.ip_klien`).
 """
 

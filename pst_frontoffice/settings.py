@@ -248,11 +248,16 @@ AXES_VERBOSE = False  # its start-up banner on every manage.py command is noise
 # Behind the reverse proxy the client address is the last entry it appends to X-Forwarded-For.
 PERCAYA_X_FORWARDED_FOR = envbool("TRUST_X_FORWARDED_FOR", PRODUCTION)
 
-# Cache: in each worker process; only the rate limits of public pages use it (see
-# pst_frontoffice/ratelimit.py), so each worker counts on its own — no shared state to run.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pst"},
-}
+# Cache: only the rate limits of public pages use it (pst_frontoffice/ratelimit.py). In production
+# the counts live in the database, so every worker and every app server behind the load balancer
+# counts the same address together and the servers keep no state of their own (the table is made
+# by migration pst_frontoffice.0006). Development and tests count in memory. CACHE_BACKEND=memori
+# or =database overrides.
+TABEL_CACHE = "pst_cache"
+if os.environ.get("CACHE_BACKEND", "database" if PRODUCTION else "memori") == "database":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": TABEL_CACHE}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pst"}}
 
 # Rating and SKD links (rating app): how long a visitor's rating link stays valid, which kinds of
 # service get the SKD link besides data requests (JenisLayanan codes), and the rate limit on the

@@ -286,3 +286,33 @@ def test_a_stale_form_gets_an_indonesian_csrf_page(petugas, jenis):
 def test_test_client_login_without_a_request_still_works(client, petugas):
     assert client.login(username=petugas.email, password=KATA_SANDI)
     assert not client.login(username=petugas.email, password="salah-sekali")
+
+
+@pytest.mark.django_db
+def test_rate_limit_counts_in_the_database_in_production_so_every_server_sees_it(rf, settings):
+    from django.db import connection
+
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": settings.TABEL_CACHE}
+    }
+    dari_a = rf.get("/", REMOTE_ADDR="10.0.0.9")
+    hasil = [batasi(dari_a, "uji-db", 2, 60) for _ in range(3)]
+    assert hasil == [False, False, True]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT cache_key FROM {settings.TABEL_CACHE}")
+        kunci = [baris[0] for baris in cursor.fetchall()]
+    assert any("batas:uji-db:10.0.0.9:" in k for k in kunci)
+
+
+def test_production_settings_put_the_cache_in_the_database():
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "DJANGO_PRODUCTION": "1", "SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "pst.example"}
+    env.pop("CACHE_BACKEND", None)
+    keluaran = subprocess.run(
+        [sys.executable, "-c", "from pst_frontoffice import settings as s; print(s.CACHES['default']['BACKEND'])"],
+        env=env, capture_output=True, text=True, check=True,
+    ).stdout.strip()
+    assert keluaran == "django.core.cache.backends.db.DatabaseCache"
