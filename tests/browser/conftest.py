@@ -56,3 +56,21 @@ def layar(request):
         return path
 
     return simpan
+
+
+@pytest.fixture
+def htmx_siap():
+    """Wait until htmx has wired up the element (after a swap it does so in its settle step).
+
+    A person cannot change a select within those few milliseconds; a test can, and then the
+    change event finds no listener yet.
+    """
+
+    def tunggu(page, selector):
+        page.wait_for_function(
+            "(sel) => { const e = document.querySelector(sel);"
+            " return !!(e && e['htmx-internal-data'] && e['htmx-internal-data'].initHash); }",
+            arg=selector,
+        )
+
+    return tunggu

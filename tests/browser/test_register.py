@@ -82,7 +82,8 @@ def test_officer_registers_a_locker_and_returns_the_card(page, live_server, logi
     assert PeminjamanLoker.objects.get().waktu_kembali is not None
 
 
-def test_service_lists_show_due_times_sorted(page, live_server, login_browser, petugas, jenis, buat_layanan, layar):
+def test_service_lists_show_due_times_sorted(page, live_server, login_browser, petugas, jenis, buat_layanan, layar,
+                                             htmx_siap):
     import datetime
 
     from django.utils import timezone
@@ -103,6 +104,7 @@ def test_service_lists_show_due_times_sorted(page, live_server, login_browser, p
 
     page.locator(".nav-tabs").get_by_role("link", name="Semua Layanan").click()
     expect(page.get_by_role("heading", name="Semua Layanan")).to_be_visible()
+    htmx_siap(page, "#tab-area form[role=search]")
     page.get_by_role("combobox", name="Urutkan").select_option(label="Tenggat terdekat")
     expect(page).to_have_url(re.compile(r"urut=tenggat"))
     expect(page.locator("#daftar-layanan tbody tr td:nth-child(2) .fw-semibold")).to_have_text(
