@@ -45,7 +45,7 @@ def layanan_saya(request):
     """The services I handle (as handler or co-handler), newest first; open ones by default."""
     semua = request.GET.get("tampil") == "semua"
     urut_tenggat = request.GET.get("urut") == "tenggat"
-    qs = Layanan.objects.milik(request.user).untuk_daftar()
+    qs = Layanan.objects.milik(request.user)  # the rows themselves come from untuk_daftar(), below
     if not semua:
         qs = qs.terbuka()
     if urut_tenggat:
@@ -68,7 +68,8 @@ def layanan_saya(request):
 def semua_layanan(request):
     """Every service, with filters and pagination."""
     form = FilterLayananForm(request.GET or None)
-    qs = form.saring(Layanan.objects.untuk_daftar()) if request.GET else Layanan.objects.untuk_daftar()
+    # Filters pick and order the ids; the rows with their joins come from untuk_daftar() (isi).
+    qs = form.saring(Layanan.objects.all()) if request.GET else Layanan.objects.all()
     # A text search is not counted (see PaginatorBerbatas): the page only says whether more follow.
     halaman = PaginatorBerbatas(
         qs, 25, hitung=not request.GET.get("q", "").strip(), isi=Layanan.objects.untuk_daftar()
