@@ -12,12 +12,13 @@ FIND_PYTHON := for p in $(PYTHON_CANDIDATES); do \
 	  if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then command -v $$p; exit 0; fi; \
 	done; exit 1
 
-.PHONY: help venv run test test-postgres test-browser migrate demo serve clean
+.PHONY: help venv run test test-postgres test-jam test-browser migrate demo serve clean
 
 help:
 	@echo "make run    — siapkan .venv, migrasi, data demo, jalankan di http://127.0.0.1:$(PORT)"
 	@echo "make test   — siapkan .venv lalu jalankan seluruh pengujian (termasuk browser)"
 	@echo "make test-postgres — seluruh pengujian pada PostgreSQL sementara di 127.0.0.1"
+	@echo "make test-jam — pengujian tanpa browser pada 1 Januari 00.10 dan Rabu 23.50 waktu kantor"
 	@echo "make serve  — gunicorn dengan pengaturan produksi di http://127.0.0.1:$(PORT)"
 
 $(STAMP): requirements.txt requirements-test.txt
@@ -52,6 +53,13 @@ test: venv
 test-postgres: venv
 	@bash scripts/pastikan-chromium.sh
 	bash scripts/dengan-postgres.sh $(PY) -m pytest $(PYTEST_ARGS)
+
+# The suite without the browser at the two hardest office times (Asia/Makassar, the default zone):
+# 00.10 on 1 January, a national holiday, when office and UTC dates differ; 23.50 on an ordinary
+# Wednesday, the last minutes of an office day that is already the next day nowhere else.
+test-jam: venv
+	bash scripts/pada-waktu.sh "2027-01-01 00:10 +0800" $(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+	bash scripts/pada-waktu.sh "2026-12-02 23:50 +0800" $(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
 
 # gunicorn with production settings on this machine. Without SECRET_KEY a random one is made
 # for this run only (sessions end when it stops); plain HTTP locally, so cookies are not Secure.

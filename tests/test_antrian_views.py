@@ -31,12 +31,18 @@ def atur_jam_hari_ini(buka):
 
 
 @pytest.fixture
-def buka(kantor, jenis):
+def hari_kerja_biasa(time_machine):
+    """Wednesday 2 December 2026, 10.00 WITA: a working day, so a national holiday never closes the kiosk."""
+    time_machine.move_to(datetime.datetime(2026, 12, 2, 2, 0, tzinfo=datetime.UTC), tick=True)
+
+
+@pytest.fixture
+def buka(kantor, jenis, hari_kerja_biasa):
     atur_jam_hari_ini(True)
 
 
 @pytest.fixture
-def tutup(kantor, jenis):
+def tutup(kantor, jenis, hari_kerja_biasa):
     atur_jam_hari_ini(False)
 
 

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from docx import Document
 from openpyxl import load_workbook
 
@@ -396,7 +397,7 @@ def test_search_finds_past_requests_by_tag_words_instansi_and_date(masuk, petuga
     assert hasil(tag="IPM") == [ipm]
     assert hasil(q="pembangunan manusia") == [ipm]
     assert hasil(instansi="bank") == [inflasi]
-    besok = (ipm.dibuat + datetime.timedelta(days=1)).date().isoformat()
+    besok = (timezone.localdate(ipm.dibuat) + datetime.timedelta(days=1)).isoformat()
     assert hasil(dari=besok) == []
 
 
