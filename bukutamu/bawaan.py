@@ -1,24 +1,35 @@
-"""Default kinds of service, as named in the user guide (section 3); an Admin can add more."""
+"""Default kinds of service, as the officers' user guide names them; an Admin can add more.
+
+The codes of the kinds the app treats specially are named here, once: code compares
+`jenis.kode` with these constants, never with a string literal.
+"""
+
+KODE_KONSULTASI = "konsultasi"
+KODE_PERMINTAAN_DATA = "permintaan-data"
+KODE_PENGADUAN = "pengaduan"
+KODE_REKOMENDASI = "rekomendasi-statistik"
+KODE_PERPUSTAKAAN = "perpustakaan"
+KODE_PENJUALAN = "penjualan-produk-statistik"
 
 JENIS_BAWAAN = [
     # kode, nama, kelompok, permintaan data, urutan, keterangan
-    ("konsultasi", "Konsultasi", "utama", False, 10, "Penjelasan teknis atau metadata."),
-    ("permintaan-data", "Permintaan Data", "utama", True, 20, "Permintaan data spesifik, dengan surat balasan."),
-    ("pengaduan", "Pengaduan", "utama", False, 30, "Keluhan atau kritik."),
-    ("rekomendasi-statistik", "Rekomendasi Statistik", "lainnya", False, 40, ""),
-    ("perpustakaan", "Perpustakaan", "lainnya", False, 50, ""),
-    ("penjualan-produk-statistik", "Penjualan Produk Statistik", "lainnya", False, 60, ""),
+    (KODE_KONSULTASI, "Konsultasi", "utama", False, 10, "Penjelasan teknis atau metadata."),
+    (KODE_PERMINTAAN_DATA, "Permintaan Data", "utama", True, 20, "Permintaan data spesifik, dengan surat balasan."),
+    (KODE_PENGADUAN, "Pengaduan", "utama", False, 30, "Keluhan atau kritik."),
+    (KODE_REKOMENDASI, "Rekomendasi Statistik", "lainnya", False, 40, ""),
+    (KODE_PERPUSTAKAAN, "Perpustakaan", "lainnya", False, 50, ""),
+    (KODE_PENJUALAN, "Penjualan Produk Statistik", "lainnya", False, 60, ""),
 ]
 
 
 # Queue prefixes (K-001 …) of the default kinds, added with the queue.
 PREFIX_ANTRIAN_BAWAAN = {
-    "konsultasi": "K",
-    "permintaan-data": "D",
-    "pengaduan": "A",
-    "rekomendasi-statistik": "R",
-    "perpustakaan": "P",
-    "penjualan-produk-statistik": "J",
+    KODE_KONSULTASI: "K",
+    KODE_PERMINTAAN_DATA: "D",
+    KODE_PENGADUAN: "A",
+    KODE_REKOMENDASI: "R",
+    KODE_PERPUSTAKAAN: "P",
+    KODE_PENJUALAN: "J",
 }
 
 

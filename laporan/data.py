@@ -13,8 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bukutamu.models import Antrian, JenisLayanan, Kunjungan, Sarana
-from layanan.models import STATUS_TERBUKA, Layanan, Status
-from layanan.pengaduan import Pengaduan, StatusPengaduan
+from layanan.models import STATUS_TERBUKA, Layanan, Pengaduan, Status, StatusPengaduan
 from rating import ikm
 from presensi.models import JadwalPiket, Presensi
 from pst_frontoffice.kalender import hari_ini

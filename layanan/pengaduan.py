@@ -1,146 +1,55 @@
-"""The complaints register (seeds 003, 004): channel, SKM element, follow-ups, response time."""
+"""Rules of the complaints register that span tables: filing a complaint from any channel."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
-from django.urls import reverse
 from django.utils import timezone
 
+from bukutamu.models import KanalOnline, Sarana
 
-class Kanal(models.TextChoices):
-    LANGSUNG = "langsung", "Langsung"
-    KOTAK_SARAN = "kotak_saran", "Kotak saran"
-    WEBSITE = "website", "Website"
-    EMAIL = "email", "E-mail"
-    WHATSAPP = "whatsapp", "WhatsApp"
-    LAPOR = "lapor", "LAPOR!"
-    RATING = "rating", "Rating layanan"
+from .models import Kanal, Pengaduan
 
-
-class UnsurSKM(models.TextChoices):
-    """The 9 elements of the SKM (PermenPAN-RB No. 14 Tahun 2017)."""
-
-    PERSYARATAN = "1", "Persyaratan"
-    PROSEDUR = "2", "Sistem, Mekanisme, dan Prosedur"
-    WAKTU = "3", "Waktu Penyelesaian"
-    BIAYA = "4", "Biaya/Tarif"
-    PRODUK = "5", "Produk Spesifikasi Jenis Pelayanan"
-    KOMPETENSI = "6", "Kompetensi Pelaksana"
-    PERILAKU = "7", "Perilaku Pelaksana"
-    PENGADUAN = "8", "Penanganan Pengaduan, Saran dan Masukan"
-    SARANA = "9", "Sarana dan Prasarana"
+# A complaint written in the guest book keeps the channel it came through.
+KANAL_DARI_KUNJUNGAN = {
+    KanalOnline.PST: Kanal.WEBSITE,
+    KanalOnline.WHATSAPP: Kanal.WHATSAPP,
+    KanalOnline.EMAIL: Kanal.EMAIL,
+}
 
 
-class StatusPengaduan(models.TextChoices):
-    BARU = "baru", "Baru"
-    DITINDAKLANJUTI = "ditindaklanjuti", "Ditindaklanjuti"
-    SELESAI = "selesai", "Selesai"
-
-
-class PengaduanQuerySet(models.QuerySet):
-    def untuk_daftar(self):
-        return self.select_related("dicatat_oleh", "layanan__jenis")
-
-
-class Pengaduan(models.Model):
-    """One complaint, however it arrived; handled through appended follow-up notes."""
-
-    kanal = models.CharField("kanal", max_length=15, choices=Kanal.choices, default=Kanal.LANGSUNG)
-    nomor_tiket_lapor = models.CharField(
-        "nomor tiket LAPOR!", max_length=40, blank=True, help_text="Wajib untuk pengaduan dari lapor.go.id."
+def daftarkan_pengaduan_buku_tamu(layanan, *, kunjungan, petugas):
+    """A Pengaduan service from the guest book is also a row of the complaints register."""
+    kanal = Kanal.LANGSUNG
+    if kunjungan.sarana == Sarana.ONLINE:
+        kanal = KANAL_DARI_KUNJUNGAN.get(kunjungan.kanal_online, Kanal.LANGSUNG)
+    pengunjung = kunjungan.pengunjung
+    catat_pengaduan(
+        isi=kunjungan.keperluan, kanal=kanal, oleh=petugas, layanan=layanan, diterima_pada=kunjungan.waktu,
+        nama_pelapor=pengunjung.nama, kontak_pelapor=pengunjung.no_hp or pengunjung.email,
     )
-    nama_pelapor = models.CharField("nama pelapor", max_length=150, blank=True, help_text="Kosongkan bila anonim.")
-    kontak_pelapor = models.CharField("kontak pelapor", max_length=150, blank=True, help_text="No. HP atau e-mail.")
-    isi = models.TextField("isi pengaduan")
-    unsur = models.CharField("unsur SKM", max_length=2, choices=UnsurSKM.choices, blank=True)
-    status = models.CharField("status", max_length=15, choices=StatusPengaduan.choices, default=StatusPengaduan.BARU)
-    layanan = models.ForeignKey(
-        "layanan.Layanan", on_delete=models.PROTECT, null=True, blank=True, related_name="pengaduan",
-        verbose_name="layanan terkait",
+
+
+def catat_pengaduan(
+    *, isi, kanal=Kanal.LANGSUNG, oleh=None, layanan=None, unsur="", nama_pelapor="", kontak_pelapor="",
+    nomor_tiket_lapor="", diterima_pada=None,
+):
+    """File a complaint in the register and return it.
+
+    For other apps too (a complaint written in a rating: kanal=Kanal.RATING, layanan=the rated
+    service, oleh=None). Filing the same text for the same service and channel again returns the
+    existing complaint, so a retried call never files it twice. Raises ValidationError with an
+    Indonesian message on bad input (empty text, LAPOR! without its ticket number, unknown choice).
+    """
+    isi = (isi or "").strip()
+    if not isi:
+        raise ValidationError({"isi": "Isi pengaduan wajib diisi."})
+    if layanan is not None:
+        ada = Pengaduan.objects.filter(layanan=layanan, kanal=kanal, isi=isi).first()
+        if ada:
+            return ada
+    pengaduan = Pengaduan(
+        isi=isi, kanal=kanal, dicatat_oleh=oleh, layanan=layanan, unsur=unsur or "",
+        nama_pelapor=(nama_pelapor or "")[:150], kontak_pelapor=(kontak_pelapor or "")[:150],
+        nomor_tiket_lapor=(nomor_tiket_lapor or "").strip(), diterima_pada=diterima_pada or timezone.now(),
     )
-    diterima_pada = models.DateTimeField("diterima", default=timezone.now, db_index=True)
-    dijawab_pada = models.DateTimeField("dijawab", null=True, blank=True)
-    selesai_pada = models.DateTimeField("selesai", null=True, blank=True)
-    dicatat_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-        verbose_name="dicatat oleh",
-    )
-    dibuat = models.DateTimeField("dibuat", default=timezone.now)
-
-    objects = PengaduanQuerySet.as_manager()
-
-    class Meta:
-        app_label = "layanan"
-        verbose_name = "pengaduan"
-        verbose_name_plural = "pengaduan"
-        ordering = ["-diterima_pada", "-id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=~models.Q(kanal="lapor", nomor_tiket_lapor=""), name="pengaduan_lapor_bertiket"
-            ),
-        ]
-
-    def __str__(self):
-        return f"Pengaduan #{self.pk} ({self.get_kanal_display()})"
-
-    def get_absolute_url(self):
-        return reverse("layanan:pengaduan_detail", args=[self.pk])
-
-    def clean(self):
-        if self.kanal == Kanal.LAPOR and not self.nomor_tiket_lapor.strip():
-            raise ValidationError({"nomor_tiket_lapor": "Nomor tiket LAPOR! wajib diisi untuk kanal LAPOR!."})
-
-    @property
-    def waktu_respons(self):
-        """From received to first answer to the complainant; None while unanswered."""
-        if self.dijawab_pada is None:
-            return None
-        return self.dijawab_pada - self.diterima_pada
-
-    def tindak_lanjuti(self, *, oleh, catatan, status=None, jawaban=False, unsur=None):
-        """Append a follow-up note; may move the status and mark the first answer."""
-        catatan = (catatan or "").strip()
-        if not catatan:
-            raise ValidationError("Catatan tindak lanjut wajib diisi.")
-        with transaction.atomic():
-            terkini = Pengaduan.objects.select_for_update().get(pk=self.pk)
-            if terkini.status == StatusPengaduan.SELESAI:
-                raise ValidationError("Pengaduan ini sudah selesai.")
-            sekarang = timezone.now()
-            dari = terkini.status
-            ke = status or (StatusPengaduan.DITINDAKLANJUTI if dari == StatusPengaduan.BARU else dari)
-            if ke == StatusPengaduan.BARU:
-                raise ValidationError("Status tindak lanjut harus Ditindaklanjuti atau Selesai.")
-            self.status = ke
-            if jawaban and terkini.dijawab_pada is None:
-                self.dijawab_pada = sekarang
-            if ke == StatusPengaduan.SELESAI:
-                self.selesai_pada = sekarang
-            if unsur:
-                self.unsur = unsur
-            self.save(update_fields=["status", "dijawab_pada", "selesai_pada", "unsur"])
-            return TindakLanjutPengaduan.objects.create(
-                pengaduan=self, catatan=catatan, dari_status=dari, ke_status=ke, jawaban=jawaban,
-                oleh=oleh, waktu=sekarang,
-            )
-
-
-class TindakLanjutPengaduan(models.Model):
-    """An appended follow-up note on a complaint, with who and when; never edited."""
-
-    pengaduan = models.ForeignKey(Pengaduan, on_delete=models.CASCADE, related_name="tindak_lanjut")
-    catatan = models.TextField("catatan")
-    dari_status = models.CharField("dari", max_length=15, choices=StatusPengaduan.choices)
-    ke_status = models.CharField("ke", max_length=15, choices=StatusPengaduan.choices)
-    jawaban = models.BooleanField("jawaban kepada pelapor", default=False)
-    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="oleh")
-    waktu = models.DateTimeField("waktu", default=timezone.now)
-
-    class Meta:
-        app_label = "layanan"
-        verbose_name = "tindak lanjut pengaduan"
-        verbose_name_plural = "tindak lanjut pengaduan"
-        ordering = ["waktu", "id"]
-
-    def __str__(self):
-        return f"{self.pengaduan_id}: {self.get_ke_status_display()} {self.waktu:%d-%m-%Y %H:%M}"
+    pengaduan.full_clean(exclude=["dibuat"])
+    pengaduan.save()
+    return pengaduan

@@ -5,7 +5,7 @@ from bukutamu.models import Kunjungan
 from bukutamu.signals import kunjungan_dicatat
 from pst_frontoffice.models import CutiBersama, PengaturanKantor
 
-from .services import buka_layanan_untuk_kunjungan, perbarui_tenggat_terbuka
+from .layanan import buka_layanan_untuk_kunjungan, perbarui_tenggat_terbuka
 
 
 @receiver(kunjungan_dicatat, sender=Kunjungan, dispatch_uid="layanan_buka_untuk_kunjungan")

@@ -1,4 +1,8 @@
-"""WhatsApp click-to-chat links and Indonesian phone numbers (see DOMAIN.md, WhatsApp)."""
+"""WhatsApp messages, click-to-chat links and Indonesian phone numbers.
+
+Numbers are kept as 62… (no +, no leading 0), the form wa.me links need. Every message the app
+prepares for WhatsApp is built by `pesan_wa` from a template with {placeholders}.
+"""
 
 import re
 from urllib.parse import quote
@@ -26,6 +30,28 @@ def normalisasi_no_hp(nilai):
     if not 9 <= len(angka) <= 15:
         raise ValidationError("Panjang No. HP tidak wajar; periksa kembali angkanya.")
     return angka
+
+
+class _TempatKosongAman(dict):
+    """Leaves an unknown {placeholder} as it is instead of failing on an Admin's typo."""
+
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def pesan_wa(template, *, cadangan=None, **data):
+    """Fill a message template's {placeholders} from `data`.
+
+    An unknown placeholder is left as written. A template that cannot be filled at all (an
+    Admin's broken edit) falls back to `cadangan`, the built-in wording, so the desk never stops.
+    """
+    isian = _TempatKosongAman(data)
+    try:
+        return template.format_map(isian)
+    except (ValueError, IndexError, AttributeError, KeyError):
+        if cadangan is None:
+            raise
+        return cadangan.format_map(isian)
 
 
 def tautan_wa(teks, nomor=""):

@@ -3,7 +3,7 @@ from django.contrib import admin
 from pst_frontoffice.admin_baca import HanyaBacaAdmin
 
 from .models import Penilaian, RiwayatRating, SurveiSKD
-from .skm import FIELD_UNSUR
+from pst_frontoffice.skm import FIELD_UNSUR
 
 
 # Ratings come from visitors and officers' actions: the admin reads them, never edits or deletes.

@@ -2,7 +2,7 @@ from django import forms
 
 from pst_frontoffice.kalender import hari_ini
 
-from .skm import UNSUR
+from pst_frontoffice.skm import UNSUR
 
 
 class PenilaianForm(forms.Form):

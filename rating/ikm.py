@@ -10,9 +10,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count, Sum
 
 from pst_frontoffice.kalender import rentang_hari
+from pst_frontoffice.skm import FIELD_UNSUR, UNSUR
 
 from .models import Penilaian
-from .skm import FIELD_UNSUR, UNSUR, mutu_untuk
+from .skm import mutu_untuk
 
 DUA_DESIMAL = Decimal("0.01")
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from layanan.models import Layanan
 
-from .skm import FIELD_UNSUR, UNSUR
+from pst_frontoffice.skm import FIELD_UNSUR, UNSUR
 
 
 def buat_token():

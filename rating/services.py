@@ -11,13 +11,12 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.html import escape
 
-from layanan.models import RiwayatLayanan, Status
-from layanan.pengaduan import Kanal
-from layanan.services import catat_pengaduan
-from pst_frontoffice.whatsapp import tautan_wa
+from layanan.models import Kanal, Status
+from layanan.pengaduan import catat_pengaduan
+from pst_frontoffice.skm import FIELD_UNSUR
+from pst_frontoffice.whatsapp import pesan_wa, tautan_wa
 
 from .models import Penilaian, RiwayatRating, SurveiSKD, batas_berlaku, buat_token
-from .skm import FIELD_UNSUR
 
 
 class TautanTidakBerlaku(Exception):
@@ -121,27 +120,32 @@ def tandai_skd_diisi(skd, *, oleh=None):
             RiwayatRating.objects.create(layanan_id=skd.layanan_id, jenis=RiwayatRating.Jenis.SKD_DIKONFIRMASI)
         else:
             RiwayatRating.objects.create(layanan_id=skd.layanan_id, jenis=RiwayatRating.Jenis.SKD_DIISI, oleh=oleh)
-            RiwayatLayanan.objects.create(
-                layanan_id=skd.layanan_id, jenis=RiwayatLayanan.Jenis.CATATAN, oleh=oleh, catatan="SKD ditandai Diisi."
-            )
+            skd.layanan.catat_riwayat("SKD ditandai Diisi.", oleh=oleh)
     skd.refresh_from_db()
     return True
 
 
+PESAN_WA_RATING = (
+    "Yth. Bapak/Ibu {nama},\n"
+    "terima kasih telah menggunakan layanan {jenis} di PST {kantor}. "
+    "Mohon kesediaan Bapak/Ibu menilai layanan kami (kurang dari 1 menit) melalui tautan berikut:\n{url}\n\n"
+    "Penilaian Anda membantu kami memperbaiki pelayanan. Terima kasih."
+)
+
+PESAN_WA_SKD = (
+    "Yth. Bapak/Ibu {nama},\n"
+    "mohon bantuan mengisi Survei Kebutuhan Data (SKD) BPS atas permintaan data Anda di PST {kantor}:\n{url}\n\n"
+    "Setelah selesai mengisi, mohon konfirmasi di sini:\n{url_konfirmasi}\n\nTerima kasih."
+)
+
+
 def pesan_wa_rating(layanan, *, url, kantor):
-    return (
-        f"Yth. Bapak/Ibu {layanan.pengunjung.nama},\n"
-        f"terima kasih telah menggunakan layanan {layanan.jenis.nama} di PST {kantor.nama_kantor}. "
-        f"Mohon kesediaan Bapak/Ibu menilai layanan kami (kurang dari 1 menit) melalui tautan berikut:\n{url}\n\n"
-        "Penilaian Anda membantu kami memperbaiki pelayanan. Terima kasih."
-    )
+    return pesan_wa(PESAN_WA_RATING, nama=layanan.pengunjung.nama, jenis=layanan.jenis.nama, kantor=kantor.nama_kantor, url=url)
 
 
 def pesan_wa_skd(layanan, *, url, url_konfirmasi, kantor):
-    return (
-        f"Yth. Bapak/Ibu {layanan.pengunjung.nama},\n"
-        f"mohon bantuan mengisi Survei Kebutuhan Data (SKD) BPS atas permintaan data Anda di PST {kantor.nama_kantor}:\n{url}\n\n"
-        f"Setelah selesai mengisi, mohon konfirmasi di sini:\n{url_konfirmasi}\n\nTerima kasih."
+    return pesan_wa(
+        PESAN_WA_SKD, nama=layanan.pengunjung.nama, kantor=kantor.nama_kantor, url=url, url_konfirmasi=url_konfirmasi
     )
 
 

@@ -19,7 +19,7 @@ from . import services
 from .forms import PenilaianForm, PeriodeForm
 from .models import Penilaian, SurveiSKD
 from .services import TautanTidakBerlaku
-from .skm import UNSUR
+from pst_frontoffice.skm import UNSUR
 
 PANEL = {"panel-rating": "panel"}
 

@@ -225,7 +225,7 @@ def test_satisfaction_skd_queue_and_complaints_match_their_sources(buat_layanan,
 
     from bukutamu import antrian as aturan_antrian
     from bukutamu.models import Antrian
-    from layanan.services import catat_pengaduan
+    from layanan.pengaduan import catat_pengaduan
     from rating import ikm
     from rating.models import Penilaian, SurveiSKD
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from layanan.models import Kanal, Pengaduan, StatusPengaduan, UnsurSKM
-from layanan.services import catat_pengaduan
+from layanan.pengaduan import catat_pengaduan
 
 
 @pytest.mark.django_db

@@ -14,7 +14,7 @@ from django.utils import timezone
 from layanan.models import RiwayatLayanan, Status
 from rating import services
 from rating.models import Penilaian, RiwayatRating, SurveiSKD
-from rating.skm import FIELD_UNSUR
+from pst_frontoffice.skm import FIELD_UNSUR
 
 SEMUA_EMPAT = {f: "4" for f in FIELD_UNSUR}
 
@@ -411,7 +411,7 @@ def test_detail_offers_the_rating_button_to_officers_only(masuk, buat_layanan, p
 
 @pytest.mark.django_db
 def test_a_complaint_in_a_rating_lands_in_the_complaints_register(client, penilaian):
-    from layanan.pengaduan import Kanal, Pengaduan
+    from layanan.models import Kanal, Pengaduan
 
     client.post(url_isi(penilaian), {**SEMUA_EMPAT, "pengaduan": "Wifi ruang PST mati"})
 
@@ -422,7 +422,7 @@ def test_a_complaint_in_a_rating_lands_in_the_complaints_register(client, penila
 
 @pytest.mark.django_db
 def test_a_rating_without_complaint_files_nothing(client, penilaian):
-    from layanan.pengaduan import Pengaduan
+    from layanan.models import Pengaduan
 
     client.post(url_isi(penilaian), {**SEMUA_EMPAT, "komentar": "Mantap"})
     assert not Pengaduan.objects.exists()

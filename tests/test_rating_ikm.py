@@ -10,7 +10,8 @@ from django.urls import reverse
 from rating import services
 from rating.ikm import hitung_ikm, hitung_ikm_per
 from rating.models import Penilaian
-from rating.skm import FIELD_UNSUR, mutu_untuk
+from pst_frontoffice.skm import FIELD_UNSUR
+from rating.skm import mutu_untuk
 
 # Three respondents, worked by hand (answers for U1..U9):
 #   R1: 4 4 3 4 3 4 4 3 4   (sum 33)

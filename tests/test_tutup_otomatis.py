@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from layanan.models import RiwayatLayanan, Status
-from layanan.services import pengguna_sistem
+from layanan.layanan import pengguna_sistem
 
 
 def _jalankan(**kwargs):

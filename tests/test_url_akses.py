@@ -170,7 +170,7 @@ def data(buat_layanan, petugas, jenis, kantor):
     """One object of each kind a URL may need, owned by the `petugas` user."""
     from bukutamu import antrian
     from layanan.models import Kanal
-    from layanan.services import catat_pengaduan
+    from layanan.pengaduan import catat_pengaduan
     from rating import services as rating
 
     layanan = buat_layanan("permintaan-data", oleh=petugas)

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import layanan.surat
+import layanan.models.surat
 from django.conf import settings
 from django.db import migrations, models
 
@@ -56,7 +56,7 @@ class Migration(migrations.Migration):
             name='BerkasSurat',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('berkas', models.FileField(max_length=200, upload_to=layanan.surat.jalur_berkas_surat, verbose_name='berkas')),
+                ('berkas', models.FileField(max_length=200, upload_to=layanan.models.surat.jalur_berkas_surat, verbose_name='berkas')),
                 ('nama_asli', models.CharField(max_length=255, verbose_name='nama berkas asli')),
                 ('jenis', models.CharField(choices=[('pdf', 'PDF'), ('docx', 'DOCX')], max_length=5, verbose_name='jenis')),
                 ('ukuran', models.PositiveIntegerField(verbose_name='ukuran (byte)')),

@@ -5,9 +5,11 @@ from django import template
 
 from pst_frontoffice.whatsapp import tautan_wa
 
-from ..forms_surat import BatalNomorForm, NomorSuratForm, TagForm, UnggahBerkasForm
-from ..permintaan import PermintaanData, Tag, teks_wa_pengunjung
-from ..surat import BerkasSurat, KlasifikasiSurat, tanggal_indonesia
+from ..forms.permintaan import TagForm
+from ..forms.surat import BatalNomorForm, NomorSuratForm, UnggahBerkasForm
+from ..models import BerkasSurat, KlasifikasiSurat, PermintaanData, Tag
+from ..permintaan import teks_wa_pengunjung
+from ..surat import tanggal_indonesia
 
 register = template.Library()
 

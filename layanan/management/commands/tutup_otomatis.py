@@ -1,9 +1,9 @@
-"""Close online consultations the visitor left silent (seeds 002, 003); run it from cron or a timer."""
+"""Close online consultations the visitor left silent for N days (the consultation service standard); run it from cron or a timer."""
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from layanan.services import tutup_konsultasi_online_diam
+from layanan.layanan import tutup_konsultasi_online_diam
 from pst_frontoffice.models import PengaturanKantor
 
 

@@ -24,7 +24,7 @@ from bukutamu.models import JenisInstansi, JenisLayanan, KanalOnline, Kunjungan,
 from layanan.models import Layanan, RiwayatLayanan, Status
 from pst_frontoffice.models import PengaturanKantor, Peran
 from rating.models import Penilaian
-from rating.skm import FIELD_UNSUR
+from pst_frontoffice.skm import FIELD_UNSUR
 
 KATA_SANDI_UJI = "uji-beban-12345"
 DOMAIN_UJI = "uji.example"

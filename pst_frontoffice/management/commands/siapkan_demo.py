@@ -158,9 +158,8 @@ class Command(BaseCommand):
         antrian.panggil_berikutnya(petugas=petugas[0], loket=1)
 
     def _loker_dan_pengaduan(self, rnd, petugas):
-        from layanan.loker import Loker, PeminjamanLoker
-        from layanan.pengaduan import Kanal
-        from layanan.services import catat_pengaduan
+        from layanan.models import Kanal, Loker, PeminjamanLoker
+        from layanan.pengaduan import catat_pengaduan
 
         loker = list(Loker.objects.filter(aktif=True)[:3])
         for i, lk in enumerate(loker[:2]):

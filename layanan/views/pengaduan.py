@@ -10,9 +10,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from pst_frontoffice.htmx import render_halaman
 from pst_frontoffice.roles import petugas_diperlukan, staf_diperlukan
 
-from . import services
-from .forms_register import FilterPengaduanForm, PengaduanForm, TindakLanjutForm
-from .models import Pengaduan, StatusPengaduan
+from ..forms.pengaduan import FilterPengaduanForm, PengaduanForm, TindakLanjutForm
+from ..models import Pengaduan, StatusPengaduan
+from ..pengaduan import catat_pengaduan
 
 
 @staf_diperlukan
@@ -42,7 +42,7 @@ def baru(request):
         if form.is_valid():
             d = form.cleaned_data
             try:
-                pengaduan = services.catat_pengaduan(
+                pengaduan = catat_pengaduan(
                     isi=d["isi"], kanal=d["kanal"], oleh=request.user, layanan=d.get("nomor_layanan"),
                     unsur=d["unsur"], nama_pelapor=d["nama_pelapor"], kontak_pelapor=d["kontak_pelapor"],
                     nomor_tiket_lapor=d["nomor_tiket_lapor"], diterima_pada=d["diterima_pada"],

@@ -1,5 +1,5 @@
-"""Rules that span the services app and others: opening services, WhatsApp summaries,
-complaints, due times and the auto-close of silent online consultations."""
+"""Rules of the services that span tables: opening them from a guest-book visit, recomputing due
+times, the auto-close of silent online consultations, and the WhatsApp group summary."""
 
 import datetime
 
@@ -11,23 +11,16 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
-from bukutamu.models import KanalOnline, Sarana
+from bukutamu.bawaan import KODE_KONSULTASI, KODE_PENGADUAN
+from bukutamu.models import Sarana
 from pst_frontoffice.hari_kerja import KalenderKerja
 from pst_frontoffice.models import TEMPLATE_WA_GRUP_BAWAAN, PengaturanKantor, Peran
-from pst_frontoffice.whatsapp import tautan_wa
+from pst_frontoffice.whatsapp import pesan_wa, tautan_wa
 
-from .models import Kanal, Layanan, Pengaduan, RiwayatLayanan, Status
+from .models import Layanan, RiwayatLayanan, Status
+from .pengaduan import daftarkan_pengaduan_buku_tamu
 
-KODE_KONSULTASI = "konsultasi"
-KODE_PENGADUAN = "pengaduan"
 EMAIL_SISTEM = "sistem@pst-frontoffice.invalid"
-
-# A complaint written in the guest book keeps the channel it came through.
-KANAL_DARI_KUNJUNGAN = {
-    KanalOnline.PST: Kanal.WEBSITE,
-    KanalOnline.WHATSAPP: Kanal.WHATSAPP,
-    KanalOnline.EMAIL: Kanal.EMAIL,
-}
 
 
 def buka_layanan_untuk_kunjungan(*, kunjungan, petugas):
@@ -35,54 +28,14 @@ def buka_layanan_untuk_kunjungan(*, kunjungan, petugas):
     dibuat = []
     for jenis in kunjungan.jenis_layanan.all():
         layanan = Layanan.objects.create(kunjungan=kunjungan, jenis=jenis, petugas=petugas, dibuat=kunjungan.waktu)
-        RiwayatLayanan.objects.create(
-            layanan=layanan, jenis=RiwayatLayanan.Jenis.DIBUAT, ke_status=layanan.status,
-            catatan="Dicatat dari Buku Tamu.", oleh=petugas, waktu=kunjungan.waktu,
+        layanan.catat_riwayat(
+            "Dicatat dari Buku Tamu.", oleh=petugas, jenis=RiwayatLayanan.Jenis.DIBUAT, ke_status=layanan.status,
+            waktu=kunjungan.waktu,
         )
         if jenis.kode == KODE_PENGADUAN:
-            _daftarkan_pengaduan_buku_tamu(layanan, kunjungan=kunjungan, petugas=petugas)
+            daftarkan_pengaduan_buku_tamu(layanan, kunjungan=kunjungan, petugas=petugas)
         dibuat.append(layanan)
     return dibuat
-
-
-def _daftarkan_pengaduan_buku_tamu(layanan, *, kunjungan, petugas):
-    """A Pengaduan service from the guest book is also a row of the complaints register."""
-    kanal = Kanal.LANGSUNG
-    if kunjungan.sarana == Sarana.ONLINE:
-        kanal = KANAL_DARI_KUNJUNGAN.get(kunjungan.kanal_online, Kanal.LANGSUNG)
-    pengunjung = kunjungan.pengunjung
-    catat_pengaduan(
-        isi=kunjungan.keperluan, kanal=kanal, oleh=petugas, layanan=layanan, diterima_pada=kunjungan.waktu,
-        nama_pelapor=pengunjung.nama, kontak_pelapor=pengunjung.no_hp or pengunjung.email,
-    )
-
-
-def catat_pengaduan(
-    *, isi, kanal=Kanal.LANGSUNG, oleh=None, layanan=None, unsur="", nama_pelapor="", kontak_pelapor="",
-    nomor_tiket_lapor="", diterima_pada=None,
-):
-    """File a complaint in the register and return it.
-
-    For other apps too (a complaint written in a rating: kanal=Kanal.RATING, layanan=the rated
-    service, oleh=None). Filing the same text for the same service and channel again returns the
-    existing complaint, so a retried call never files it twice. Raises ValidationError with an
-    Indonesian message on bad input (empty text, LAPOR! without its ticket number, unknown choice).
-    """
-    isi = (isi or "").strip()
-    if not isi:
-        raise ValidationError({"isi": "Isi pengaduan wajib diisi."})
-    if layanan is not None:
-        ada = Pengaduan.objects.filter(layanan=layanan, kanal=kanal, isi=isi).first()
-        if ada:
-            return ada
-    pengaduan = Pengaduan(
-        isi=isi, kanal=kanal, dicatat_oleh=oleh, layanan=layanan, unsur=unsur or "",
-        nama_pelapor=(nama_pelapor or "")[:150], kontak_pelapor=(kontak_pelapor or "")[:150],
-        nomor_tiket_lapor=(nomor_tiket_lapor or "").strip(), diterima_pada=diterima_pada or timezone.now(),
-    )
-    pengaduan.full_clean(exclude=["dibuat"])
-    pengaduan.save()
-    return pengaduan
 
 
 def perbarui_tenggat_terbuka(*, kantor=None):
@@ -139,20 +92,14 @@ def tutup_konsultasi_online_diam(*, hari=None, sekarang=None):
     return ditutup
 
 
-class _Aman(dict):
-    """Leaves an unknown {placeholder} as it is instead of failing on an Admin's typo."""
-
-    def __missing__(self, key):
-        return "{" + key + "}"
-
-
 def teks_notifikasi_grup(layanan, *, kantor, request=None):
     """The summary an officer sends to the internal WhatsApp coordination group."""
     tautan = reverse("layanan:detail", args=[layanan.pk])
     if request is not None:
         tautan = request.build_absolute_uri(tautan)
     kunjungan = layanan.kunjungan
-    data = _Aman(
+    return pesan_wa(
+        kantor.template_wa_grup, cadangan=TEMPLATE_WA_GRUP_BAWAAN,
         nama=kunjungan.pengunjung.nama,
         instansi=kunjungan.instansi or kunjungan.pengunjung.instansi or "-",
         jenis=layanan.jenis.nama,
@@ -161,11 +108,6 @@ def teks_notifikasi_grup(layanan, *, kantor, request=None):
         tautan=tautan,
         nomor=f"#{layanan.pk}",
     )
-    try:
-        return kantor.template_wa_grup.format_map(data)
-    except (ValueError, IndexError, AttributeError):
-        # A broken template must not stop the officer: fall back to the default wording.
-        return TEMPLATE_WA_GRUP_BAWAAN.format_map(data)
 
 
 def tautan_notifikasi_grup(layanan, *, kantor, request=None):

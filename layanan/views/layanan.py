@@ -1,3 +1,5 @@
+"""The officer's desk: dashboard, service lists, a service's detail, its status and handlers."""
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
@@ -10,9 +12,9 @@ from pst_frontoffice.kalender import awal_hari, hari_ini
 from pst_frontoffice.paginasi import PaginatorBerbatas
 from pst_frontoffice.roles import petugas_diperlukan, staf_diperlukan
 
-from . import services
-from .forms import FilterLayananForm, PetugasForm, UpdateStatusForm
-from .models import Layanan, Status
+from ..forms.layanan import FilterLayananForm, PetugasForm, UpdateStatusForm
+from ..layanan import tautan_notifikasi_grup
+from ..models import Layanan, Status
 
 
 @petugas_diperlukan
@@ -110,7 +112,7 @@ def _konteks_detail(request, layanan, **lain):
         "form_status": lain.pop("form_status", None) or (UpdateStatusForm(layanan=layanan) if boleh_ubah else None),
         "form_petugas": lain.pop("form_petugas", None)
         or (PetugasForm(initial={"petugas": layanan.petugas, "pendamping": layanan.pendamping.all()}) if boleh_ubah else None),
-        "tautan_grup_wa": services.tautan_notifikasi_grup(layanan, kantor=request.kantor, request=request),
+        "tautan_grup_wa": tautan_notifikasi_grup(layanan, kantor=request.kantor, request=request),
         "pengaduan_terkait": layanan.pengaduan.all(),
         **lain,
     }

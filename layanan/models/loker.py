@@ -1,10 +1,12 @@
-"""Library lockers (seed 004): the visitor leaves an ID card with the front office for a locker."""
+"""Library lockers: a library visitor leaves an ID card with the front office for a locker."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
+
+from .layanan import Layanan
 
 
 class LokerQuerySet(models.QuerySet):
@@ -25,7 +27,6 @@ class Loker(models.Model):
     objects = LokerQuerySet.as_manager()
 
     class Meta:
-        app_label = "layanan"
         verbose_name = "loker"
         verbose_name_plural = "loker"
         ordering = ["urutan", "nomor"]
@@ -58,7 +59,7 @@ class PeminjamanLoker(models.Model):
     nomor_kartu = models.CharField("nomor kartu identitas", max_length=40)
     nama_pengunjung = models.CharField("nama pengunjung", max_length=150)
     layanan = models.ForeignKey(
-        "layanan.Layanan", on_delete=models.PROTECT, null=True, blank=True, related_name="peminjaman_loker",
+        Layanan, on_delete=models.PROTECT, null=True, blank=True, related_name="peminjaman_loker",
         verbose_name="layanan perpustakaan",
     )
     waktu_masuk = models.DateTimeField("waktu masuk", default=timezone.now, db_index=True)
@@ -74,7 +75,6 @@ class PeminjamanLoker(models.Model):
     objects = PeminjamanLokerQuerySet.as_manager()
 
     class Meta:
-        app_label = "layanan"
         verbose_name = "peminjaman loker"
         verbose_name_plural = "peminjaman loker"
         ordering = ["-waktu_masuk", "-id"]

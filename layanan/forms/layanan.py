@@ -1,22 +1,22 @@
-import datetime
+"""Forms of a service: moving its status, who handles it, and the service lists' filter."""
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from bukutamu.models import JenisLayanan, Sarana
-from pst_frontoffice.kalender import awal_hari
+from pst_frontoffice.forms import FilterForm, FormIndonesia
 from pst_frontoffice.models import Peran
 from pst_frontoffice.widgets import PilihanCepat, PilihanModel
 
-from .models import Status
+from ..models import Status
 
 
 def _petugas_aktif():
     return get_user_model().objects.filter(is_active=True, peran__in=[Peran.PETUGAS, Peran.ADMIN])
 
 
-class UpdateStatusForm(forms.Form):
+class UpdateStatusForm(FormIndonesia):
     status = forms.ChoiceField(label="Status baru")
     catatan = forms.CharField(
         label="Catatan", required=False, widget=forms.Textarea(attrs={"rows": 2}),
@@ -39,7 +39,7 @@ class UpdateStatusForm(forms.Form):
         return data
 
 
-class PetugasForm(forms.Form):
+class PetugasForm(FormIndonesia):
     petugas = forms.ModelChoiceField(label="Petugas penanggung jawab", queryset=None)
     pendamping = forms.ModelMultipleChoiceField(
         label="Petugas pendamping", queryset=None, required=False, widget=forms.CheckboxSelectMultiple
@@ -52,7 +52,7 @@ class PetugasForm(forms.Form):
         self.fields["pendamping"].queryset = _petugas_aktif()
 
 
-class FilterLayananForm(forms.Form):
+class FilterLayananForm(FilterForm):
     q = forms.CharField(label="Cari", required=False, widget=forms.TextInput(attrs={"placeholder": "nama, instansi, keperluan…", "type": "search"}))
     status = forms.ChoiceField(
         label="Status", required=False, choices=[("", "Semua status"), ("terbuka", "Belum selesai"), *Status.choices],
@@ -61,31 +61,24 @@ class FilterLayananForm(forms.Form):
     jenis = PilihanModel(label="Jenis", required=False, queryset=JenisLayanan.objects.all(), empty_label="Semua jenis")
     sarana = forms.ChoiceField(label="Sarana", required=False, choices=[("", "Semua sarana"), *Sarana.choices], widget=PilihanCepat)
     petugas = PilihanModel(label="Petugas", required=False, queryset=None, empty_label="Semua petugas")
-    dari = forms.DateField(label="Dari tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    sampai = forms.DateField(label="Sampai tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     urut = forms.ChoiceField(
         label="Urutkan", required=False, choices=[("", "Terbaru"), ("tenggat", "Tenggat terdekat")],
         widget=PilihanCepat(attrs={"class": "form-select form-select-sm"}),
     )
 
+    kolom = {
+        "q": "col-12 col-lg-3", "status": "col-6 col-md-4 col-lg-2", "jenis": "col-6 col-md-4 col-lg-2",
+        "sarana": "col-6 col-md-4 col-lg-1", "petugas": "col-6 col-md-4 col-lg-2", "dari": "col-6 col-md-4 col-lg-1",
+        "sampai": "col-6 col-md-4 col-lg-1",
+    }
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["petugas"].queryset = _petugas_aktif()
-        for field in self.fields.values():
-            field.error_messages["invalid"] = f"{field.label} tidak valid."
-            field.error_messages["invalid_choice"] = f"Pilihan {field.label.lower()} tidak dikenal."
-
-    def clean(self):
-        data = super().clean()
-        if data.get("dari") and data.get("sampai") and data["dari"] > data["sampai"]:
-            self.add_error("sampai", "Tanggal akhir harus sesudah tanggal awal.")
-        return data
 
     def saring(self, qs):
         """Apply the valid filters; an invalid one is ignored (its message shows beside it)."""
-        data = self.cleaned_data if self.is_bound and self.is_valid() else {
-            k: v for k, v in getattr(self, "cleaned_data", {}).items() if k not in self.errors
-        }
+        data = self.data_sah()
         if data.get("q"):
             q = data["q"]
             qs = qs.filter(
@@ -104,10 +97,7 @@ class FilterLayananForm(forms.Form):
             qs = qs.filter(kunjungan__sarana=data["sarana"])
         if data.get("petugas"):
             qs = qs.filter(petugas=data["petugas"])
-        if data.get("dari"):
-            qs = qs.filter(dibuat__gte=awal_hari(data["dari"]))
-        if data.get("sampai"):
-            qs = qs.filter(dibuat__lt=awal_hari(data["sampai"] + datetime.timedelta(days=1)))
+        qs = self.saring_tanggal(qs, "dibuat", data)
         if data.get("urut") == "tenggat":
             qs = qs.urut_tenggat()
         return qs

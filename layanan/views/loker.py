@@ -1,4 +1,4 @@
-"""The library's locker register (seed 004): register a card, hand it back, end-of-day list."""
+"""The library's locker register: register a card, hand it back, end-of-day list."""
 
 import datetime
 
@@ -11,8 +11,8 @@ from pst_frontoffice.htmx import render_halaman
 from pst_frontoffice.kalender import awal_hari, hari_ini
 from pst_frontoffice.roles import petugas_diperlukan
 
-from .forms_register import PinjamLokerForm
-from .models import Loker, PeminjamanLoker
+from ..forms.loker import PinjamLokerForm
+from ..models import Loker, PeminjamanLoker
 
 
 def _konteks(request, form):

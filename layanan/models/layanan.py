@@ -1,4 +1,4 @@
-"""Services handled by the desk, their status workflow and its history."""
+"""A service given at the desk, its status flow and its appended history."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,7 +11,7 @@ from pst_frontoffice.aktivitas import catat
 from pst_frontoffice.hari_kerja import KalenderKerja
 from pst_frontoffice.models import LogAktivitas, PengaturanKantor
 
-from . import tenggat as aturan_tenggat
+from .. import tenggat as aturan_tenggat
 
 
 class Status(models.TextChoices):
@@ -35,10 +35,10 @@ ALUR_STATUS = {
 }
 
 
-# Relations that higher apps show in every list row (e.g. rating adds "penilaian" and "skd",
-# its one-to-one records, in RatingConfig.ready()). layanan never imports those apps; it only
-# prefetches the names here so the lists stay at a fixed number of queries.
-RELASI_DAFTAR_TAMBAHAN = []
+# The one-to-one records a list row shows beside the service: the rating app's rating link and
+# SKD survey. Prefetched by their reverse names, so layanan never imports the rating app; a name
+# that no installed app defines is left out (see LayananQuerySet.untuk_daftar).
+RELASI_DAFTAR = ("penilaian", "skd")
 
 
 class LayananQuerySet(models.QuerySet):
@@ -59,7 +59,9 @@ class LayananQuerySet(models.QuerySet):
         with them in the join PostgreSQL spent ~10 ms planning every list query (7 relations,
         two of them outer joins) against ~1 ms with four joins and two `IN (…)` lookups.
         """
-        return self.select_related("kunjungan__pengunjung", "jenis", "petugas").prefetch_related(*RELASI_DAFTAR_TAMBAHAN)
+        ada = {f.name for f in self.model._meta.get_fields()}
+        relasi = [nama for nama in RELASI_DAFTAR if nama in ada]
+        return self.select_related("kunjungan__pengunjung", "jenis", "petugas").prefetch_related(*relasi)
 
     def urut_tenggat(self):
         """Open services first, the nearest due time on top; closed ones after, newest first."""
@@ -140,6 +142,13 @@ class Layanan(models.Model):
             self.dibuat, self.tenggat, ambang_persen=ambang_persen, sekarang=sekarang or timezone.now()
         )
 
+    def catat_riwayat(self, catatan="", *, oleh, jenis=None, dari_status="", ke_status="", waktu=None):
+        """Append an entry to the service's timeline (the one way history is written)."""
+        return RiwayatLayanan.objects.create(
+            layanan=self, jenis=jenis or RiwayatLayanan.Jenis.CATATAN, dari_status=dari_status, ke_status=ke_status,
+            catatan=catatan, oleh=oleh, waktu=waktu or timezone.now(),
+        )
+
     def status_berikutnya(self):
         """The statuses this service may move to now."""
         pilihan = ALUR_STATUS[self.status]
@@ -173,10 +182,7 @@ class Layanan(models.Model):
             self.status = ke
             self.selesai_pada = timezone.now() if ke in (Status.SELESAI, Status.DIBATALKAN) else None
             self.save(update_fields=["status", "selesai_pada", "diperbarui"])
-            RiwayatLayanan.objects.create(
-                layanan=self, jenis=RiwayatLayanan.Jenis.STATUS, dari_status=dari, ke_status=ke,
-                catatan=catatan, oleh=oleh,
-            )
+            self.catat_riwayat(catatan, oleh=oleh, jenis=RiwayatLayanan.Jenis.STATUS, dari_status=dari, ke_status=ke)
             catat(oleh, LogAktivitas.Aksi.STATUS, self, f"{Status(dari).label} → {ke.label}. {catatan}".strip())
 
     def alihkan(self, ke_petugas, *, oleh, catatan=""):
@@ -188,9 +194,8 @@ class Layanan(models.Model):
             self.petugas = ke_petugas
             self.save(update_fields=["petugas", "diperbarui"])
             self.pendamping.remove(ke_petugas)
-            RiwayatLayanan.objects.create(
-                layanan=self, jenis=RiwayatLayanan.Jenis.PETUGAS, oleh=oleh,
-                catatan=catatan or f"Dialihkan dari {sebelumnya} ke {ke_petugas}.",
+            self.catat_riwayat(
+                catatan or f"Dialihkan dari {sebelumnya} ke {ke_petugas}.", oleh=oleh, jenis=RiwayatLayanan.Jenis.PETUGAS
             )
             catat(oleh, LogAktivitas.Aksi.PETUGAS, self, f"Dialihkan dari {sebelumnya} ke {ke_petugas}.")
 
@@ -203,10 +208,7 @@ class Layanan(models.Model):
         with transaction.atomic():
             self.pendamping.set(baru)
             nama = ", ".join(str(u) for u in daftar if u.pk in baru) or "tidak ada"
-            RiwayatLayanan.objects.create(
-                layanan=self, jenis=RiwayatLayanan.Jenis.PETUGAS, oleh=oleh,
-                catatan=f"Petugas pendamping: {nama}.",
-            )
+            self.catat_riwayat(f"Petugas pendamping: {nama}.", oleh=oleh, jenis=RiwayatLayanan.Jenis.PETUGAS)
 
 
 class RiwayatLayanan(models.Model):
@@ -233,12 +235,3 @@ class RiwayatLayanan(models.Model):
 
     def __str__(self):
         return f"{self.layanan_id}: {self.get_jenis_display()} {self.waktu:%d-%m-%Y %H:%M}"
-
-
-# Letters, files, tags and data-request details: one module per concept, registered here.
-from .permintaan import ItemData, PermintaanData, Tag  # noqa: E402,F401
-from .surat import BerkasSurat, KlasifikasiSurat, NomorSurat, PenghitungSurat  # noqa: E402,F401
-
-# The registers kept at the desk live in their own modules (split by concept, STYLE 13).
-from .loker import JenisKartu, Loker, PeminjamanLoker  # noqa: E402, F401
-from .pengaduan import Kanal, Pengaduan, StatusPengaduan, TindakLanjutPengaduan, UnsurSKM  # noqa: E402, F401

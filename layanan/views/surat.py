@@ -1,0 +1,139 @@
+"""Reply letters to data requests: Generate Nomor Surat Balasan, voiding a number, the draft
+letter, the signed file, and the letter register."""
+
+import io
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_GET, require_POST
+
+from pst_frontoffice.berkas import UnggahanGagal
+from pst_frontoffice.excel import buku_excel
+from pst_frontoffice.htmx import render_halaman
+from pst_frontoffice.roles import admin_diperlukan, petugas_diperlukan, staf_diperlukan
+
+from .. import ekspor
+from ..draf_surat import buat_draf_surat, template_bawaan_docx
+from ..forms.surat import BatalNomorForm, FilterRegisterForm, NomorSuratForm, UnggahBerkasForm
+from ..models import BerkasSurat, NomorSurat, PermintaanData
+from ..surat import beri_nomor_surat, unggah_berkas_surat
+from .permintaan import ambil_permintaan_data, ke_panel_surat, pesan_galat
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@petugas_diperlukan
+@require_POST
+def generate_nomor(request, pk):
+    """The guide's Generate Nomor Surat Balasan button."""
+    layanan = ambil_permintaan_data(request, pk)
+    form = NomorSuratForm(request.POST)
+    if not form.is_valid():
+        pesan_galat(request, form, "Nomor surat belum dibuat")
+        return ke_panel_surat(layanan)
+    try:
+        nomor = beri_nomor_surat(layanan=layanan, oleh=request.user, **form.cleaned_data)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    else:
+        messages.success(request, f"Nomor surat balasan: {nomor.nomor}")
+    return ke_panel_surat(layanan)
+
+
+@petugas_diperlukan
+@require_POST
+def batal_nomor(request, nomor_pk):
+    """Void a mistaken number with a reason; it stays in the register."""
+    nomor = get_object_or_404(NomorSurat.objects.select_related("layanan"), pk=nomor_pk)
+    if not nomor.layanan.boleh_diubah_oleh(request.user):
+        raise PermissionDenied("Hanya petugas yang menangani layanan ini (atau Admin) yang dapat membatalkan nomornya.")
+    form = BatalNomorForm(request.POST)
+    if not form.is_valid():
+        pesan_galat(request, form, "Nomor surat belum dibatalkan")
+    else:
+        try:
+            nomor.batalkan(alasan=form.cleaned_data["alasan"], oleh=request.user)
+        except ValidationError as e:
+            messages.error(request, " ".join(e.messages))
+        else:
+            messages.success(request, f"Nomor surat {nomor.nomor} dibatalkan; nomor itu tidak akan dipakai lagi.")
+    return ke_panel_surat(nomor.layanan)
+
+
+@staf_diperlukan
+@require_GET
+def draf_surat(request, pk):
+    """Buat Draf Surat: the reply letter as .docx, from the office template or the built-in one."""
+    layanan = ambil_permintaan_data(request, pk, ubah=False)
+    permintaan = PermintaanData.objects.filter(layanan=layanan).prefetch_related("item").first()
+    nomor = layanan.nomor_surat.aktif().first()
+    isi = buat_draf_surat(layanan, kantor=request.kantor, permintaan=permintaan, nomor=nomor)
+    nama = f"draf-surat-balasan-{nomor.tahun}-{nomor.urut:03}.docx" if nomor else f"draf-surat-balasan-layanan-{layanan.pk}.docx"
+    return FileResponse(isi, as_attachment=True, filename=nama, content_type=DOCX)
+
+
+@petugas_diperlukan
+@require_POST
+def unggah_berkas(request, pk):
+    layanan = ambil_permintaan_data(request, pk)
+    form = UnggahBerkasForm(request.POST, request.FILES)
+    if not form.is_valid():
+        pesan_galat(request, form, "Berkas ditolak")
+        return ke_panel_surat(layanan)
+    try:
+        berkas = unggah_berkas_surat(layanan=layanan, berkas=form.cleaned_data["berkas"], oleh=request.user)
+    except UnggahanGagal as e:
+        messages.error(request, " ".join(e.messages))
+        return ke_panel_surat(layanan)
+    messages.success(request, f"Berkas {berkas.nama_asli} tersimpan.")
+    return ke_panel_surat(layanan)
+
+
+@staf_diperlukan
+@require_GET
+def unduh_berkas(request, berkas_pk):
+    """Uploaded files are never served as static files: only staff, through this view."""
+    berkas = get_object_or_404(BerkasSurat, pk=berkas_pk)
+    try:
+        isi = berkas.berkas.open("rb")
+    except (FileNotFoundError, OSError) as e:
+        raise Http404("Berkas tidak ditemukan di penyimpanan.") from e
+    tipe = "application/pdf" if berkas.jenis == "pdf" else DOCX
+    return FileResponse(isi, as_attachment=True, filename=berkas.nama_unduhan, content_type=tipe)
+
+
+@staf_diperlukan
+@require_GET
+def register_surat(request):
+    """Register Surat: every number of a year, voided ones included, filterable."""
+    form = FilterRegisterForm(request.GET or None)
+    qs = form.saring(NomorSurat.objects.untuk_daftar())
+    halaman = Paginator(qs, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render_halaman(
+        request, "layanan/register_surat.html",
+        {"tab": "semua_layanan", "form": form, "halaman": halaman, "query": query.urlencode()},
+        partial={"daftar-surat": "daftar"},
+    )
+
+
+@staf_diperlukan
+@require_GET
+def register_surat_excel(request):
+    form = FilterRegisterForm(request.GET or None)
+    qs = form.saring(NomorSurat.objects.untuk_daftar())
+    tahun = form.tahun_dipilih()
+    isi = buku_excel(f"Register Surat {tahun}", ekspor.KOLOM_REGISTER, ekspor.baris_register(qs.order_by("tahun", "urut")))
+    return FileResponse(io.BytesIO(isi), as_attachment=True, filename=f"register-surat-{tahun}.xlsx", content_type=XLSX)
+
+
+@admin_diperlukan
+@require_GET
+def template_surat_bawaan(request):
+    """The built-in template with its placeholders, for an Admin to adapt and upload."""
+    return FileResponse(template_bawaan_docx(), as_attachment=True, filename="template-surat-balasan.docx", content_type=DOCX)
