@@ -12,14 +12,13 @@ from django.db.models.functions import TruncDate, TruncWeek
 from django.urls import reverse
 from django.utils import timezone
 
-from bukutamu.models import Antrian, JenisLayanan, Kunjungan, Sarana
+from bukutamu.models import Antrian, JenisLayanan, KanalOnline, Kunjungan, Sarana
 from layanan.models import STATUS_TERBUKA, Layanan, Pengaduan, Status, StatusPengaduan
-from rating import ikm
 from presensi.models import JadwalPiket, Presensi
 from pst_frontoffice.kalender import hari_ini
 from pst_frontoffice.models import PengaturanKantor
+from rating import ikm
 from rating.models import SurveiSKD
-
 
 
 def persen(bagian, total):
@@ -247,8 +246,6 @@ def baris_layanan(periode):
     )
     sarana = dict(Sarana.choices)
     status = dict(Status.choices)
-    from bukutamu.models import KanalOnline
-
     kanal = dict(KanalOnline.choices)
     for (pk, dibuat, nama, instansi, hp, email, jenis, sar, kan, keperluan, petugas, st, selesai) in qs.iterator(chunk_size=2000):
         lokal = timezone.localtime(dibuat)

@@ -6,8 +6,8 @@ import re
 import zipfile
 
 from docx import Document
-from docx.opc.exceptions import PackageNotFoundError
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.exceptions import PackageNotFoundError
 from docx.shared import Cm, Pt
 
 from .surat import tanggal_indonesia

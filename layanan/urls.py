@@ -4,6 +4,7 @@ from .views import layanan, loker, pengaduan, permintaan, surat
 
 app_name = "layanan"
 urlpatterns = [
+    path("", layanan.beranda, name="beranda"),
     path("dashboard/", layanan.dashboard, name="dashboard"),
     path("layanan/", layanan.semua_layanan, name="semua"),
     path("layanan/saya/", layanan.layanan_saya, name="saya"),

@@ -1,5 +1,6 @@
 import datetime
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -67,7 +68,7 @@ def _absen(request, aksi, berhasil):
         konteks = {**services.konteks_widget(request.user), "pesan": pesan, "level": level}
         return render(request, "presensi/widget.html", konteks)
     messages.add_message(request, messages.SUCCESS if level == "success" else messages.ERROR, pesan)
-    return redirect("beranda")
+    return redirect(settings.LOGIN_REDIRECT_URL)  # where the officer's day starts: the dashboard
 
 
 @petugas_diperlukan

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.shortcuts import redirect
 
 from .admin_baca import HanyaBacaAdmin
 from .models import CutiBersama, LogAktivitas, PengaturanKantor, User
@@ -67,8 +68,6 @@ class PengaturanKantorAdmin(admin.ModelAdmin):
 
     def changelist_view(self, request, extra_context=None):
         # One record only: go straight to it.
-        from django.shortcuts import redirect
-
         return redirect("admin:pst_frontoffice_pengaturankantor_change", PengaturanKantor.get().pk)
 
 

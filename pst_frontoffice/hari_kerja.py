@@ -10,6 +10,7 @@ import functools
 import holidays
 
 from .kalender import awal_hari
+from .models import CutiBersama
 
 SABTU = 5
 
@@ -29,8 +30,6 @@ class KalenderKerja:
 
     def __init__(self, cuti_bersama=None):
         if cuti_bersama is None:
-            from .models import CutiBersama
-
             cuti_bersama = CutiBersama.objects.values_list("tanggal", flat=True)
         self.cuti_bersama = frozenset(cuti_bersama)
 

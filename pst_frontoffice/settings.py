@@ -133,7 +133,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "beranda"
+LOGIN_REDIRECT_URL = "layanan:beranda"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "id"

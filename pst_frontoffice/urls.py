@@ -8,7 +8,6 @@ admin.site.site_title = "PST Front Office"
 admin.site.index_title = "Pengelolaan data"
 
 urlpatterns = [
-    path("", views.beranda, name="beranda"),
     path("sehat/", views.sehat, name="sehat"),
     path("login/", views.login, name="login"),
     path("logout/", views.logout, name="logout"),

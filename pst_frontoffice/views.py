@@ -1,21 +1,12 @@
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.db import DatabaseError, connection
 from django.http import HttpResponseServerError, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.template import loader
 
+from .aktivitas import email_login
 from .forms import LoginForm
-
-
-def beranda(request):
-    """The public home page for visitors; each logged-in role goes to where its day starts."""
-    user = request.user
-    if not user.is_authenticated:
-        return render(request, "beranda.html")
-    if user.is_pimpinan:
-        return redirect("laporan:index")
-    return redirect("layanan:dashboard")
-
 
 login = auth_views.LoginView.as_view(
     template_name="akun/login.html", authentication_form=LoginForm, redirect_authenticated_user=True
@@ -46,10 +37,6 @@ def csrf_gagal(request, reason=""):
 
 def login_terkunci(request, original_response=None, credentials=None):
     """django-axes: the page shown instead of the login while an email + address is locked out."""
-    from django.conf import settings
-
-    from .aktivitas import email_login
-
     konteks = {
         "email": email_login(request, credentials) or "",
         "batas": settings.AXES_FAILURE_LIMIT,

@@ -1,10 +1,9 @@
 from django.contrib import admin
 
 from pst_frontoffice.admin_baca import HanyaBacaAdmin
-
-from .models import Penilaian, RiwayatRating, SurveiSKD
 from pst_frontoffice.skm import FIELD_UNSUR
 
+from .models import Penilaian, RiwayatRating, SurveiSKD
 
 # Ratings come from visitors and officers' actions: the admin reads them, never edits or deletes.
 

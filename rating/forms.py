@@ -1,7 +1,6 @@
 from django import forms
 
 from pst_frontoffice.kalender import hari_ini
-
 from pst_frontoffice.skm import UNSUR
 
 

@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from layanan.models import Layanan
-
 from pst_frontoffice.skm import FIELD_UNSUR, UNSUR
 
 

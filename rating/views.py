@@ -13,13 +13,13 @@ from layanan.models import Layanan
 from pst_frontoffice.htmx import render_halaman
 from pst_frontoffice.ratelimit import melebihi_batas
 from pst_frontoffice.roles import petugas_diperlukan, pimpinan_diperlukan
+from pst_frontoffice.skm import UNSUR
 
 from . import ikm as ikm_
 from . import services
 from .forms import PenilaianForm, PeriodeForm
 from .models import Penilaian, SurveiSKD
 from .services import TautanTidakBerlaku
-from pst_frontoffice.skm import UNSUR
 
 PANEL = {"panel-rating": "panel"}
 

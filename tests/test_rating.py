@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from layanan.models import RiwayatLayanan, Status
+from pst_frontoffice.skm import FIELD_UNSUR
 from rating import services
 from rating.models import Penilaian, RiwayatRating, SurveiSKD
-from pst_frontoffice.skm import FIELD_UNSUR
 
 SEMUA_EMPAT = {f: "4" for f in FIELD_UNSUR}
 

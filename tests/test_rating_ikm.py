@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
+from pst_frontoffice.skm import FIELD_UNSUR
 from rating import services
 from rating.ikm import hitung_ikm, hitung_ikm_per
 from rating.models import Penilaian
-from pst_frontoffice.skm import FIELD_UNSUR
 from rating.skm import mutu_untuk
 
 # Three respondents, worked by hand (answers for U1..U9):

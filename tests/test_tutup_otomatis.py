@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from layanan.models import RiwayatLayanan, Status
 from layanan.layanan import pengguna_sistem
+from layanan.models import RiwayatLayanan, Status
 
 
 def _jalankan(**kwargs):

@@ -58,7 +58,7 @@ def _token_skd(d):
 
 AKSES = {
     # name: Akses(anonymous, Petugas, Pimpinan, Admin)
-    "beranda": Akses(200, 302, 302, 302),  # public home page for visitors
+    "layanan:beranda": Akses(200, 302, 302, 302),  # public home page for visitors
     "sehat": Akses(200, 200, 200, 200),
     "login": Akses(200, 302, 302, 302),
     "logout": Akses(405, 405, 405, 405),

@@ -2,8 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from bukutamu.models import Kunjungan
@@ -15,6 +14,17 @@ from pst_frontoffice.roles import petugas_diperlukan, staf_diperlukan
 from ..forms.layanan import FilterLayananForm, PetugasForm, UpdateStatusForm
 from ..layanan import tautan_notifikasi_grup
 from ..models import Layanan, Status
+
+
+def beranda(request):
+    """The public home page for visitors (service hours, officers on duty); each logged-in role
+    goes to where its day starts."""
+    user = request.user
+    if not user.is_authenticated:
+        return render(request, "layanan/beranda.html")
+    if user.is_pimpinan:
+        return redirect("laporan:index")
+    return redirect("layanan:dashboard")
 
 
 @petugas_diperlukan

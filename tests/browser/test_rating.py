@@ -97,8 +97,8 @@ def test_visitor_rates_on_a_phone_and_the_officer_sees_it_and_marks_skd(
 
 
 def test_pimpinan_reads_the_ikm_page(page, live_server, login_browser, pimpinan, petugas, buat_layanan, layar):
-    from rating import services
     from pst_frontoffice.skm import FIELD_UNSUR
+    from rating import services
 
     for i, kode in enumerate(("konsultasi", "permintaan-data", "permintaan-data")):
         p = services.pastikan_penilaian(buat_layanan(kode), oleh=petugas)
