@@ -1,6 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from pst_frontoffice.forms import FormIndonesia
 from pst_frontoffice.whatsapp import normalisasi_no_hp
 
 from .antrian import AntrianTidakBisa, antrian_untuk_buku_tamu, periksa_waktu_janji
@@ -15,7 +16,7 @@ def bersihkan_nama(nilai):
         raise ValidationError("Nama terlalu pendek.")
     return nama
 
-class BukuTamuForm(forms.Form):
+class BukuTamuForm(FormIndonesia):
     """The guest book, with the user guide's fields and labels."""
 
     pengunjung_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
@@ -52,12 +53,6 @@ class BukuTamuForm(forms.Form):
     kanal_online = forms.ChoiceField(
         label="Kanal Online", choices=[("", "— pilih kanal —"), *KanalOnline.choices], required=False
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            if name != "jenis_layanan":
-                field.error_messages["required"] = f"{field.label} wajib diisi."
 
     def clean_nama(self):
         return bersihkan_nama(self.cleaned_data["nama"])
@@ -111,7 +106,7 @@ class AmbilNomorForm(forms.Form):
     )
 
 
-class JanjiTemuForm(forms.Form):
+class JanjiTemuForm(FormIndonesia):
     """An appointment taken on the kiosk outside service hours."""
 
     nama = forms.CharField(label="Nama", max_length=150)
@@ -129,11 +124,6 @@ class JanjiTemuForm(forms.Form):
         error_messages={"invalid": "Tulis tanggal dan jam janji, misalnya 2026-11-23 09:00."},
     )
     keperluan = forms.CharField(label="Keperluan", max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 2}))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.error_messages["required"] = f"{field.label} wajib diisi."
 
     def clean_nama(self):
         return bersihkan_nama(self.cleaned_data["nama"])

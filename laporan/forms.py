@@ -2,12 +2,13 @@ import datetime
 
 from django import forms
 
+from pst_frontoffice.forms import FormIndonesia
 from pst_frontoffice.kalender import hari_ini
 
 from .periode import JENIS_PERIODE, Periode
 
 
-class PeriodeForm(forms.Form):
+class PeriodeForm(FormIndonesia):
     periode = forms.ChoiceField(label="Periode", choices=list(JENIS_PERIODE.items()), initial="minggu", required=False)
     tanggal = forms.DateField(label="Tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     dari = forms.DateField(label="Dari", required=False, widget=forms.DateInput(attrs={"type": "date"}))
@@ -15,12 +16,6 @@ class PeriodeForm(forms.Form):
 
     # Five years at most in one report: enough for any evaluation, bounded for the server.
     RENTANG_MAKS = datetime.timedelta(days=366 * 5)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.error_messages["invalid"] = f"{field.label} tidak valid."
-            field.error_messages["invalid_choice"] = "Pilihan periode tidak dikenal."
 
     def clean(self):
         data = super().clean()

@@ -1,18 +1,12 @@
 from django import forms
 
+from pst_frontoffice.forms import FormIndonesia
+
 from .jadwal import petugas_terjadwal
 from .models import Shift
 
 
-class _FormIndonesia(forms.Form):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.error_messages["required"] = f"{field.label} wajib diisi."
-            field.error_messages.setdefault("invalid_choice", "Pilihan tidak tersedia.")
-
-
-class TambahJadwalForm(_FormIndonesia):
+class TambahJadwalForm(FormIndonesia):
     tanggal = forms.DateField(
         label="Tanggal", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": "Tanggal tidak valid."},
@@ -27,14 +21,14 @@ class TambahJadwalForm(_FormIndonesia):
         self.fields["petugas"].error_messages["invalid_choice"] = "Petugas tidak tersedia."
 
 
-class ImporJadwalForm(_FormIndonesia):
+class ImporJadwalForm(FormIndonesia):
     berkas = forms.FileField(
         label="Berkas Excel (.xlsx)", widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
         error_messages={"empty": "Berkas kosong."},
     )
 
 
-class TutupPresensiForm(_FormIndonesia):
+class TutupPresensiForm(FormIndonesia):
     jam_pulang = forms.TimeField(
         label="Jam pulang", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         error_messages={"invalid": "Jam tidak valid (contoh 16.00)."},

@@ -1,5 +1,6 @@
 from django import forms
 
+from pst_frontoffice.forms import FilterForm
 from pst_frontoffice.kalender import hari_ini
 from pst_frontoffice.skm import UNSUR
 
@@ -32,7 +33,7 @@ class PenilaianForm(forms.Form):
             yield u, bf, pilihan
 
 
-class PeriodeForm(forms.Form):
+class PeriodeForm(FilterForm):
     dari = forms.DateField(label="Dari tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     sampai = forms.DateField(label="Sampai tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
@@ -42,12 +43,6 @@ class PeriodeForm(forms.Form):
         super().__init__(data, **kwargs)
         for f in self.fields.values():
             f.error_messages["invalid"] = "Tanggal tidak valid; gunakan format hari-bulan-tahun."
-
-    def clean(self):
-        data = super().clean()
-        if data.get("dari") and data.get("sampai") and data["sampai"] < data["dari"]:
-            raise forms.ValidationError("Tanggal akhir harus sesudah tanggal awal.")
-        return data
 
     @staticmethod
     def bawaan():
