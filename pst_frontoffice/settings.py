@@ -64,6 +64,10 @@ INSTALLED_APPS = [
     "rating",
     "laporan",
 ]
+if DEMO_ALLOWED:
+    # Development tools (demo accounts and data, the load-test data set): the demo app's management
+    # commands. Outside production only, so a production manage.py does not even list them.
+    INSTALLED_APPS.append("demo")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

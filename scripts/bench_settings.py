@@ -9,6 +9,11 @@ from pst_frontoffice.settings import *  # noqa: F403
 
 ROOT_URLCONF = "bench_urls"
 
+# The data set is made with the demo app's buat_data_uji (in a development environment); keep the
+# app in every bench run, also under production settings.
+if "demo" not in INSTALLED_APPS:  # noqa: F405
+    INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+
 if STORAGES["staticfiles"]["BACKEND"] == "whitenoise.storage.CompressedManifestStaticFilesStorage":  # noqa: F405
     # Before issue 8's static storage lands, chart.js's source-map comment breaks the manifest
     # build; compressing without a manifest serves the same files.

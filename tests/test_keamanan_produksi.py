@@ -82,3 +82,20 @@ def test_compose_runs_the_app_with_postgres_16_volumes_and_health_checks():
     contoh = (ROOT / ".env.contoh").read_text()
     for wajib in ("SECRET_KEY", "POSTGRES_PASSWORD", "ALLOWED_HOSTS"):
         assert f"{wajib}=" in contoh
+
+
+PERINTAH_DEMO = ("siapkan_demo", "jadwal_demo", "buat_data_uji")
+
+
+def test_demo_and_test_data_commands_exist_only_outside_production():
+    produksi = _produksi("manage.py", "help")
+    assert produksi.returncode == 0, produksi.stderr
+    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_PRODUCTION", "DEBUG", "DJANGO_SETTINGS_MODULE")}
+    pengembangan = subprocess.run([sys.executable, "manage.py", "help"], cwd=ROOT, env=env, capture_output=True,
+                                  text=True, timeout=120)
+    assert pengembangan.returncode == 0, pengembangan.stderr
+
+    for perintah in PERINTAH_DEMO:
+        assert perintah not in produksi.stdout
+        assert perintah in pengembangan.stdout
+    assert "[demo]" not in produksi.stdout and "[demo]" in pengembangan.stdout

@@ -158,8 +158,7 @@ class Command(BaseCommand):
         antrian.panggil_berikutnya(petugas=petugas[0], loket=1)
 
     def _loker_dan_pengaduan(self, rnd, petugas):
-        from layanan.loker import Loker, PeminjamanLoker
-        from layanan.pengaduan import Kanal
+        from layanan.models import Kanal, Loker, PeminjamanLoker
         from layanan.services import catat_pengaduan
 
         loker = list(Loker.objects.filter(aktif=True)[:3])
