@@ -64,7 +64,7 @@ test-jam: venv
 # gunicorn with production settings on this machine. Without SECRET_KEY a random one is made
 # for this run only (sessions end when it stops); plain HTTP locally, so cookies are not Secure.
 serve: venv
-	@bash scripts/serve.sh $(PORT)
+	@bash deploy/serve.sh $(PORT)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
