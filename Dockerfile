@@ -1,4 +1,4 @@
-# PST Front Office: one app server (gunicorn) — see README "Produksi" and docker-compose.yml.
+# PST Front Office: one app server (gunicorn) — see docs/operasi.md ("Produksi") and docker-compose.yml.
 FROM python:3.13-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \

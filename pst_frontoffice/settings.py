@@ -164,7 +164,7 @@ STORAGES = {
 }
 
 # Uploads on S3-compatible storage (MinIO, a cloud bucket) instead of MEDIA_ROOT, so that several
-# app servers share them: set MEDIA_S3_BUCKET and install django-storages[s3] (see README "Produksi").
+# app servers share them: set MEDIA_S3_BUCKET and install django-storages[s3] (see docs/operasi.md, "Menambah server").
 if os.environ.get("MEDIA_S3_BUCKET"):
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",

@@ -158,7 +158,7 @@ def main():
     ap.add_argument("--permintaan", type=int, default=60, help="permintaan paling banyak per pengunjung")
     ap.add_argument("--port", type=int, default=8765)
     ap.add_argument("--port-db", type=int, default=55437)
-    ap.add_argument("--json", default=str(AKAR / "loadtest-hasil.json"))
+    ap.add_argument("--json", default=str(AKAR / "docs" / "loadtest-hasil.json"))
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="pst-loadtest-") as folder, basis_data(args.port_db) as (url, klaster):
