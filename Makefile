@@ -75,7 +75,7 @@ serve: venv
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
 
-# --- Load test and benchmark (issue 8): PostgreSQL on 127.0.0.1, gunicorn with production settings.
+# --- Load test and benchmark (docs/kinerja.md): PostgreSQL on 127.0.0.1, gunicorn with production settings.
 # A throwaway cluster is started unless DATABASE_URL points at PostgreSQL.
 SIZES ?= 1000,100000,1000000
 .PHONY: loadtest bench bench-laporan

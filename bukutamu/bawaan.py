@@ -1,4 +1,4 @@
-"""Default kinds of service, as named in the user guide (section 3); an Admin can add more."""
+"""Default kinds of service, as named in the officers' user guide (Buku Tamu); an Admin can add more."""
 
 JENIS_BAWAAN = [
     # kode, nama, kelompok, permintaan data, urutan, keterangan

@@ -33,7 +33,8 @@ class Laporan:
     def __init__(self, periode, kantor=None):
         self.periode = periode
         self.awal, self.akhir = periode.batas
-        # The time standards are office settings (defaults from the seeds: 10 min, 3 h, 3 working days).
+        # The time standards are office settings (defaults from the consultation service standards:
+        # served within 10 min, a walk-in consultation in 3 h, an online answer in 3 working days).
         self.kantor = kantor or PengaturanKantor.get()
 
     # --- querysets -----------------------------------------------------------------------
@@ -133,7 +134,7 @@ class Laporan:
         return hasil
 
     def standar_waktu(self):
-        """Compliance with each time standard (seeds 002, 003) that the data can show."""
+        """Compliance with each time standard of the consultation service standards that the data can show."""
         k = self.kantor
         batas_langsung = datetime.timedelta(hours=k.batas_konsultasi_langsung_jam)
         batas_tunggu = datetime.timedelta(minutes=k.batas_tunggu_menit)

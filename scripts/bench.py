@@ -115,7 +115,7 @@ def jalankan_ukuran(ukuran, url_dasar, port, folder, ulang):
 
 
 def nilai_target(hasil):
-    """The issue's targets, checked on what was measured."""
+    """The performance targets (docs/kinerja.md), checked on what was measured."""
     catatan = []
     kecil, besar = hasil[0], hasil[-1]
     for label, _, _, jenis in HALAMAN:

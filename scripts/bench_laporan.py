@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Reports at the scale of a busy office over five years (issue 7).
+"""Reports at the scale of a busy office over five years.
 
 About 70,000 services (~60,000 visits) and ~20,000 ratings spread over five years: how long the
 month and year report pages take (median and p95 over repeated requests, queries per request),

@@ -14,10 +14,5 @@ ROOT_URLCONF = "bench_urls"
 if "demo" not in INSTALLED_APPS:  # noqa: F405
     INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 
-if STORAGES["staticfiles"]["BACKEND"] == "whitenoise.storage.CompressedManifestStaticFilesStorage":  # noqa: F405
-    # Before issue 8's static storage lands, chart.js's source-map comment breaks the manifest
-    # build; compressing without a manifest serves the same files.
-    STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedStaticFilesStorage"  # noqa: F405
-
 if os.environ.get("BENCH_HITUNG_QUERY"):  # noqa: F405
     MIDDLEWARE = ["bench_urls.HitungQuery", *MIDDLEWARE]  # noqa: F405

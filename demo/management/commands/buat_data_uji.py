@@ -61,7 +61,7 @@ KEPERLUAN = [
     "Data inflasi dan harga konsumen", "Membaca publikasi Kabupaten Dalam Angka",
     "Rekomendasi kegiatan statistik sektoral", "Membeli publikasi Statistik Daerah cetak",
 ]
-# Kinds of service by how often they come (user guide section 3).
+# Kinds of service (as the officers' user guide names them) by how often they come.
 BOBOT_JENIS = [("konsultasi", 5), ("permintaan-data", 6), ("pengaduan", 1), ("rekomendasi-statistik", 1),
                ("perpustakaan", 2), ("penjualan-produk-statistik", 1)]
 LAYANAN_PER_KUNJUNGAN = 1.15

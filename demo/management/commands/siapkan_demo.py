@@ -194,7 +194,7 @@ class Command(BaseCommand):
         for status in langkah[:sampai]:
             layanan.ubah_status(status, oleh=oleh, catatan="")
             menit += rnd.randint(10, 60 * 24 if layanan.jenis.adalah_permintaan_data else 90)
-            # Spread the history over time as it happened, not all at the moment of seeding.
+            # Spread the history over time as it happened, not all at the moment the demo data is made.
             saat = min(waktu + datetime.timedelta(minutes=menit), timezone.now())
             RiwayatLayanan.objects.filter(layanan=layanan, ke_status=status).update(waktu=saat)
             if status in (Status.SELESAI,):
