@@ -1,4 +1,4 @@
-# PST Front Office: one app server (gunicorn) — see README "Produksi" and docker-compose.yml.
+# PST Front Office: one app server (gunicorn) — see docs/operasi.md ("Produksi") and docker-compose.yml.
 FROM python:3.13-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
@@ -16,10 +16,10 @@ COPY . .
 RUN SECRET_KEY=build-only-not-used-at-runtime-0123456789abcdef ALLOWED_HOSTS=localhost \
       python manage.py collectstatic --noinput -v 0 \
     && mkdir -p /data/media && chown pst:pst /data/media \
-    && chmod +x scripts/docker-mulai.sh
+    && chmod +x deploy/docker-mulai.sh
 
 USER pst
 VOLUME ["/data/media"]
 EXPOSE 8000
-HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 CMD ["python", "scripts/cek_sehat.py"]
-CMD ["scripts/docker-mulai.sh"]
+HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 CMD ["python", "deploy/cek_sehat.py"]
+CMD ["deploy/docker-mulai.sh"]

@@ -12,14 +12,16 @@ FIND_PYTHON := for p in $(PYTHON_CANDIDATES); do \
 	  if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then command -v $$p; exit 0; fi; \
 	done; exit 1
 
-.PHONY: help venv run test test-postgres test-jam test-browser migrate demo serve clean
+.PHONY: help venv run test test-cepat test-postgres test-jam migrate demo serve clean
 
 help:
 	@echo "make run    — siapkan .venv, migrasi, data demo, jalankan di http://127.0.0.1:$(PORT)"
 	@echo "make test   — siapkan .venv lalu jalankan seluruh pengujian (termasuk browser)"
+	@echo "make test-cepat — pengujian tanpa browser, untuk putaran ubah-uji"
 	@echo "make test-postgres — seluruh pengujian pada PostgreSQL sementara di 127.0.0.1"
 	@echo "make test-jam — pengujian tanpa browser pada 1 Januari 00.10 dan Rabu 23.50 waktu kantor"
 	@echo "make serve  — gunicorn dengan pengaturan produksi di http://127.0.0.1:$(PORT)"
+	@echo "make loadtest, make bench, make bench-laporan — uji beban dan benchmark (docs/kinerja.md)"
 
 $(STAMP): requirements.txt requirements-test.txt
 	@PYBIN=$$($(FIND_PYTHON)) || { \
@@ -49,6 +51,10 @@ test: venv
 	@bash scripts/pastikan-chromium.sh
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# The suite without the browser tests, for the edit loop (CI still runs everything).
+test-cepat: venv
+	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+
 # The whole suite on a throwaway PostgreSQL cluster (installed from Debian when missing).
 test-postgres: venv
 	@bash scripts/pastikan-chromium.sh
@@ -64,12 +70,12 @@ test-jam: venv
 # gunicorn with production settings on this machine. Without SECRET_KEY a random one is made
 # for this run only (sessions end when it stops); plain HTTP locally, so cookies are not Secure.
 serve: venv
-	@bash scripts/serve.sh $(PORT)
+	@bash deploy/serve.sh $(PORT)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
 
-# --- Load test and benchmark (issue 8): PostgreSQL on 127.0.0.1, gunicorn with production settings.
+# --- Load test and benchmark (docs/kinerja.md): PostgreSQL on 127.0.0.1, gunicorn with production settings.
 # A throwaway cluster is started unless DATABASE_URL points at PostgreSQL.
 SIZES ?= 1000,100000,1000000
 .PHONY: loadtest bench bench-laporan

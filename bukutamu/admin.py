@@ -37,7 +37,7 @@ class KunjunganAdmin(admin.ModelAdmin):
 
 @admin.register(JamLayanan)
 class JamLayananAdmin(admin.ModelAdmin):
-    """Service hours per weekday; a day without a row is closed (no rows at all: the seed's hours)."""
+    """Service hours per weekday; a day without a row is closed (no rows at all: the service standard's hours)."""
 
     list_display = ("hari", "buka", "tutup")
 

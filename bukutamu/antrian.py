@@ -12,7 +12,7 @@ from .models_antrian import JAM_LAYANAN_BAWAAN, Antrian, JamLayanan, JanjiTemu, 
 
 S = Antrian.Status
 JUMLAH_LOKET = 9  # counters an officer can choose; a PST desk rarely has more than two or three
-MENIT_JEDA_JANJI = 60  # seed 002: an appointment is made at least one hour ahead
+MENIT_JEDA_JANJI = 60  # service standard: an appointment is made at least one hour ahead
 
 
 def zona_kantor():
@@ -191,7 +191,7 @@ def papan(tanggal, *, jumlah_berikutnya=8):
 # Service hours and appointments ------------------------------------------------------------
 
 def jadwal_layanan():
-    """{weekday: (open, close)}; the seed's standard hours until an Admin has set any."""
+    """{weekday: (open, close)}; the service standard's hours until an Admin has set any."""
     jadwal = {j.hari: (j.buka, j.tutup) for j in JamLayanan.objects.all()}
     return jadwal or {int(h): jam for h, jam in JAM_LAYANAN_BAWAAN.items()}
 

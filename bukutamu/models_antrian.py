@@ -112,7 +112,7 @@ class Hari(models.IntegerChoices):
     MINGGU = 6, "Minggu"
 
 
-# Service standard (seed 002): Mon–Thu 08.00–15.30, Fri 08.00–16.00, no break.
+# The consultation service standard's hours: Mon–Thu 08.00–15.30, Fri 08.00–16.00, no break.
 JAM_LAYANAN_BAWAAN = {
     Hari.SENIN: (datetime.time(8), datetime.time(15, 30)),
     Hari.SELASA: (datetime.time(8), datetime.time(15, 30)),

@@ -12,6 +12,7 @@ from django.db.models.functions import TruncDate, TruncWeek
 from django.urls import reverse
 from django.utils import timezone
 
+from bukutamu.bawaan import KODE_KONSULTASI
 from bukutamu.models import Antrian, JenisLayanan, KanalOnline, Kunjungan, Sarana
 from layanan.models import STATUS_TERBUKA, Layanan, Pengaduan, Status, StatusPengaduan
 from presensi.models import JadwalPiket, Presensi
@@ -31,7 +32,8 @@ class Laporan:
     def __init__(self, periode, kantor=None):
         self.periode = periode
         self.awal, self.akhir = periode.batas
-        # The time standards are office settings (defaults from the seeds: 10 min, 3 h, 3 working days).
+        # The time standards are office settings (defaults from the consultation service standards:
+        # served within 10 min, a walk-in consultation in 3 h, an online answer in 3 working days).
         self.kantor = kantor or PengaturanKantor.get()
 
     # --- querysets -----------------------------------------------------------------------
@@ -131,14 +133,14 @@ class Laporan:
         return hasil
 
     def standar_waktu(self):
-        """Compliance with each time standard (seeds 002, 003) that the data can show."""
+        """Compliance with each time standard of the consultation service standards that the data can show."""
         k = self.kantor
         batas_langsung = datetime.timedelta(hours=k.batas_konsultasi_langsung_jam)
         batas_tunggu = datetime.timedelta(minutes=k.batas_tunggu_menit)
         durasi = ExpressionWrapper(F("selesai_pada") - F("dibuat"), output_field=DurationField())
         konsultasi_langsung = (
             self.layanan()
-            .filter(jenis__kode="konsultasi", kunjungan__sarana=Sarana.LANGSUNG, status=Status.SELESAI)
+            .filter(jenis__kode=KODE_KONSULTASI, kunjungan__sarana=Sarana.LANGSUNG, status=Status.SELESAI)
             .annotate(durasi=durasi)
             .aggregate(jumlah=Count("id"), tepat=Count("id", filter=Q(durasi__lte=batas_langsung)))
         )

@@ -1,6 +1,6 @@
 """Writers that turn a report's rows into files: Excel (streamed), Word, CSV for Silastik.
 
-Data comes from laporan.data; nothing here queries on its own (STYLE: data apart from format).
+Data comes from laporan.data; nothing here queries on its own (the data is kept apart from the file format).
 """
 
 import csv

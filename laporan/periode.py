@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.utils.formats import date_format
 
-from pst_frontoffice.kalender import hari_ini, rentang_hari
+from pst_frontoffice.kalender import rentang_hari
 
 JENIS_PERIODE = {
     "hari": "Harian",
@@ -87,7 +87,3 @@ class Periode:
 
 def _tanggal(d):
     return date_format(d, "j F Y")
-
-
-def periode_bawaan():
-    return Periode.dari("minggu", hari_ini())

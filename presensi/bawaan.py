@@ -1,4 +1,4 @@
-"""The default shifts (issue 5): Pagi 07.30–12.00, Siang 12.00–14.30, Sore 14.30–16.00."""
+"""The default shifts: Pagi 07.30–12.00, Siang 12.00–14.30, Sore 14.30–16.00."""
 
 import datetime
 

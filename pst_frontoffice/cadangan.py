@@ -159,7 +159,7 @@ def baca_manifest(arsip):
 def data_terisi():
     """Tables holding rows, once someone has used the installation; {} for an empty one.
 
-    Migrations seed master data (kinds of service, service hours, lockers…) but never create a
+    Migrations fill in master data (kinds of service, service hours, lockers…) but never create a
     user, and nothing is recorded without one: so "no user" is what empty means.
     """
     if not get_user_model().objects.exists():

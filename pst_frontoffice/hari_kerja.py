@@ -1,4 +1,5 @@
-"""Working days of the office: no weekends, national holidays or cuti bersama (seeds 002, 003).
+"""Working days of the office: no weekends, national holidays or cuti bersama (the service standards count
+online answers in working days).
 
 National holidays come from the `holidays` package; cuti bersama is decreed each year, so it is
 kept as dates an Admin edits (`CutiBersama`). Dates are the office's own (see `kalender`).

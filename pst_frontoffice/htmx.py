@@ -1,4 +1,4 @@
-"""Rendering a page or, for HTMX, one of its partials (STYLE: one template per page)."""
+"""Rendering a page or, for HTMX, one of its partials (one template per page, its partials inside it)."""
 
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers

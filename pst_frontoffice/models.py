@@ -196,7 +196,8 @@ class PengaturanKantor(models.Model):
         default=TEMPLATE_WA_PENGUNJUNG_BAWAAN,
         help_text="Tersedia: {nama} {kantor} {status} {keterangan} {nomor_surat} {jenis} {nomor}",
     )
-    # Service standards (seeds 002, 003, 004); numbers without a primary source stay editable.
+    # Service standards (the BPS consultation and library service standards); numbers without a
+    # primary source stay editable.
     batas_tunggu_menit = models.PositiveSmallIntegerField(
         "dilayani paling lambat (menit)", default=10,
         help_text="Pengunjung langsung dilayani paling lambat sekian menit setelah nomor sebelumnya selesai.",

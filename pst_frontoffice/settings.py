@@ -64,6 +64,10 @@ INSTALLED_APPS = [
     "rating",
     "laporan",
 ]
+if DEMO_ALLOWED:
+    # Development tools (demo accounts and data, the load-test data set): the demo app's management
+    # commands. Outside production only, so a production manage.py does not even list them.
+    INSTALLED_APPS.append("demo")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -160,7 +164,7 @@ STORAGES = {
 }
 
 # Uploads on S3-compatible storage (MinIO, a cloud bucket) instead of MEDIA_ROOT, so that several
-# app servers share them: set MEDIA_S3_BUCKET and install django-storages[s3] (see README "Produksi").
+# app servers share them: set MEDIA_S3_BUCKET and install django-storages[s3] (see docs/operasi.md, "Menambah server").
 if os.environ.get("MEDIA_S3_BUCKET"):
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",

@@ -65,7 +65,7 @@ def _konteks_panel(request, layanan):
 @petugas_diperlukan
 @require_GET
 def panel(request, pk):
-    """The guide's Rating button: QR code and Kirim WA for the rating (and SKD) links."""
+    """The Rating button of the officers' user guide: QR code and Kirim WA for the rating (and SKD) links."""
     layanan = _ambil_layanan(pk)
     if not services.boleh_dinilai(layanan):
         raise PermissionDenied("Layanan yang dibatalkan tidak dinilai.")

@@ -3,7 +3,7 @@ with production settings; each page is compared with a bare Django page of the s
 
     .venv/bin/python scripts/bench.py --ukuran 1000,100000,1000000 [--ulang 30]
 
-Writes bench-hasil.json and the table between the markers in README.md (section "Kinerja").
+Writes docs/bench-hasil.json and the table between the markers in docs/kinerja.md.
 """
 
 import argparse
@@ -115,7 +115,7 @@ def jalankan_ukuran(ukuran, url_dasar, port, folder, ulang):
 
 
 def nilai_target(hasil):
-    """The issue's targets, checked on what was measured."""
+    """The performance targets (docs/kinerja.md), checked on what was measured."""
     catatan = []
     kecil, besar = hasil[0], hasil[-1]
     for label, _, _, jenis in HALAMAN:
@@ -167,11 +167,11 @@ def tabel_markdown(hasil, catatan, info):
     return "\n".join(teks)
 
 
-def tulis_readme(teks):
-    readme = AKAR / "README.md"
+def tulis_kinerja(teks):
+    readme = AKAR / "docs" / "kinerja.md"
     isi = readme.read_text()
     if PENANDA_MULAI not in isi:
-        print("Penanda tabel kinerja tidak ada di README.md; tabel hanya dicetak.")
+        print("Penanda tabel kinerja tidak ada di docs/kinerja.md; tabel hanya dicetak.")
         return
     awal, _, sisa = isi.partition(PENANDA_MULAI)
     _, _, akhir = sisa.partition(PENANDA_AKHIR)
@@ -184,8 +184,8 @@ def main():
     ap.add_argument("--ulang", type=int, default=30)
     ap.add_argument("--port", type=int, default=8766)
     ap.add_argument("--port-db", type=int, default=55438)
-    ap.add_argument("--json", default=str(AKAR / "bench-hasil.json"))
-    ap.add_argument("--tanpa-readme", action="store_true")
+    ap.add_argument("--json", default=str(AKAR / "docs" / "bench-hasil.json"))
+    ap.add_argument("--tanpa-dokumen", action="store_true")
     args = ap.parse_args()
     daftar = [int(x) for x in args.ukuran.replace(".", "").split(",") if x.strip()]
 
@@ -206,8 +206,8 @@ def main():
             catatan = nilai_target(hasil)
             Path(args.json).write_text(json.dumps({"info": info, "hasil": hasil, "catatan_target": catatan}, indent=2))
             teks = tabel_markdown(hasil, catatan, info)
-            if not args.tanpa_readme:
-                tulis_readme(teks)
+            if not args.tanpa_dokumen:
+                tulis_kinerja(teks)
     print(teks)
     return 1 if any(c.startswith("GAGAL") for c in catatan) else 0
 

@@ -1,12 +1,12 @@
 #!/usr/bin/env python
-"""Reports at the scale of a busy office over five years (issue 7).
+"""Reports at the scale of a busy office over five years.
 
 About 70,000 services (~60,000 visits) and ~20,000 ratings spread over five years: how long the
 month and year report pages take (median and p95 over repeated requests, queries per request),
 and the peak memory of the process that writes the yearly Excel workbook.
 
 Run with `make bench-laporan` (a throwaway PostgreSQL on 127.0.0.1) or against any DATABASE_URL.
-Writes bench-laporan.json and the README table between the bench-laporan markers.
+Writes docs/bench-laporan.json and the table between the bench-laporan markers in docs/kinerja.md.
 """
 
 import argparse
@@ -99,15 +99,15 @@ def angka(n):
     return f"{n:,}".replace(",", ".")
 
 
-def tulis_readme(teks):
-    readme = AKAR / "README.md"
+def tulis_kinerja(teks):
+    readme = AKAR / "docs" / "kinerja.md"
     isi = readme.read_text()
     blok = f"{MULAI}\n{teks}\n{SELESAI}"
     if MULAI in isi:
         awal, sisa = isi.split(MULAI, 1)
         isi = awal + blok + sisa.split(SELESAI, 1)[1]
     else:
-        isi += f"\n### Laporan pada skala lima tahun\n\n{blok}\n"
+        isi += f"\n## Laporan pada skala lima tahun\n\n{blok}\n"
     readme.write_text(isi)
 
 
@@ -116,7 +116,7 @@ def main():
     parser.add_argument("--layanan", type=int, default=70000)
     parser.add_argument("--ulang", type=int, default=7)
     parser.add_argument("--ukur-xlsx", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--tanpa-readme", action="store_true")
+    parser.add_argument("--tanpa-dokumen", action="store_true")
     args = parser.parse_args()
     if args.ukur_xlsx:
         ukur_xlsx_di_proses_ini()
@@ -133,7 +133,7 @@ def main():
     xlsx = json.loads(keluaran.stdout.strip().splitlines()[-1])
     hasil = {"basis_data": connection.vendor, "layanan": Layanan.objects.count(),
              "penilaian": Penilaian.objects.count(), "halaman": halaman, "xlsx_tahunan": xlsx}
-    (AKAR / "bench-laporan.json").write_text(json.dumps(hasil, indent=2))
+    (AKAR / "docs" / "bench-laporan.json").write_text(json.dumps(hasil, indent=2))
     baris = [
         f"Diukur {time.strftime('%Y-%m-%d')} di mesin pengembang (2 inti), {connection.vendor}, "
         f"{angka(hasil['layanan'])} layanan dan {angka(hasil['penilaian'])} penilaian selama lima tahun; "
@@ -148,8 +148,8 @@ def main():
               f"proses {xlsx['rss_puncak_mb']} MB (setelah Django dimuat {xlsx['rss_awal_mb']} MB); target < 200 MB."]
     teks = "\n".join(baris)
     print(teks)
-    if not args.tanpa_readme:
-        tulis_readme(teks)
+    if not args.tanpa_dokumen:
+        tulis_kinerja(teks)
 
 
 if __name__ == "__main__":

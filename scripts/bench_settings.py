@@ -9,10 +9,10 @@ from pst_frontoffice.settings import *  # noqa: F403
 
 ROOT_URLCONF = "bench_urls"
 
-if STORAGES["staticfiles"]["BACKEND"] == "whitenoise.storage.CompressedManifestStaticFilesStorage":  # noqa: F405
-    # Before issue 8's static storage lands, chart.js's source-map comment breaks the manifest
-    # build; compressing without a manifest serves the same files.
-    STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedStaticFilesStorage"  # noqa: F405
+# The data set is made with the demo app's buat_data_uji (in a development environment); keep the
+# app in every bench run, also under production settings.
+if "demo" not in INSTALLED_APPS:  # noqa: F405
+    INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 
 if os.environ.get("BENCH_HITUNG_QUERY"):  # noqa: F405
     MIDDLEWARE = ["bench_urls.HitungQuery", *MIDDLEWARE]  # noqa: F405

@@ -1,6 +1,6 @@
-"""make loadtest: 20 officers doing the guide's day and 50 visitors, against gunicorn with
-production settings and PostgreSQL on 127.0.0.1, for at most 60 seconds and a bounded number of
-requests. Reports errors (must be 0) and p50/p95 per page; then, on its own throwaway cluster,
+"""make loadtest: 20 officers following the officers' user guide and 50 visitors, against gunicorn
+with production settings and PostgreSQL on 127.0.0.1, for at most 60 seconds and a bounded number
+of requests. Reports errors (must be 0) and p50/p95 per page; then, on its own throwaway cluster,
 restarts the database mid-run and checks the clear error page and the recovery without restart.
 
     .venv/bin/python scripts/loadtest.py [--petugas 20] [--pengunjung 50] [--detik 60]
@@ -32,7 +32,7 @@ def catat(halaman, status, ms, harap=(200,), isi=""):
 
 
 def petugas(port, nomor, batas_waktu, batas_putaran, rnd):
-    """The guide: login, dashboard, Buku Tamu save, Layanan Saya, Update status."""
+    """The officers' user guide: login, dashboard, Buku Tamu save, Layanan Saya, Update status."""
     sesi = Sesi(port)
     try:
         catat("login", 302, sesi.login(f"petugas{nomor:02d}@uji.example", KATA_SANDI), (302,))
@@ -64,7 +64,7 @@ def petugas(port, nomor, batas_waktu, batas_putaran, rnd):
                 # 400 only when another officer closed the same service a moment earlier.
                 catat("update status", status, ms, (302, 400))
                 if status == 302:
-                    # The guide's Rating button: the panel gives the link the visitor opens.
+                    # The Rating button of the officers' user guide: the panel gives the link the visitor opens.
                     status, isi, ms = sesi.get(f"/layanan/{pk}/rating/")
                     catat("panel rating", status, ms)
                     token = re.search(r"/r/([A-Za-z0-9_-]+)/", isi)
@@ -158,7 +158,7 @@ def main():
     ap.add_argument("--permintaan", type=int, default=60, help="permintaan paling banyak per pengunjung")
     ap.add_argument("--port", type=int, default=8765)
     ap.add_argument("--port-db", type=int, default=55437)
-    ap.add_argument("--json", default=str(AKAR / "loadtest-hasil.json"))
+    ap.add_argument("--json", default=str(AKAR / "docs" / "loadtest-hasil.json"))
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="pst-loadtest-") as folder, basis_data(args.port_db) as (url, klaster):

@@ -4,7 +4,6 @@ and a small HTTP client that keeps cookies and sends the CSRF token. Only 127.0.
 import contextlib
 import http.client
 import os
-import re
 import secrets
 import shutil
 import subprocess
@@ -199,7 +198,3 @@ def persentil(nilai, p):
     bawah = int(k)
     atas = min(bawah + 1, len(urut) - 1)
     return urut[bawah] + (urut[atas] - urut[bawah]) * (k - bawah)
-
-
-def cari_semua(pola, teks):
-    return re.findall(pola, teks)

@@ -151,10 +151,10 @@ def test_papan_shows_each_counter_and_the_next_numbers(ambil, petugas, petugas2)
 
 @pytest.fixture
 def jadwal(db):
-    return aturan.jadwal_layanan()  # the rows the data migration wrote: the seed's hours
+    return aturan.jadwal_layanan()  # the rows the data migration wrote: the standard hours
 
 
-def test_jadwal_layanan_falls_back_to_the_seed_hours_without_rows(db):
+def test_jadwal_layanan_falls_back_to_the_standard_hours_without_rows(db):
     JamLayanan.objects.all().delete()
     jadwal = aturan.jadwal_layanan()
     assert jadwal[0] == (datetime.time(8), datetime.time(15, 30))

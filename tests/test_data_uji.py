@@ -4,7 +4,7 @@ from django.db.models import Count, F
 
 from bukutamu.models import Kunjungan, Pengunjung
 from layanan.models import Layanan, RiwayatLayanan, Status
-from pst_frontoffice.management.commands.buat_data_uji import DOMAIN_UJI, KATA_SANDI_UJI
+from demo.management.commands.buat_data_uji import DOMAIN_UJI, KATA_SANDI_UJI
 
 pytestmark = pytest.mark.django_db
 

@@ -59,9 +59,9 @@ def test_dockerfile_builds_a_slim_non_root_gunicorn_image():
     assert "collectstatic --noinput" in teks
     user = [baris for baris in teks.splitlines() if baris.startswith("USER ")]
     assert user == ["USER pst"]
-    assert "HEALTHCHECK" in teks and "scripts/cek_sehat.py" in teks
-    mulai = (ROOT / "scripts/docker-mulai.sh").read_text()
-    assert "exec gunicorn pst_frontoffice.wsgi:application -c gunicorn.conf.py" in mulai
+    assert "HEALTHCHECK" in teks and "deploy/cek_sehat.py" in teks
+    mulai = (ROOT / "deploy/docker-mulai.sh").read_text()
+    assert "exec gunicorn pst_frontoffice.wsgi:application -c deploy/gunicorn.conf.py" in mulai
     assert (ROOT / "requirements.txt").read_text().count("gunicorn==") == 1
 
 
@@ -74,7 +74,7 @@ def test_compose_runs_the_app_with_postgres_16_volumes_and_health_checks():
     assert "pg_isready" in " ".join(db["healthcheck"]["test"])
     assert app["depends_on"] == {"db": {"condition": "service_healthy"}}
     assert "media:/data/media" in app["volumes"]
-    assert app["healthcheck"]["test"] == ["CMD", "python", "scripts/cek_sehat.py"]
+    assert app["healthcheck"]["test"] == ["CMD", "python", "deploy/cek_sehat.py"]
     assert app["environment"]["DJANGO_PRODUCTION"] == "1"
     assert app["environment"]["DATABASE_URL"].startswith("postgres://") and "@db:5432/" in app["environment"]["DATABASE_URL"]
     assert set(compose["volumes"]) == {"db-data", "media"}
@@ -82,3 +82,20 @@ def test_compose_runs_the_app_with_postgres_16_volumes_and_health_checks():
     contoh = (ROOT / ".env.contoh").read_text()
     for wajib in ("SECRET_KEY", "POSTGRES_PASSWORD", "ALLOWED_HOSTS"):
         assert f"{wajib}=" in contoh
+
+
+PERINTAH_DEMO = ("siapkan_demo", "jadwal_demo", "buat_data_uji")
+
+
+def test_demo_and_test_data_commands_exist_only_outside_production():
+    produksi = _produksi("manage.py", "help")
+    assert produksi.returncode == 0, produksi.stderr
+    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_PRODUCTION", "DEBUG", "DJANGO_SETTINGS_MODULE")}
+    pengembangan = subprocess.run([sys.executable, "manage.py", "help"], cwd=ROOT, env=env, capture_output=True,
+                                  text=True, timeout=120)
+    assert pengembangan.returncode == 0, pengembangan.stderr
+
+    for perintah in PERINTAH_DEMO:
+        assert perintah not in produksi.stdout
+        assert perintah in pengembangan.stdout
+    assert "[demo]" not in produksi.stdout and "[demo]" in pengembangan.stdout

@@ -20,7 +20,7 @@ from rating.skm import mutu_untuk
 # NRR: U1 11/3=3.667  U2 10/3=3.333  U3 8/3=2.667  U4 12/3=4.000  U5 10/3=3.333
 #      U6 11/3=3.667  U7 12/3=4.000  U8 8/3=2.667  U9 10/3=3.333
 # Σ NRR = 92/3; IKM = (Σ NRR × 1/9) × 25 = 92/27 × 25 = 2300/27 = 85.185… → 85.19 → grade B (Baik).
-# (The regulation's rounded weight 0.111 would give 85.10; DOMAIN.md takes the exact 1/9.)
+# (The regulation's rounded weight 0.111 would give 85.10; we take the exact 1/9, nine equal elements.)
 CONTOH = ([4, 4, 3, 4, 3, 4, 4, 3, 4], [3, 3, 3, 4, 3, 3, 4, 2, 3], [4, 3, 2, 4, 4, 4, 4, 3, 3])
 WITA = ZoneInfo("Asia/Makassar")
 

@@ -76,7 +76,7 @@ AKSES = {
     "laporan:unduh_xlsx": Akses(302, 403, 200, 200),
     "laporan:unduh_docx": Akses(302, 403, 200, 200),
     "laporan:unduh_csv": Akses(302, 403, 200, 200),
-    # Queue (issue 6): kiosk, ticket and display are public; the desk's queue is for officers.
+    # Queue: kiosk, ticket and display are public; the desk's queue is for officers.
     "antrian:kios": Akses(200, 200, 200, 200),
     "antrian:buat_janji": Akses(405, 405, 405, 405),
     "antrian:janji_tercatat": Akses(404, 404, 404, 404),  # without its signed ?t= link: friendly 404
@@ -104,7 +104,7 @@ AKSES = {
     "rating:terima_kasih": Akses(302, 302, 302, 302, kwargs=_token_rating, ke="/r/"),  # not filled yet: to the form
     "rating:skd": Akses(302, 302, 302, 302, kwargs=_token_skd, ke="s.bps.go.id"),  # counted, then to BPS's survey
     "rating:skd_selesai": Akses(200, 200, 200, 200, kwargs=_token_skd),
-    # Data requests fulfilled (issue 3): letters, files, tags, register and search.
+    # Data requests fulfilled: letters, files, tags, register and search.
     "layanan:generate_nomor": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
     "layanan:draf_surat": Akses(302, 200, 200, 200, kwargs=_pk_layanan),
     "layanan:unggah_berkas": Akses(302, 405, 403, 405, kwargs=_pk_layanan),

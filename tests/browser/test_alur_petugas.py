@@ -1,4 +1,5 @@
-"""The officer's main path (user guide sections 1, 3, 4, 5) in a real browser."""
+"""The officer's main path in the officers' user guide (login, Buku Tamu, Layanan Saya, status updates) in a
+real browser."""
 
 import re
 

@@ -1,4 +1,4 @@
-"""Data request fulfilled (user guide, section 5) in a real browser: number, draft letter,
+"""Data request fulfilled, as the officers' user guide describes it, in a real browser: number, draft letter,
 signed file, tags, and finding the request again through the search."""
 
 import io

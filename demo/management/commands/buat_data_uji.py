@@ -19,12 +19,15 @@ from django.core.management.color import no_style
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from bukutamu.bawaan import pastikan_jenis_bawaan
+from bukutamu.bawaan import (
+    KODE_KONSULTASI, KODE_PENGADUAN, KODE_PENJUALAN, KODE_PERMINTAAN_DATA, KODE_PERPUSTAKAAN, KODE_REKOMENDASI,
+    pastikan_jenis_bawaan,
+)
 from bukutamu.models import JenisInstansi, JenisLayanan, KanalOnline, Kunjungan, Pengunjung, Sarana
 from layanan.models import Layanan, RiwayatLayanan, Status
 from pst_frontoffice.models import PengaturanKantor, Peran
-from rating.models import Penilaian
 from pst_frontoffice.skm import FIELD_UNSUR
+from rating.models import Penilaian
 
 KATA_SANDI_UJI = "uji-beban-12345"
 DOMAIN_UJI = "uji.example"
@@ -61,9 +64,9 @@ KEPERLUAN = [
     "Data inflasi dan harga konsumen", "Membaca publikasi Kabupaten Dalam Angka",
     "Rekomendasi kegiatan statistik sektoral", "Membeli publikasi Statistik Daerah cetak",
 ]
-# Kinds of service by how often they come (user guide section 3).
-BOBOT_JENIS = [("konsultasi", 5), ("permintaan-data", 6), ("pengaduan", 1), ("rekomendasi-statistik", 1),
-               ("perpustakaan", 2), ("penjualan-produk-statistik", 1)]
+# Kinds of service (as the officers' user guide names them) by how often they come.
+BOBOT_JENIS = [(KODE_KONSULTASI, 5), (KODE_PERMINTAAN_DATA, 6), (KODE_PENGADUAN, 1), (KODE_REKOMENDASI, 1),
+               (KODE_PERPUSTAKAAN, 2), (KODE_PENJUALAN, 1)]
 LAYANAN_PER_KUNJUNGAN = 1.15
 class Penulis:
     """Writes rows of one model in batches: COPY on PostgreSQL, bulk_create elsewhere."""
@@ -220,7 +223,7 @@ class Command(BaseCommand):
             kodes = list(dict.fromkeys(kodes))
             while len(kodes) < banyak:
                 kodes.append(next(k for k in kode_jenis if k not in kodes))
-            minta_data = "permintaan-data" in kodes
+            minta_data = KODE_PERMINTAAN_DATA in kodes
             w_kunjungan.tambah(
                 id_kunjungan, pengunjung, waktu, sarana, kanal, rnd.choice(KEPERLUAN),
                 f"{rnd.randint(100, 999)}/BPD/{waktu:%m}/{waktu.year}" if minta_data and rnd.random() < 0.6 else "",

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make serve`: gunicorn with the production settings on this machine, on plain HTTP.
-#   scripts/serve.sh [PORT]
+#   deploy/serve.sh [PORT]
 # Every variable can be set beforehand (DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS, WEB_CONCURRENCY…).
 # Without SECRET_KEY a random one is made for this run (logins end when it stops). Plain HTTP on
 # 127.0.0.1 has no TLS, so the HTTPS redirect, HSTS and Secure cookies are off unless set.
@@ -21,4 +21,4 @@ $PY manage.py migrate --noinput
 $PY manage.py collectstatic --noinput -v 0
 echo "PST Front Office (produksi, gunicorn) di http://127.0.0.1:$PORT — Ctrl+C untuk berhenti."
 echo "Belum ada akun? Buat Admin pertama: DJANGO_PRODUCTION=1 SECRET_KEY=… $PY manage.py createsuperuser"
-exec .venv/bin/gunicorn pst_frontoffice.wsgi:application -c gunicorn.conf.py --bind "127.0.0.1:$PORT"
+exec .venv/bin/gunicorn pst_frontoffice.wsgi:application -c deploy/gunicorn.conf.py --bind "127.0.0.1:$PORT"

@@ -9,9 +9,16 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from bukutamu import antrian
+from bukutamu.bawaan import (
+    KODE_KONSULTASI, KODE_PENGADUAN, KODE_PENJUALAN, KODE_PERMINTAAN_DATA, KODE_PERPUSTAKAAN, KODE_REKOMENDASI,
+)
 from bukutamu.models import JenisLayanan, KanalOnline, Sarana
 from bukutamu.services import catat_kunjungan
+from layanan.models import Kanal, Loker, PeminjamanLoker, RiwayatLayanan, Status
+from layanan.pengaduan import catat_pengaduan
 from pst_frontoffice.models import PengaturanKantor, Peran
+from rating import services as rating
 
 KATA_SANDI_DEMO = "demo12345"
 AKUN_DEMO = [
@@ -41,14 +48,14 @@ INSTANSI = [
     ("", "perorangan"),
 ]
 KEPERLUAN = {
-    "konsultasi": ["Cara membaca tabel PDRB menurut lapangan usaha", "Metodologi penghitungan angka kemiskinan",
+    KODE_KONSULTASI: ["Cara membaca tabel PDRB menurut lapangan usaha", "Metodologi penghitungan angka kemiskinan",
                    "Definisi pengangguran terbuka untuk skripsi", "Penjelasan metadata Sakernas"],
-    "permintaan-data": ["Data jumlah penduduk per kecamatan 2020–2025", "Data produksi padi per kecamatan 2024",
+    KODE_PERMINTAAN_DATA: ["Data jumlah penduduk per kecamatan 2020–2025", "Data produksi padi per kecamatan 2024",
                         "IPM Kabupaten Tanah Bumbu 2019–2025", "Data inflasi dan harga konsumen 2025"],
-    "pengaduan": ["Data di website tidak bisa diunduh", "Antrian terlalu lama saat jam istirahat"],
-    "rekomendasi-statistik": ["Rekomendasi survei kepuasan masyarakat Dinas Kesehatan"],
-    "perpustakaan": ["Membaca publikasi Kabupaten Tanah Bumbu Dalam Angka"],
-    "penjualan-produk-statistik": ["Membeli publikasi Statistik Daerah cetak"],
+    KODE_PENGADUAN: ["Data di website tidak bisa diunduh", "Antrian terlalu lama saat jam istirahat"],
+    KODE_REKOMENDASI: ["Rekomendasi survei kepuasan masyarakat Dinas Kesehatan"],
+    KODE_PERPUSTAKAAN: ["Membaca publikasi Kabupaten Tanah Bumbu Dalam Angka"],
+    KODE_PENJUALAN: ["Membeli publikasi Statistik Daerah cetak"],
 }
 
 
@@ -82,8 +89,8 @@ class Command(BaseCommand):
             )
         petugas = [akun["petugas@example.com"], akun["petugas2@example.com"]]
         jenis = {j.kode: j for j in JenisLayanan.objects.all()}
-        bobot = [("konsultasi", 5), ("permintaan-data", 6), ("pengaduan", 1), ("rekomendasi-statistik", 1),
-                 ("perpustakaan", 2), ("penjualan-produk-statistik", 1)]
+        bobot = [(KODE_KONSULTASI, 5), (KODE_PERMINTAAN_DATA, 6), (KODE_PENGADUAN, 1), (KODE_REKOMENDASI, 1),
+                 (KODE_PERPUSTAKAAN, 2), (KODE_PENJUALAN, 1)]
         orang = []
         for i, nama in enumerate(NAMA):
             instansi, jenis_instansi = rnd.choice(INSTANSI)
@@ -100,7 +107,7 @@ class Command(BaseCommand):
             for _ in range(rnd.randint(1, 4) if hari_lalu else 4):
                 p = rnd.choice(orang)
                 kode = rnd.choices([k for k, _ in bobot], [w for _, w in bobot])[0]
-                kodes = [kode] + (["konsultasi"] if kode == "permintaan-data" and rnd.random() < 0.3 else [])
+                kodes = [kode] + ([KODE_KONSULTASI] if kode == KODE_PERMINTAAN_DATA and rnd.random() < 0.3 else [])
                 jam = rnd.randint(8, 14)
                 waktu = timezone.make_aware(datetime.datetime.combine(tanggal, datetime.time(jam, rnd.randint(0, 59))))
                 if waktu > sekarang:
@@ -112,7 +119,7 @@ class Command(BaseCommand):
                     keperluan=rnd.choice(KEPERLUAN[kode]),
                     sarana=Sarana.ONLINE if online else Sarana.LANGSUNG,
                     kanal_online=rnd.choice([KanalOnline.WHATSAPP, KanalOnline.EMAIL, KanalOnline.PST]) if online else "",
-                    nomor_surat_permintaan=f"{rnd.randint(100, 999)}/BPD/{tanggal:%m}/{tanggal.year}" if kode == "permintaan-data" and rnd.random() < 0.6 else "",
+                    nomor_surat_permintaan=f"{rnd.randint(100, 999)}/BPD/{tanggal:%m}/{tanggal.year}" if kode == KODE_PERMINTAAN_DATA and rnd.random() < 0.6 else "",
                     waktu=waktu,
                 )
                 for layanan in kunjungan.layanan.all():
@@ -123,8 +130,6 @@ class Command(BaseCommand):
 
     def _nilai(self, layanan, oleh, rnd):
         """Most finished services get a rating; data requests an SKD link, often filled."""
-        from layanan.models import Status
-        from rating import services as rating
 
         layanan.refresh_from_db()
         if layanan.status != Status.SELESAI:
@@ -149,17 +154,14 @@ class Command(BaseCommand):
 
     def _antrian_hari_ini(self, rnd, jenis, petugas):
         """A few queue numbers today: some called, some still waiting (when today is a working day)."""
-        from bukutamu import antrian
 
         if not antrian.sedang_buka():
             return
-        for kode in ["konsultasi", "permintaan-data", "perpustakaan", "konsultasi", "permintaan-data"]:
+        for kode in [KODE_KONSULTASI, KODE_PERMINTAAN_DATA, KODE_PERPUSTAKAAN, KODE_KONSULTASI, KODE_PERMINTAAN_DATA]:
             antrian.ambil_nomor(jenis_layanan=jenis[kode])
         antrian.panggil_berikutnya(petugas=petugas[0], loket=1)
 
     def _loker_dan_pengaduan(self, rnd, petugas):
-        from layanan.models import Kanal, Loker, PeminjamanLoker
-        from layanan.pengaduan import catat_pengaduan
 
         loker = list(Loker.objects.filter(aktif=True)[:3])
         for i, lk in enumerate(loker[:2]):
@@ -178,7 +180,6 @@ class Command(BaseCommand):
 
     def _majukan(self, layanan, oleh, rnd, hari_lalu, waktu):
         """Move older services along the flow, so every status and the timeline show something."""
-        from layanan.models import RiwayatLayanan, Status
 
         if hari_lalu == 0 and rnd.random() < 0.6:
             return
@@ -194,7 +195,7 @@ class Command(BaseCommand):
         for status in langkah[:sampai]:
             layanan.ubah_status(status, oleh=oleh, catatan="")
             menit += rnd.randint(10, 60 * 24 if layanan.jenis.adalah_permintaan_data else 90)
-            # Spread the history over time as it happened, not all at the moment of seeding.
+            # Spread the history over time as it happened, not all at the moment the demo data is made.
             saat = min(waktu + datetime.timedelta(minutes=menit), timezone.now())
             RiwayatLayanan.objects.filter(layanan=layanan, ke_status=status).update(waktu=saat)
             if status in (Status.SELESAI,):

@@ -1,0 +1,1 @@
+"""Development-only app: management commands that fill a database with demo or load-test data."""
