@@ -1,5 +1,5 @@
 """The .docx reply letter: the office's uploaded template (or the built-in one) with its
-{{placeholders}} filled in. The placeholders are listed in the README (Surat balasan)."""
+{{placeholders}} filled in. The placeholders are listed in docs/surat.md."""
 
 import io
 import re
@@ -14,7 +14,7 @@ from .surat import tanggal_indonesia
 
 KOSONG = "……"
 
-# name → what it is; the README table is written from this list.
+# name → what it is; the table in docs/surat.md is written from this list.
 PLACEHOLDER = {
     "kantor": "nama kantor",
     "alamat_kantor": "alamat kantor",

@@ -1,4 +1,4 @@
-"""Exports: one function yields rows, a writer turns them into a file (STYLE: data apart from format)."""
+"""Exports: one function yields rows, a writer turns them into a file, so data stays apart from format."""
 
 from django.utils import timezone
 

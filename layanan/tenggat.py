@@ -1,4 +1,4 @@
-"""Due times of open services (seeds 002, 003): the rule as one plain function.
+"""Due times of open services under the consultation service standards: the rule as one plain function.
 
 - online services, and data requests however they came, are due at the end of the N-th working
   day after they were recorded (N = `batas_online_hari_kerja`, default 3);

@@ -3,13 +3,14 @@
 import datetime
 import io
 import zoneinfo
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from docx import Document
 
-from layanan.draf_surat import buat_draf_surat, template_bawaan
+from layanan.draf_surat import PLACEHOLDER, buat_draf_surat, template_bawaan
 from layanan.models import KlasifikasiSurat, NomorSurat, PermintaanData, RiwayatLayanan
 from layanan.surat import beri_nomor_surat, format_nomor, tanggal_indonesia
 from pst_frontoffice.models import PengaturanKantor, validasi_format_nomor
@@ -235,3 +236,8 @@ def test_format_setting_is_validated_on_the_office_record(kantor):
     with pytest.raises(ValidationError) as galat:
         kantor.full_clean()
     assert "format_nomor_surat" in galat.value.message_dict
+
+
+def test_docs_list_every_letter_template_placeholder():
+    teks = (Path(__file__).resolve().parent.parent / "docs" / "surat.md").read_text()
+    assert [nama for nama in PLACEHOLDER if f"`{{{{{nama}}}}}`" not in teks] == []

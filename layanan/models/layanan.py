@@ -24,7 +24,7 @@ class Status(models.TextChoices):
 
 STATUS_TERBUKA = (Status.DITERIMA, Status.DIPROSES, Status.SIAP_DIAMBIL)
 
-# The allowed flow (user guide, section 5). Siap Diambil exists only for data requests;
+# The allowed flow, as the officers' user guide describes Update. Siap Diambil exists only for data requests;
 # Dibatalkan is reachable from every open state and needs a reason.
 ALUR_STATUS = {
     Status.DITERIMA: (Status.DIPROSES, Status.SIAP_DIAMBIL, Status.SELESAI, Status.DIBATALKAN),
