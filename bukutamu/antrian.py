@@ -8,7 +8,7 @@ from django.utils import timezone
 from pst_frontoffice.hari_kerja import KalenderKerja, adalah_hari_libur
 from pst_frontoffice.models import PengaturanKantor
 
-from .models_antrian import JAM_LAYANAN_BAWAAN, Antrian, JamLayanan, JanjiTemu, PenghitungAntrian, RiwayatAntrian
+from .models import JAM_LAYANAN_BAWAAN, Antrian, JamLayanan, JanjiTemu, PenghitungAntrian, RiwayatAntrian
 
 S = Antrian.Status
 JUMLAH_LOKET = 9  # counters an officer can choose; a PST desk rarely has more than two or three

@@ -1,9 +1,9 @@
 from django.urls import path
 
-from . import views
+from .views import kunjungan
 
 app_name = "bukutamu"
 urlpatterns = [
-    path("", views.buku_tamu, name="buku_tamu"),
-    path("cari-pengunjung/", views.cari_pengunjung, name="cari_pengunjung"),
+    path("", kunjungan.buku_tamu, name="buku_tamu"),
+    path("cari-pengunjung/", kunjungan.cari_pengunjung, name="cari_pengunjung"),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views_antrian as views
+from .views import antrian as views
 
 app_name = "antrian"
 urlpatterns = [

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from bukutamu.bawaan import pastikan_jenis_bawaan
 from bukutamu.models import JenisLayanan
-from bukutamu.services import catat_kunjungan
+from bukutamu.kunjungan import catat_kunjungan
 from pst_frontoffice.models import PengaturanKantor, Peran
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must still be usable.

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from bukutamu.models import Kunjungan, Pengunjung
-from bukutamu.services import cari_pengunjung, simpan_pengunjung
+from bukutamu.kunjungan import cari_pengunjung, simpan_pengunjung
 from layanan.models import Layanan, Status
 
 URL = reverse("bukutamu:buku_tamu")

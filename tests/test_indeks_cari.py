@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 
 from bukutamu.models import Pengunjung
-from bukutamu.services import cari_pengunjung
+from bukutamu.kunjungan import cari_pengunjung
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 from django.db import migrations
 
 from bukutamu.bawaan import pastikan_prefix_antrian
-from bukutamu.models_antrian import JAM_LAYANAN_BAWAAN
+from bukutamu.models.antrian import JAM_LAYANAN_BAWAAN
 
 
 def isi(apps, schema_editor):

@@ -3,7 +3,7 @@
 from django import template
 
 from bukutamu.antrian import jadwal_layanan
-from bukutamu.models_antrian import Hari
+from bukutamu.models import Hari
 
 register = template.Library()
 

@@ -14,7 +14,7 @@ from bukutamu.bawaan import (
     KODE_KONSULTASI, KODE_PENGADUAN, KODE_PENJUALAN, KODE_PERMINTAAN_DATA, KODE_PERPUSTAKAAN, KODE_REKOMENDASI,
 )
 from bukutamu.models import JenisLayanan, KanalOnline, Sarana
-from bukutamu.services import catat_kunjungan
+from bukutamu.kunjungan import catat_kunjungan
 from layanan.models import Kanal, Loker, PeminjamanLoker, RiwayatLayanan, Status
 from layanan.pengaduan import catat_pengaduan
 from pst_frontoffice.models import PengaturanKantor, Peran

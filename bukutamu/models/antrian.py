@@ -5,6 +5,8 @@ import datetime
 from django.conf import settings
 from django.db import models
 
+from .kunjungan import JenisLayanan, Kunjungan
+
 
 class PenghitungAntrian(models.Model):
     """Last number given today for one prefix; the row is locked while the next number is taken."""
@@ -38,7 +40,7 @@ class Antrian(models.Model):
         JANJI = "janji", "Janji temu"
 
     jenis_layanan = models.ForeignKey(
-        "bukutamu.JenisLayanan", on_delete=models.PROTECT, related_name="+", verbose_name="jenis layanan"
+        JenisLayanan, on_delete=models.PROTECT, related_name="+", verbose_name="jenis layanan"
     )
     tanggal = models.DateField("tanggal")
     prefix = models.CharField("prefix", max_length=3)
@@ -56,7 +58,7 @@ class Antrian(models.Model):
     jumlah_panggil = models.PositiveSmallIntegerField("jumlah panggilan", default=0)
     selesai_pada = models.DateTimeField("selesai pada", null=True, blank=True)
     kunjungan = models.OneToOneField(
-        "bukutamu.Kunjungan", on_delete=models.PROTECT, null=True, blank=True, related_name="antrian",
+        Kunjungan, on_delete=models.PROTECT, null=True, blank=True, related_name="antrian",
         verbose_name="buku tamu",
     )
 
@@ -150,7 +152,7 @@ class JanjiTemu(models.Model):
     nama = models.CharField("nama", max_length=150)
     no_hp = models.CharField("no. HP", max_length=20, help_text="Bentuk internasional, 62…")
     jenis_layanan = models.ForeignKey(
-        "bukutamu.JenisLayanan", on_delete=models.PROTECT, related_name="+", verbose_name="jenis layanan"
+        JenisLayanan, on_delete=models.PROTECT, related_name="+", verbose_name="jenis layanan"
     )
     waktu = models.DateTimeField("waktu janji", db_index=True)
     keperluan = models.CharField("keperluan", max_length=300, blank=True)

@@ -123,7 +123,3 @@ class Kunjungan(models.Model):
         if self.sarana == Sarana.ONLINE and self.kanal_online:
             return f"Online ({self.get_kanal_online_display()})"
         return self.get_sarana_display()
-
-
-# The queue and appointments live in their own module; imported here so Django sees the models.
-from .models_antrian import Antrian, JamLayanan, JanjiTemu, PenghitungAntrian, RiwayatAntrian  # noqa: E402, F401

@@ -1,3 +1,5 @@
+"""The Buku Tamu tab: the guest book form and the search for returning visitors."""
+
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_GET, require_http_methods
@@ -5,10 +7,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 from pst_frontoffice.htmx import TAB, render_halaman
 from pst_frontoffice.roles import petugas_diperlukan
 
-from . import services
-from .antrian import AntrianTidakBisa, antrian_untuk_buku_tamu
-from .forms import BukuTamuForm
-from .models import Pengunjung
+from .. import kunjungan as aturan
+from ..antrian import AntrianTidakBisa, antrian_untuk_buku_tamu
+from ..forms.kunjungan import BukuTamuForm
+from ..models import Pengunjung
 
 
 def _initial_dari_pengunjung(pengunjung):
@@ -32,7 +34,7 @@ def buku_tamu(request):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                kunjungan = services.catat_kunjungan(
+                kunjungan = aturan.catat_kunjungan(
                     petugas=request.user,
                     nama=data["nama"],
                     instansi=data["instansi"],
@@ -97,7 +99,7 @@ def cari_pengunjung(request):
     """Suggestions of earlier visitors while the officer types (HTMX, instant)."""
     # The name, phone and e-mail inputs each ask with their own field name.
     teks = next((request.GET[k] for k in ("q", "nama", "no_hp", "email") if request.GET.get(k)), "")
-    hasil = services.cari_pengunjung(teks)
+    hasil = aturan.cari_pengunjung(teks)
     return render_halaman(
         request, "bukutamu/cari_pengunjung.html", {"hasil": hasil, "q": teks}, partial="saran"
     )

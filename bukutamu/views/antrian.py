@@ -11,9 +11,9 @@ from pst_frontoffice.htmx import TAB, render_halaman
 from pst_frontoffice.ratelimit import melebihi_batas
 from pst_frontoffice.roles import petugas_diperlukan
 
-from . import antrian as aturan
-from .forms import AmbilNomorForm, JanjiTemuForm, jenis_untuk_antrian
-from .models_antrian import Antrian, Hari, JanjiTemu
+from .. import antrian as aturan
+from ..forms.antrian import AmbilNomorForm, JanjiTemuForm, jenis_untuk_antrian
+from ..models import Antrian, Hari, JanjiTemu
 
 BATAS_KIOS = 20  # presses per address per window: a queue of people on one tablet stays well below
 JENDELA_KIOS = 60  # seconds

@@ -1,0 +1,61 @@
+"""Forms of the queue: a number taken at the kiosk or the desk, and an appointment."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from pst_frontoffice.forms import FormIndonesia
+from pst_frontoffice.whatsapp import normalisasi_no_hp
+
+from ..antrian import periksa_waktu_janji
+from ..models import JenisLayanan
+from .kunjungan import bersihkan_nama
+
+
+def jenis_untuk_antrian():
+    """Kinds of service a visitor can queue for: active and with a prefix."""
+    return JenisLayanan.objects.filter(aktif=True).exclude(prefix_antrian="")
+
+
+class AmbilNomorForm(forms.Form):
+    """One press on a kiosk (or desk) button: the kind of service."""
+
+    jenis_layanan = forms.ModelChoiceField(
+        queryset=jenis_untuk_antrian(),
+        error_messages={"required": "Pilih jenis layanan.", "invalid_choice": "Jenis layanan tidak tersedia."},
+    )
+
+
+class JanjiTemuForm(FormIndonesia):
+    """An appointment taken on the kiosk outside service hours."""
+
+    nama = forms.CharField(label="Nama", max_length=150)
+    no_hp = forms.CharField(
+        label="No. HP / WhatsApp", max_length=30,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "placeholder": "0812…", "autocomplete": "tel"}),
+    )
+    jenis_layanan = forms.ModelChoiceField(
+        label="Jenis Layanan", queryset=jenis_untuk_antrian(), empty_label="— pilih jenis layanan —",
+    )
+    waktu = forms.DateTimeField(
+        label="Waktu Janji",
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local", "step": 900}, format="%Y-%m-%dT%H:%M"),
+        error_messages={"invalid": "Tulis tanggal dan jam janji, misalnya 2026-11-23 09:00."},
+    )
+    keperluan = forms.CharField(label="Keperluan", max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean_nama(self):
+        return bersihkan_nama(self.cleaned_data["nama"])
+
+    def clean_no_hp(self):
+        no_hp = normalisasi_no_hp(self.cleaned_data["no_hp"])
+        if not no_hp:
+            raise ValidationError("No. HP wajib diisi agar petugas dapat menghubungi Anda.")
+        return no_hp
+
+    def clean_waktu(self):
+        waktu = self.cleaned_data["waktu"]
+        alasan = periksa_waktu_janji(waktu)
+        if alasan:
+            raise ValidationError(alasan)
+        return waktu

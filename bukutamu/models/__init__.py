@@ -1,0 +1,9 @@
+"""The reception's tables, one module per concept."""
+
+from .antrian import JAM_LAYANAN_BAWAAN, Antrian, Hari, JamLayanan, JanjiTemu, PenghitungAntrian, RiwayatAntrian
+from .kunjungan import JenisInstansi, JenisLayanan, KanalOnline, Kunjungan, Pengunjung, Sarana
+
+__all__ = [
+    "JAM_LAYANAN_BAWAAN", "Antrian", "Hari", "JamLayanan", "JanjiTemu", "JenisInstansi", "JenisLayanan", "KanalOnline",
+    "Kunjungan", "PenghitungAntrian", "Pengunjung", "RiwayatAntrian", "Sarana",
+]
