@@ -2,23 +2,16 @@
 
 import re
 
-import cv2
-import numpy as np
 import pytest
 from playwright.sync_api import expect
 
 from layanan.models import Status
 from rating.models import Penilaian, SurveiSKD
+from tests.qr import dekode_png
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 HIJAU_BOOTSTRAP = "rgb(25, 135, 84)"  # .text-bg-success
-
-
-def dekode_png(png):
-    gambar = cv2.imdecode(np.frombuffer(png, dtype=np.uint8), cv2.IMREAD_GRAYSCALE)
-    teks, _, _ = cv2.QRCodeDetector().detectAndDecode(gambar)
-    return teks
 
 
 def test_visitor_rates_on_a_phone_and_the_officer_sees_it_and_marks_skd(
