@@ -1,6 +1,7 @@
 """The login form and the pieces every app's forms share."""
 
 import datetime
+import functools
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
@@ -24,10 +25,11 @@ class LoginForm(AuthenticationForm):
         self.fields["password"].error_messages["required"] = "Kata sandi wajib diisi."
 
 
-def _pesan_bawaan_django(field):
-    """Django's own (English-worded) messages for the field's class, to tell them from ours."""
+@functools.cache
+def _pesan_bawaan_django(kelas_field):
+    """Django's own (English-worded) messages for a field class, to tell them from ours."""
     bawaan = {}
-    for kelas in reversed(type(field).__mro__):
+    for kelas in reversed(kelas_field.__mro__):
         bawaan.update(getattr(kelas, "default_error_messages", {}))
     return bawaan
 
@@ -42,7 +44,7 @@ class PesanIndonesiaMixin:
         super().__init__(*args, **kwargs)
         for nama, field in self.fields.items():
             label = str(field.label or nama.replace("_", " ").capitalize())
-            bawaan = _pesan_bawaan_django(field)
+            bawaan = _pesan_bawaan_django(type(field))
             pesan = {
                 "required": f"{label} wajib diisi.",
                 "invalid": f"{label} tidak valid.",
