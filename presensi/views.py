@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from pst_frontoffice.aktivitas import ip_klien
 from pst_frontoffice.excel import buku_excel
 from pst_frontoffice.htmx import render_halaman
-from pst_frontoffice.kalender import hari_ini
+from pst_frontoffice.kalender import hari_ini, tanggal_wajar
 from pst_frontoffice.roles import admin_diperlukan, petugas_diperlukan, pimpinan_diperlukan, staf_diperlukan
 
 from . import services
@@ -34,6 +34,8 @@ def _bulan(request):
     """(year, month) from ?bulan=YYYY-MM, this month by default."""
     try:
         t = datetime.datetime.strptime(request.GET.get("bulan", ""), "%Y-%m")
+        if not tanggal_wajar(t):
+            raise ValueError("di luar rentang")
         return t.year, t.month
     except ValueError:
         h = hari_ini()

@@ -5,8 +5,14 @@ import functools
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
 
-from .kalender import awal_hari
+from .kalender import TANGGAL_MAKS, TANGGAL_MIN, awal_hari, tanggal_wajar
+
+# The largest id or number a database column holds (a signed 64-bit integer).
+BATAS_BILANGAN = 2**63 - 1
 
 
 class LoginForm(AuthenticationForm):
@@ -54,6 +60,59 @@ class PesanIndonesiaMixin:
             for kunci, teks in pesan.items():
                 if field.error_messages.get(kunci, bawaan.get(kunci)) == bawaan.get(kunci):
                     field.error_messages[kunci] = teks
+            _batasi(field, label)
+
+
+def _validasi_tanggal(label):
+    def validasi(nilai):
+        if nilai is not None and not tanggal_wajar(nilai):
+            raise ValidationError(
+                f"{label} harus antara tahun {TANGGAL_MIN.year} dan {TANGGAL_MAKS.year}.", code="di_luar_rentang"
+            )
+
+    return validasi
+
+
+def id_wajar(nilai):
+    """An id typed into a form is a whole number a database column can hold."""
+    teks = str(nilai).strip()
+    return teks.lstrip("-").isdigit() and len(teks) < 20 and abs(int(teks)) <= BATAS_BILANGAN
+
+
+def _pilihan_model_aman(field, bersih):
+    """ModelChoiceField.clean refusing ids no table holds (abc, 10^30) before the query is built."""
+
+    def clean(nilai):
+        kunci = field.to_field_name
+        meta = field.queryset.model._meta
+        kolom = meta.get_field(kunci) if kunci else meta.pk
+        daftar = nilai if isinstance(nilai, (list, tuple)) else [nilai]
+        if not isinstance(kolom, (models.IntegerField, models.AutoField)):
+            daftar = []
+        for v in daftar:
+            if isinstance(v, (str, int)) and v not in field.empty_values and not id_wajar(v):
+                raise ValidationError(field.error_messages["invalid_choice"], code="invalid_choice", params={"value": v})
+        return bersih(nilai)
+
+    return clean
+
+
+def _batasi(field, label):
+    """Range checks every field of a kind needs, so no typed value reaches an overflow.
+
+    Dates and datetimes between 2000 and 2100; integers within a database column; a choice of a
+    table row by an integer id only when the id is a whole number in range.
+    """
+    if isinstance(field, (forms.DateField, forms.DateTimeField)):
+        field.validators.append(_validasi_tanggal(label))
+    elif isinstance(field, forms.IntegerField):
+        if field.max_value is None:
+            field.validators.append(MaxValueValidator(BATAS_BILANGAN, f"{label} terlalu besar."))
+        if field.min_value is None:
+            field.validators.append(MinValueValidator(-BATAS_BILANGAN, f"{label} terlalu kecil."))
+    elif isinstance(field, forms.ModelChoiceField):
+        # The field is this form's own copy (Django deep-copies fields per form instance).
+        field.clean = _pilihan_model_aman(field, field.clean)
 
 
 class FormIndonesia(PesanIndonesiaMixin, forms.Form):

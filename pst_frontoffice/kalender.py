@@ -5,6 +5,28 @@ import datetime
 from django.utils import timezone
 
 
+# The dates the app accepts from a person: enough for any record of this office, and far from the
+# ends of Python's calendar (year 1 and 9999), where adding a day or a week overflows.
+TANGGAL_MIN = datetime.date(2000, 1, 1)
+TANGGAL_MAKS = datetime.date(2100, 12, 31)
+
+
+def tanggal_wajar(tanggal):
+    """True when `tanggal` (a date or datetime) lies between 2000 and 2100."""
+    if isinstance(tanggal, datetime.datetime):
+        tanggal = tanggal.date()
+    return TANGGAL_MIN <= tanggal <= TANGGAL_MAKS
+
+
+def tanggal_dari_teks(teks):
+    """A date typed as YYYY-MM-DD in a query string, or None when it is not one or out of range."""
+    try:
+        tanggal = datetime.date.fromisoformat((teks or "").strip())
+    except ValueError:
+        return None
+    return tanggal if tanggal_wajar(tanggal) else None
+
+
 def awal_hari(tanggal):
     """Midnight at the start of `tanggal` in the current (office) time zone, as an aware datetime."""
     return timezone.make_aware(datetime.datetime.combine(tanggal, datetime.time.min))

@@ -6,6 +6,8 @@ from django.core.paginator import Page, Paginator
 from django.utils.functional import cached_property
 
 BATAS_HITUNG = 1000
+# A page number beyond this is read as the last reachable page (an offset the database can take).
+HALAMAN_MAKS = 1_000_000
 
 
 def ambil_baris(qs, awal, akhir, isi=None):
@@ -86,7 +88,7 @@ class PaginatorBerbatas(Paginator):
         if self.hitung:
             return super().get_page(number)
         try:
-            number = max(1, int(number))
+            number = min(max(1, int(number)), HALAMAN_MAKS)
         except (TypeError, ValueError):
             number = 1
         awal = (number - 1) * self.per_page

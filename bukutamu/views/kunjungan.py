@@ -1,9 +1,11 @@
 """The Buku Tamu tab: the guest book form and the search for returning visitors."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_GET, require_http_methods
 
+from pst_frontoffice.forms import id_wajar
 from pst_frontoffice.htmx import TAB, render_halaman
 from pst_frontoffice.roles import petugas_diperlukan
 
@@ -66,6 +68,8 @@ def buku_tamu(request):
     else:
         initial = {}
         if request.GET.get("pengunjung"):
+            if not id_wajar(request.GET["pengunjung"]):
+                raise Http404("Pengunjung tidak ditemukan.")
             pengunjung = get_object_or_404(Pengunjung, pk=request.GET["pengunjung"])
             initial = _initial_dari_pengunjung(pengunjung)
         antrian = _antrian_terpilih(request.GET.get("antrian"), request=request)

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pst_frontoffice.htmx import render_halaman
-from pst_frontoffice.kalender import awal_hari, hari_ini
+from pst_frontoffice.kalender import awal_hari, hari_ini, tanggal_dari_teks
 from pst_frontoffice.roles import petugas_diperlukan
 
 from ..forms.loker import PinjamLokerForm
@@ -65,10 +65,7 @@ def kembalikan_loker(request, pk):
 @require_GET
 def belum_kembali(request):
     """End of day: every card taken in up to the chosen day that has not gone back yet."""
-    try:
-        tanggal = datetime.date.fromisoformat(request.GET.get("tanggal", ""))
-    except ValueError:
-        tanggal = hari_ini()
+    tanggal = tanggal_dari_teks(request.GET.get("tanggal")) or hari_ini()
     daftar = (
         PeminjamanLoker.objects.dipinjam().untuk_daftar()
         .filter(waktu_masuk__lt=awal_hari(tanggal + datetime.timedelta(days=1)))
