@@ -3,7 +3,6 @@
 Data comes from laporan.data; nothing here queries on its own (the data is kept apart from the file format).
 """
 
-import csv
 import datetime
 import io
 import tempfile
@@ -18,7 +17,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from pst_frontoffice.excel import teks_aman
+from pst_frontoffice.excel import PenulisCsv, nilai_bersih, teks_aman, teks_sel
 
 from .data import KOLOM_LAYANAN, baris_layanan
 from .grafik import grafik_batang
@@ -77,7 +76,7 @@ def tabel_laporan(laporan):
 
 
 def _sel(ws, nilai, *, judul=False):
-    sel = teks_aman(WriteOnlyCell(ws, value=nilai))
+    sel = teks_aman(WriteOnlyCell(ws, value=nilai_bersih(nilai)))
     if judul:
         sel.font = TEBAL
         sel.fill = ISI_JUDUL
@@ -128,7 +127,7 @@ KOLOM_SILASTIK = ["Tanggal", "Nama Pengunjung", "Instansi", "No. HP", "Email", "
 
 def tulis_csv_silastik(periode, tujuan):
     """The period's services with the fields an officer re-enters into Silastik."""
-    w = csv.writer(tujuan)
+    w = PenulisCsv(tujuan)
     w.writerow(KOLOM_SILASTIK)
     for row in baris_layanan(periode):
         (_, tanggal, _, nama, instansi, hp, email, jenis, sarana, _, _, _, status, _) = row
@@ -139,7 +138,7 @@ def _tabel_docx(doc, header, rows):
     t = doc.add_table(rows=1, cols=len(header))
     t.style = "Light Grid Accent 1"
     for sel, h in zip(t.rows[0].cells, header):
-        sel.text = str(h)
+        sel.text = teks_sel(str(h))
         sel.paragraphs[0].runs[0].bold = True
     for row in rows:
         cells = t.add_row().cells
@@ -157,7 +156,9 @@ def _teks(v):
         return date_format(v, "j M Y")
     if isinstance(v, float):
         return f"{v:.1f}".replace(".", ",")
-    return str(v)
+    if isinstance(v, int):
+        return str(v)
+    return teks_sel(str(v))
 
 
 def tulis_docx(laporan, kantor, tujuan, *, pembuat=""):

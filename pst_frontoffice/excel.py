@@ -1,21 +1,65 @@
-"""The one small .xlsx writer for list exports (letter register, roster, attendance recap).
+"""Writers every export goes through: the small .xlsx writer for lists, a CSV writer, and the
+value checks they share (also for Word tables) so no exported cell is read as a formula.
 
-Reports stream big workbooks in write-only mode (`laporan.ekspor`); these lists are small.
+Reports stream big workbooks in write-only mode (`laporan.ekspor`) with `teks_aman` per cell;
+these lists are small.
+
+Text typed by a person that starts with = + - @, a tab or a carriage return is what a
+spreadsheet reads as a formula (the OWASP "CSV injection" list). In .xlsx such text is stored as
+text with Excel's quote prefix: Excel and LibreOffice show it as typed ("+62 812…" stays
+readable) and never evaluate it, even after the cell is edited. CSV and Word have no cell types,
+so there the text gets a leading apostrophe, the mark spreadsheets themselves use for "this is
+text". Numbers, dates and times are never touched.
 """
 
+import csv
 import datetime
 import io
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def seperti_rumus(nilai):
+    """True for text a spreadsheet would read as a formula."""
+    return isinstance(nilai, str) and nilai.startswith(AWALAN_RUMUS)
+
+
+def nilai_bersih(nilai):
+    """Text without the control characters an .xlsx or .docx (XML) cannot hold; others unchanged."""
+    return ILLEGAL_CHARACTERS_RE.sub("", nilai) if isinstance(nilai, str) else nilai
+
+
+def teks_sel(nilai):
+    """A value for a CSV or Word cell: formula-like text gets a leading apostrophe."""
+    nilai = nilai_bersih(nilai)
+    return "'" + nilai if seperti_rumus(nilai) else nilai
+
 
 def teks_aman(sel):
-    """A value typed by a person such as "=HYPERLINK(…)" stays text, never a formula."""
-    if sel.data_type == "f":
+    """An .xlsx cell holding formula-like text keeps it as text (quote prefix), never a formula."""
+    if sel.data_type == "f" or seperti_rumus(sel.value):
         sel.data_type = "s"
+        sel.quotePrefix = True
     return sel
+
+
+class PenulisCsv:
+    """csv.writer whose every cell goes through `teks_sel`: the one way the app writes CSV."""
+
+    def __init__(self, tujuan, **opsi):
+        self._penulis = csv.writer(tujuan, **opsi)
+
+    def writerow(self, baris):
+        return self._penulis.writerow([teks_sel(v) for v in baris])
+
+    def writerows(self, daftar):
+        for baris in daftar:
+            self.writerow(baris)
 
 
 def buku_excel(judul, kolom, baris):
@@ -23,12 +67,14 @@ def buku_excel(judul, kolom, baris):
     wb = Workbook()
     ws = wb.active
     ws.title = judul[:31]
-    ws.append(list(kolom))
+    ws.append([nilai_bersih(k) for k in kolom])
     for sel in ws[1]:
         sel.font = Font(bold=True)
+        teks_aman(sel)
     lebar = [len(str(k)) for k in kolom]
     for b in baris:
-        ws.append(list(b))
+        b = [nilai_bersih(v) for v in b]
+        ws.append(b)
         for sel in ws[ws.max_row]:
             teks_aman(sel)
             if isinstance(sel.value, datetime.datetime):
