@@ -2,15 +2,19 @@
 {{placeholders}} filled in. The placeholders are listed in docs/surat.md."""
 
 import io
+import logging
 import re
-import zipfile
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.opc.exceptions import PackageNotFoundError
 from docx.shared import Cm, Pt
 
+from pst_frontoffice.dokumen import isi_template as isi_dokumen
+from pst_frontoffice.dokumen import simpan_docx
+
 from .surat import tanggal_indonesia
+
+logger = logging.getLogger(__name__)
 
 KOSONG = "……"
 
@@ -72,41 +76,8 @@ def data_surat(layanan, *, kantor, permintaan=None, nomor=None):
     }
 
 
-def _ganti_paragraf(paragraf, data):
-    if not POLA.search(paragraf.text):
-        return
-    ganti = lambda m: str(data.get(m.group(1), ""))  # noqa: E731
-    # Replace inside each run first, which keeps its formatting...
-    for run in paragraf.runs:
-        if POLA.search(run.text):
-            run.text = POLA.sub(ganti, run.text)
-    # ...and when Word split a placeholder over several runs, join them into the first run.
-    if POLA.search(paragraf.text):
-        teks = POLA.sub(ganti, paragraf.text)
-        runs = paragraf.runs
-        runs[0].text = teks
-        for run in runs[1:]:
-            run.text = ""
-
-
-def _semua_paragraf(dokumen):
-    def dari(wadah):
-        yield from wadah.paragraphs
-        for tabel in getattr(wadah, "tables", []):
-            for baris in tabel.rows:
-                for sel in baris.cells:
-                    yield from dari(sel)
-
-    yield from dari(dokumen)
-    for bagian in dokumen.sections:
-        for wadah in (bagian.header, bagian.footer, bagian.first_page_header, bagian.first_page_footer):
-            yield from dari(wadah)
-
-
 def isi_template(dokumen, data):
-    for paragraf in _semua_paragraf(dokumen):
-        _ganti_paragraf(paragraf, data)
-    return dokumen
+    return isi_dokumen(dokumen, data, POLA)
 
 
 def template_bawaan():
@@ -162,26 +133,34 @@ def template_bawaan():
     return d
 
 
-def _simpan(dokumen):
-    keluaran = io.BytesIO()
-    dokumen.save(keluaran)
-    keluaran.seek(0)
-    return keluaran
+PESAN_TEMPLATE_RUSAK = (
+    "Template surat kantor tidak dapat dipakai, jadi draf ini dibuat dengan template bawaan. "
+    "Minta Admin mengunggah ulang template .docx di Pengaturan Kantor."
+)
 
 
-def buat_draf_surat(layanan, *, kantor, permintaan=None, nomor=None):
-    """The filled reply letter as a BytesIO holding a .docx."""
-    dokumen = None
+def buat_draf(layanan, *, kantor, permintaan=None, nomor=None):
+    """(the filled reply letter as a BytesIO holding a .docx, a note for the officer or None).
+
+    A missing or broken office template never stops the officer: the letter falls back to the
+    built-in template and the note says so.
+    """
+    data = data_surat(layanan, kantor=kantor, permintaan=permintaan, nomor=nomor)
     if kantor.template_surat_balasan:
         try:
             with kantor.template_surat_balasan.open("rb") as f:
                 dokumen = Document(io.BytesIO(f.read()))
-        except (OSError, ValueError, KeyError, zipfile.BadZipFile, PackageNotFoundError):
-            dokumen = None  # a missing or broken office template falls back to the built-in one
-    if dokumen is None:
-        dokumen = template_bawaan()
-    return _simpan(isi_template(dokumen, data_surat(layanan, kantor=kantor, permintaan=permintaan, nomor=nomor)))
+            return simpan_docx(isi_template(dokumen, data)), None
+        except Exception:  # noqa: BLE001 (python-docx and lxml raise many kinds on a broken file)
+            logger.warning("Template surat kantor tidak dapat dipakai; memakai template bawaan.", exc_info=True)
+            return simpan_docx(isi_template(template_bawaan(), data)), PESAN_TEMPLATE_RUSAK
+    return simpan_docx(isi_template(template_bawaan(), data)), None
+
+
+def buat_draf_surat(layanan, *, kantor, permintaan=None, nomor=None):
+    """The filled reply letter as a BytesIO holding a .docx."""
+    return buat_draf(layanan, kantor=kantor, permintaan=permintaan, nomor=nomor)[0]
 
 
 def template_bawaan_docx():
-    return _simpan(template_bawaan())
+    return simpan_docx(template_bawaan())

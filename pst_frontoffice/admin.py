@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
@@ -43,8 +44,20 @@ class UserAdmin(BaseUserAdmin):
         return False
 
 
+class PengaturanKantorForm(forms.ModelForm):
+    class Meta:
+        model = PengaturanKantor
+        fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The template is stored under a random name: the name on the Admin's computer may be any length.
+        self.fields["template_surat_balasan"].max_length = None
+
+
 @admin.register(PengaturanKantor)
 class PengaturanKantorAdmin(admin.ModelAdmin):
+    form = PengaturanKantorForm
     fieldsets = (
         ("Kantor", {"fields": ("nama_kantor", "kode_unit", "alamat", "telepon", "email", "situs", "zona_waktu")}),
         ("Standar waktu layanan", {"fields": (

@@ -9,7 +9,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 
-from .unggahan import jalur_template_surat, validasi_docx
+from .dokumen import validasi_template_docx
+from .unggahan import jalur_template_surat
+from .whatsapp import validasi_template_wa_grup, validasi_template_wa_pengunjung
 
 # The office settings as read at the start of the current request (ZonaWaktuKantorMiddleware), so
 # that helpers calling PengaturanKantor.get() during the request do not read the row again.
@@ -165,6 +167,7 @@ class PengaturanKantor(models.Model):
     template_wa_grup = models.TextField(
         "template notifikasi grup WA",
         default=TEMPLATE_WA_GRUP_BAWAAN,
+        validators=[validasi_template_wa_grup],
         help_text="Tersedia: {nama} {instansi} {jenis} {keperluan} {petugas} {tautan} {nomor}",
     )
     url_drive = models.URLField("URL Drive Kumpulan Data", blank=True, default="https://drive.google.com/")
@@ -187,13 +190,14 @@ class PengaturanKantor(models.Model):
     penandatangan_nama = models.CharField("nama penanda tangan", max_length=150, blank=True, default="")
     template_surat_balasan = models.FileField(
         "template .docx surat balasan", upload_to=jalur_template_surat, blank=True,
-        validators=[FileExtensionValidator(["docx"], "Template surat harus berkas .docx."), validasi_docx],
-        help_text="Kosongkan untuk memakai template bawaan. Isian yang tersedia dijelaskan di README "
+        validators=[FileExtensionValidator(["docx"], "Template surat harus berkas .docx."), validasi_template_docx],
+        help_text="Kosongkan untuk memakai template bawaan. Isian yang tersedia dijelaskan di docs/surat.md "
         "(mis. {{nomor_surat}}, {{tanggal_surat}}, {{tujuan}}, {{perihal}}, {{daftar_data}}).",
     )
     template_wa_pengunjung = models.TextField(
         "template WA ke pengunjung (Siap Diambil/Selesai)",
         default=TEMPLATE_WA_PENGUNJUNG_BAWAAN,
+        validators=[validasi_template_wa_pengunjung],
         help_text="Tersedia: {nama} {kantor} {status} {keterangan} {nomor_surat} {jenis} {nomor}",
     )
     # Service standards (the BPS consultation and library service standards); numbers without a

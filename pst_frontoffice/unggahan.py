@@ -1,12 +1,28 @@
-"""Uploaded files: checked by their content (not their name) and stored under random names."""
+"""Uploaded files: checked by parsing their content (not their name or first bytes) and stored
+under random names.
+
+A PDF must open as a PDF with at least one page; a DOCX must be a ZIP whose `word/document.xml` is
+well-formed WordprocessingML. Both refuse what a browser could take for a web page (a `%PDF-`
+header followed by HTML), and a DOCX is refused before unpacking when its declared content is
+larger than `BATAS_ISI_DOCX` (a "zip bomb": a few KB that unpack to gigabytes).
+"""
 
 import uuid
+import xml.etree.ElementTree as ET
 import zipfile
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from pypdf import PdfReader
 
 BATAS_UKURAN = 10 * 1024 * 1024  # 10 MB
+# Unpacked size of every part of a DOCX together; a 100-page letter with photos is well below.
+BATAS_ISI_DOCX = 50 * 1024 * 1024
+BATAS_BAGIAN_DOCX = 2000
+# The beginning a browser reads to guess a type ("MIME sniffing"): no HTML may appear there.
+AWAL_DIENDUS = 1024
+TANDA_HTML = (b"<html", b"<!doctype", b"<script", b"<body", b"<head", b"<svg", b"<iframe")
+W_DOCUMENT = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}document"
 
 NAMA_JENIS = {"pdf": "PDF", "docx": "DOCX"}
 
@@ -32,6 +48,48 @@ def jenis_berkas(berkas):
         berkas.seek(posisi)
 
 
+def _mirip_html(berkas):
+    berkas.seek(0)
+    awal = berkas.read(AWAL_DIENDUS).lower()
+    return any(tanda in awal for tanda in TANDA_HTML)
+
+
+def pdf_sah(berkas):
+    """The file parses as a PDF with at least one page, and does not start like a web page."""
+    if _mirip_html(berkas):
+        return False
+    berkas.seek(0)
+    try:
+        return len(PdfReader(berkas, strict=False).pages) > 0
+    except Exception:  # noqa: BLE001 (pypdf raises many kinds of error on a damaged file)
+        return False
+
+
+def docx_sah(berkas):
+    """The ZIP holds a well-formed `word/document.xml` and unpacks to at most BATAS_ISI_DOCX."""
+    berkas.seek(0)
+    try:
+        with zipfile.ZipFile(berkas) as z:
+            bagian = z.infolist()
+            if len(bagian) > BATAS_BAGIAN_DOCX or sum(b.file_size for b in bagian) > BATAS_ISI_DOCX:
+                return False
+            if not {"word/document.xml", "[Content_Types].xml"} <= {b.filename for b in bagian}:
+                return False
+            # A part whose real size exceeds the declared one fails its CRC check: reading is bounded.
+            with z.open("word/document.xml") as f:
+                isi = f.read(BATAS_ISI_DOCX + 1)
+        if len(isi) > BATAS_ISI_DOCX:
+            return False
+        # ElementTree resolves no external entity; expat refuses entity expansion bombs.
+        return ET.fromstring(isi).tag == W_DOCUMENT
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ET.ParseError, OSError, EOFError, KeyError, ValueError,
+            RuntimeError, NotImplementedError):
+        return False
+
+
+PEMERIKSA = {"pdf": pdf_sah, "docx": docx_sah}
+
+
 def periksa_berkas(berkas, *, izinkan=("pdf", "docx"), batas=BATAS_UKURAN):
     """Return the content type of an upload, or raise ValidationError with a clear message."""
     if berkas is None:
@@ -43,7 +101,12 @@ def periksa_berkas(berkas, *, izinkan=("pdf", "docx"), batas=BATAS_UKURAN):
     if berkas.size == 0:
         raise ValidationError("Berkas kosong; pilih berkas lain.")
     jenis = jenis_berkas(berkas)
-    if jenis not in izinkan:
+    posisi = berkas.tell()
+    try:
+        sah = jenis in izinkan and PEMERIKSA[jenis](berkas)
+    finally:
+        berkas.seek(posisi)
+    if not sah:
         daftar = " atau ".join(NAMA_JENIS[j] for j in izinkan)
         raise ValidationError(
             f"Isi berkas bukan {daftar} yang sah (nama berkas saja tidak cukup); unggah berkas {daftar} asli."
@@ -52,7 +115,7 @@ def periksa_berkas(berkas, *, izinkan=("pdf", "docx"), batas=BATAS_UKURAN):
 
 
 def validasi_docx(berkas):
-    """Model-field validator for .docx templates."""
+    """Model-field validator for .docx files."""
     periksa_berkas(berkas, izinkan=("docx",))
 
 

@@ -32,26 +32,63 @@ def normalisasi_no_hp(nilai):
     return angka
 
 
-class _TempatKosongAman(dict):
-    """Leaves an unknown {placeholder} as it is instead of failing on an Admin's typo."""
+# The placeholders each Admin-editable template may use (shown in the settings form's help text).
+ISIAN_WA_GRUP = ("nama", "instansi", "jenis", "keperluan", "petugas", "tautan", "nomor")
+ISIAN_WA_PENGUNJUNG = ("nama", "kantor", "status", "keterangan", "nomor_surat", "jenis", "nomor")
 
-    def __missing__(self, key):
-        return "{" + key + "}"
+# "{{" and "}}" are literal braces; "{…}" is a placeholder. Only a plain name is ever filled:
+# Python's str.format would also follow "{nama.__class__}" (attribute access), "{nama[0]}" (index)
+# and "{nama:>3000}" (format specs), so templates are never passed to it.
+_POLA = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
+_NAMA = re.compile(r"[a-z_]+")
+
+
+def _periksa_template(template, tersedia):
+    daftar = " ".join("{" + n + "}" for n in tersedia)
+    sisa = _POLA.sub("", template)
+    if "{" in sisa or "}" in sisa:
+        raise ValidationError(
+            "Kurung kurawal harus berpasangan, mis. {nama}; tulis {{ atau }} untuk kurung kurawal biasa.",
+            code="kurung",
+        )
+    salah = []
+    for m in _POLA.finditer(template):
+        isian = m.group(1)
+        if isian is not None and (not _NAMA.fullmatch(isian) or isian not in tersedia):
+            salah.append("{" + isian + "}")
+    if salah:
+        raise ValidationError(
+            "Isian tidak dikenal: %(salah)s. Tersedia: %(daftar)s (tanpa titik, kurung siku atau titik dua).",
+            code="isian_tidak_dikenal", params={"salah": ", ".join(dict.fromkeys(salah)), "daftar": daftar},
+        )
+
+
+def validasi_template_wa_grup(nilai):
+    """Settings-form validator: only the documented placeholders of the group message."""
+    _periksa_template(nilai, ISIAN_WA_GRUP)
+
+
+def validasi_template_wa_pengunjung(nilai):
+    """Settings-form validator: only the documented placeholders of the visitor message."""
+    _periksa_template(nilai, ISIAN_WA_PENGUNJUNG)
 
 
 def pesan_wa(template, *, cadangan=None, **data):
-    """Fill a message template's {placeholders} from `data`.
+    """Fill a message template's {placeholders} from `data`; never raises.
 
-    An unknown placeholder is left as written. A template that cannot be filled at all (an
-    Admin's broken edit) falls back to `cadangan`, the built-in wording, so the desk never stops.
+    Only `{name}` with a name in `data` is filled; anything else (an unknown name, an attribute,
+    an index, a format spec, a lone brace) stays as written. An empty template (an Admin cleared
+    the setting) uses `cadangan`, the built-in wording, so the desk never stops.
     """
-    isian = _TempatKosongAman(data)
-    try:
-        return template.format_map(isian)
-    except (ValueError, IndexError, AttributeError, KeyError):
-        if cadangan is None:
-            raise
-        return cadangan.format_map(isian)
+    if not (template or "").strip() and cadangan is not None:
+        template = cadangan
+
+    def ganti(m):
+        if m.group(1) is None:
+            return m.group(0)[0]
+        return str(data[m.group(1)]) if m.group(1) in data else m.group(0)
+
+    return _POLA.sub(ganti, template or "")
 
 
 def tautan_wa(teks, nomor=""):

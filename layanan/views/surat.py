@@ -16,7 +16,7 @@ from pst_frontoffice.htmx import render_halaman
 from pst_frontoffice.roles import admin_diperlukan, petugas_diperlukan, staf_diperlukan
 
 from .. import ekspor
-from ..draf_surat import buat_draf_surat, template_bawaan_docx
+from ..draf_surat import buat_draf, template_bawaan_docx
 from ..forms.surat import BatalNomorForm, FilterRegisterForm, NomorSuratForm, UnggahBerkasForm
 from ..models import BerkasSurat, NomorSurat, PermintaanData
 from ..surat import beri_nomor_surat, unggah_berkas_surat
@@ -71,7 +71,9 @@ def draf_surat(request, pk):
     layanan = ambil_permintaan_data(request, pk, ubah=False)
     permintaan = PermintaanData.objects.filter(layanan=layanan).prefetch_related("item").first()
     nomor = layanan.nomor_surat.aktif().first()
-    isi = buat_draf_surat(layanan, kantor=request.kantor, permintaan=permintaan, nomor=nomor)
+    isi, catatan = buat_draf(layanan, kantor=request.kantor, permintaan=permintaan, nomor=nomor)
+    if catatan:
+        messages.warning(request, catatan)
     nama = f"draf-surat-balasan-{nomor.tahun}-{nomor.urut:03}.docx" if nomor else f"draf-surat-balasan-layanan-{layanan.pk}.docx"
     return FileResponse(isi, as_attachment=True, filename=nama, content_type=DOCX)
 
