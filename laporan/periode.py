@@ -70,10 +70,16 @@ class Periode:
         """The previous (-1) or next (+1) period of the same kind."""
         if self.jenis == "rentang":
             n = datetime.timedelta(days=self.jumlah_hari * arah)
-            return Periode("rentang", self.mulai + n, self.selesai + n)
-        if arah < 0:
-            return Periode.dari(self.jenis, self.mulai - datetime.timedelta(days=1))
-        return Periode.dari(self.jenis, self.selesai + datetime.timedelta(days=1))
+            try:
+                return Periode("rentang", self.mulai + n, self.selesai + n)
+            except OverflowError:
+                return self
+        try:
+            if arah < 0:
+                return Periode.dari(self.jenis, self.mulai - datetime.timedelta(days=1))
+            return Periode.dari(self.jenis, self.selesai + datetime.timedelta(days=1))
+        except OverflowError:
+            return self  # at the end of the calendar there is no further period (forms keep dates in 2000–2100)
 
     def query(self):
         """GET parameters that reproduce this period."""

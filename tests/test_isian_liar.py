@@ -221,3 +221,56 @@ def test_no_url_answers_500_to_hostile_input_for_any_role(data, pengguna, settin
     )
     tidak_tercakup = [n for n in semua_nama_url() if n not in penjelajah.tercakup]
     assert not tidak_tercakup, "URL not reached by the walk (add it to MEDAN_POST): " + ", ".join(tidak_tercakup)
+
+
+# The rules behind the walk, one by one.
+
+
+def test_filter_dates_outside_2000_to_2100_get_an_indonesian_message():
+    from pst_frontoffice.forms import FilterForm
+
+    form = FilterForm({"dari": "1999-12-31", "sampai": "9999-12-31"})
+
+    assert not form.is_valid()
+    assert form.errors["dari"] == ["Dari tanggal harus antara tahun 2000 dan 2100."]
+    assert form.errors["sampai"] == ["Sampai tanggal harus antara tahun 2000 dan 2100."]
+    assert FilterForm({"dari": "2000-01-01", "sampai": "2100-12-31"}).is_valid()
+
+
+@pytest.mark.django_db
+def test_a_choice_of_a_row_by_a_huge_or_non_numeric_id_is_refused(petugas):
+    from layanan.forms.layanan import PetugasForm
+
+    for nilai in ("99999999999999999999999999", "-99999999999999999999", "abc", "1e3"):
+        form = PetugasForm({"petugas": nilai, "pendamping": [nilai]})
+        assert not form.is_valid()
+        assert "petugas" in form.errors and "pendamping" in form.errors
+    assert PetugasForm({"petugas": petugas.pk}).is_valid()
+
+
+def test_report_period_at_the_end_of_the_calendar_does_not_overflow():
+    import datetime
+
+    from laporan.periode import Periode
+
+    akhir = Periode.dari("tahun", datetime.date(9999, 6, 1))
+
+    assert akhir.geser(1) == akhir
+    assert Periode("rentang", datetime.date(1, 1, 1), datetime.date(1, 1, 5)).geser(-1).mulai.year == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("nilai", ["abc", "99999999999999999999999999", "-1", "1.5"])
+def test_guest_book_with_a_bad_visitor_id_answers_404(masuk, petugas, nilai):
+    r = masuk(petugas).get(reverse("bukutamu:buku_tamu"), {"pengunjung": nilai})
+
+    assert r.status_code == 404
+
+
+@pytest.mark.django_db
+def test_big_page_numbers_show_a_page_not_an_error(masuk, petugas, buat_layanan):
+    buat_layanan(oleh=petugas)
+
+    r = masuk(petugas).get(reverse("layanan:semua"), {"page": "9" * 30, "q": "Pengunjung"})
+
+    assert r.status_code == 200
