@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from layanan.models import BerkasSurat, NomorSurat, PermintaanData, RiwayatLayanan, Status, Tag
 from layanan.surat import beri_nomor_surat
 
-PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+from tests.berkas_uji import PDF
 
 
 def docx_bytes():
@@ -310,7 +310,7 @@ def test_rincian_permintaan_saves_letter_items_format_and_delivery(masuk, petuga
 @pytest.mark.django_db
 def test_rincian_permintaan_with_bad_date_keeps_what_was_typed(masuk, petugas, permintaan):
     response = masuk(petugas).post(reverse("layanan:rincian_permintaan", args=[permintaan.pk]), {
-        "nomor_surat_permintaan": "ABC/1", "tanggal_surat_permintaan": "2999-01-01", "format_data": "", "cara_penyampaian": "",
+        "nomor_surat_permintaan": "ABC/1", "tanggal_surat_permintaan": "2099-01-01", "format_data": "", "cara_penyampaian": "",
         "item-TOTAL_FORMS": "1", "item-INITIAL_FORMS": "0", "item-0-topik": "Inflasi bulanan",
     })
     assert response.status_code == 400

@@ -9,10 +9,9 @@ from docx import Document
 from playwright.sync_api import expect
 
 from layanan.models import BerkasSurat, NomorSurat
+from tests.berkas_uji import PDF
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @pytest.fixture(autouse=True)
