@@ -109,8 +109,7 @@ def tiket(request, pk):
 def layar(request):
     """The TV display; its board polls itself every few seconds (HTMX) and survives restarts."""
     sekarang = aturan.waktu_kantor(zona=request.kantor.tzinfo)
-    # Six next numbers: at the sizes read from 5 m, that is what a 1080p screen holds without scrolling.
-    ctx = {**aturan.papan(sekarang.date(), jumlah_berikutnya=6), "sekarang": sekarang}
+    ctx = {**aturan.papan(sekarang.date()), "sekarang": sekarang}
     return render_halaman(request, "bukutamu/antrian/layar.html", ctx, partial={"papan": "papan"})
 
 
