@@ -7,7 +7,7 @@ from django.urls import reverse
 from layanan.models import Status
 from pst_frontoffice.skm import FIELD_UNSUR
 from rating import services
-from scripts.bobot import BATAS_PONSEL, berkas_tertaut, bobot
+from scripts.bobot import BATAS_PONSEL, berkas_tertaut, bobot, isi_statis
 
 
 @pytest.fixture(autouse=True)
@@ -62,6 +62,8 @@ def test_phone_pages_load_no_bootstrap_and_no_script(client, permintaan, petugas
         teks = html.decode()
         assert not any("bootstrap" in url for url in berkas_tertaut(teks)), nama
         assert "<script" not in teks, nama  # the pages work without JavaScript
+    # The stylesheet pulls in nothing more (no fonts, no images): the weight above is all there is.
+    assert "url(" not in isi_statis("/static/css/ponsel.css").decode()
 
 
 def test_weight_counts_the_html_and_each_linked_file_compressed_once():
