@@ -26,26 +26,26 @@ def siapkan_django(folder):
     os.environ.update(DATABASE_URL=f"sqlite:///{folder}/bobot.sqlite3", DJANGO_SETTINGS_MODULE="pst_frontoffice.settings",
                       MEDIA_ROOT=f"{folder}/media", LOG_LEVEL="WARNING")
     sys.path[:0] = [str(AKAR)]
-    import django  # noqa: PLC0415 -- Django is set up for the throwaway database first
+    import django
 
     django.setup()
 
 
 def ukur():
     # After django.setup(): the app's modules need the settings above.
-    from django.core.management import call_command  # noqa: PLC0415
-    from django.test import Client  # noqa: PLC0415
-    from django.urls import reverse  # noqa: PLC0415
-    from django.utils import timezone  # noqa: PLC0415
+    from django.core.management import call_command
+    from django.test import Client
+    from django.urls import reverse
+    from django.utils import timezone
 
-    from bukutamu import antrian  # noqa: PLC0415
-    from bukutamu.kunjungan import catat_kunjungan  # noqa: PLC0415
-    from bukutamu.models import Antrian, JenisLayanan  # noqa: PLC0415
-    from layanan.models import Status  # noqa: PLC0415
-    from pst_frontoffice.models import Peran, User  # noqa: PLC0415
-    from pst_frontoffice.skm import FIELD_UNSUR  # noqa: PLC0415
-    from rating import services  # noqa: PLC0415
-    from scripts.bobot import BATAS_PONSEL, bobot  # noqa: PLC0415
+    from bukutamu import antrian
+    from bukutamu.kunjungan import catat_kunjungan
+    from bukutamu.models import Antrian, JenisLayanan
+    from layanan.models import Status
+    from pst_frontoffice.models import Peran, User
+    from pst_frontoffice.skm import FIELD_UNSUR
+    from rating import services
+    from scripts.bobot import BATAS_PONSEL, bobot
 
     call_command("migrate", verbosity=0)
     petugas = User.objects.create_user(email="petugas@bobot.example", password="bobot-12345", nama="Rina Petugas",
