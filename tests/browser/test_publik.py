@@ -12,6 +12,7 @@ from bukutamu import antrian as aturan
 from bukutamu.models import JamLayanan
 from layanan.models import Status
 from pst_frontoffice.kalender import BULAN
+from pst_frontoffice.models import ZonaWaktu
 from rating import services
 from rating.models import SurveiSKD
 
@@ -193,3 +194,19 @@ def test_tv_at_1080p_reads_from_5_m_and_keeps_office_time_and_the_sound_choice(
     tv.reload()
     expect(tv.locator("[data-aktifkan-suara]")).to_have_attribute("aria-pressed", "true")
     expect(tv.get_by_role("button", name="Suara aktif")).to_be_visible()
+
+
+def test_tv_clock_ticks_into_the_new_year_in_office_time_whatever_the_tv_zone(
+    live_server, konteks_tamu, kantor, time_machine
+):
+    # 31 December 2026, 23.59.55 WIT on the server; the TV computer is set to WIB, two hours behind.
+    kantor.zona_waktu = ZonaWaktu.WIT
+    kantor.save()
+    time_machine.move_to(datetime.datetime(2026, 12, 31, 14, 59, 55, tzinfo=datetime.UTC), tick=True)
+    tv = konteks_tamu(viewport={"width": 1920, "height": 1080}, timezone_id="Asia/Jakarta")
+
+    tv.goto(f"{live_server.url}/antrian/layar/")
+
+    jam = tv.locator("[data-jam]")
+    expect(jam).to_have_text("Kamis, 31 Desember 2026 · 23.59 WIT")
+    expect(jam).to_have_text("Jumat, 1 Januari 2027 · 00.00 WIT", timeout=12000)
