@@ -56,6 +56,7 @@ class PengaturanKantorAdmin(admin.ModelAdmin):
             "batas_tunggu_menit", "batas_konsultasi_langsung_jam", "batas_online_hari_kerja",
             "tutup_otomatis_hari", "ambang_kuning_persen",
         )}),
+        ("Janji temu di luar jam layanan", {"fields": ("jam_janji_mulai", "jam_janji_selesai")}),
         ("Tautan dan WhatsApp", {"fields": ("url_drive", "url_skd", "template_wa_grup")}),
         ("Surat balasan", {
             "fields": ("format_nomor_surat", "kota_surat", "penandatangan_jabatan", "penandatangan_nama",

@@ -64,9 +64,9 @@ def usulkan_yang_belum(hari_ini, *, sudah=None, model=CutiBersama):
     return disimpan
 
 
-def usulkan_setelah_migrate(sender, apps, using="default", **kwargs):
-    """post_migrate: a fresh install starts with the package's dates instead of an empty list."""
-    model = apps.get_model("pst_frontoffice", "CutiBersama")
+def usulkan_setelah_migrate(sender, apps=None, **kwargs):
+    """post_migrate (also sent by flush, without `apps`): a fresh install starts with the package's dates."""
+    model = apps.get_model("pst_frontoffice", "CutiBersama") if apps is not None else CutiBersama
     if not any(f.name == "tanggal_usulan" for f in model._meta.get_fields()):
         return  # migrated back to before proposals existed
     usulkan_yang_belum(timezone.localdate(), model=model)

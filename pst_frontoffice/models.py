@@ -1,6 +1,7 @@
 """What every app shares: users with their role, and the office's settings."""
 
 import contextlib
+import datetime
 import contextvars
 import zoneinfo
 
@@ -222,6 +223,16 @@ class PengaturanKantor(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(99)],
         help_text="Tenggat berwarna kuning setelah sekian persen waktu terpakai, merah bila lewat.",
     )
+    # Outside service hours and days visitors are served by appointment (consultation service
+    # standard); the office says between which hours an officer can be there.
+    jam_janji_mulai = models.TimeField(
+        "janji temu mulai pukul", default=datetime.time(7),
+        help_text="Janji temu di luar jam layanan (juga Sabtu, Minggu dan hari libur) dapat dibuat mulai pukul ini.",
+    )
+    jam_janji_selesai = models.TimeField(
+        "janji temu sampai pukul", default=datetime.time(18),
+        help_text="Janji temu paling lambat dimulai sebelum pukul ini.",
+    )
     diperbarui = models.DateTimeField("diperbarui", auto_now=True)
 
     class Meta:
@@ -230,6 +241,10 @@ class PengaturanKantor(models.Model):
 
     def __str__(self):
         return self.nama_kantor
+
+    def clean(self):
+        if self.jam_janji_mulai and self.jam_janji_selesai and self.jam_janji_selesai <= self.jam_janji_mulai:
+            raise ValidationError({"jam_janji_selesai": "Jam selesai janji temu harus sesudah jam mulainya."})
 
     def save(self, *args, **kwargs):
         self.pk = 1
