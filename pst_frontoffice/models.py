@@ -293,11 +293,15 @@ class CutiBersama(models.Model):
 
     class Jenis(models.TextChoices):
         CUTI_BERSAMA = "cuti_bersama", "Cuti bersama"
-        LIBUR = "libur", "Hari libur (nasional atau khusus, mis. hari pemungutan suara)"
+        LIBUR = "libur", "Hari libur lain"
 
     tanggal = models.DateField("tanggal", unique=True)
     keterangan = models.CharField("keterangan", max_length=150)
-    jenis = models.CharField("jenis", max_length=20, choices=Jenis.choices, default=Jenis.CUTI_BERSAMA)
+    jenis = models.CharField(
+        "jenis", max_length=20, choices=Jenis.choices, default=Jenis.CUTI_BERSAMA,
+        help_text="Hari libur lain: libur nasional yang tanggalnya masih perkiraan, hari pemungutan suara, "
+        "libur khusus lain yang ditetapkan pemerintah.",
+    )
     berlaku = models.BooleanField(
         "kantor libur", default=True,
         help_text="Hapus centang bila kantor tetap bekerja pada tanggal ini (tidak ada dalam SKB).",
