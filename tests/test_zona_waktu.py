@@ -17,7 +17,8 @@ from bukutamu import antrian as aturan
 from laporan.periode import Periode
 from layanan.tenggat import hitung_tenggat
 from pst_frontoffice.hari_kerja import KalenderKerja
-from pst_frontoffice.kalender import awal_hari, hari_ini, rentang_hari, tanggal_panjang, waktu_relatif
+from pst_frontoffice.kalender import awal_hari, hari_ini, rentang_hari, waktu_relatif
+from rating.services import pastikan_penilaian
 
 D = datetime.date
 ZONA = [("Asia/Jakarta", "WIB"), ("Asia/Makassar", "WITA"), ("Asia/Jayapura", "WIT")]
@@ -174,3 +175,19 @@ def test_officer_page_shows_the_office_zone_whatever_time_zone_says(zona, singka
         html = masuk(petugas).get(reverse("antrian:petugas")).content.decode()
     # The appointment is today's at 09.30 office time (in UTC it is still the 31st).
     assert "Budi Janji" in html and "09.30" in html
+
+
+@pytest.mark.django_db
+def test_rating_page_names_the_office_date_of_a_service_recorded_before_dawn(zona, singkatan, kantor, buat_layanan,
+                                                                             petugas, client, time_machine):
+    """The visitor's rating page for a service recorded at 03.45 office time on 2 December 2026."""
+    kantor.zona_waktu = zona
+    kantor.save()
+    dicatat = lokal(zona, 2026, 12, 2, 3, 45)
+    time_machine.move_to(dicatat, tick=False)
+    layanan = buat_layanan("konsultasi", waktu=dicatat)
+    penilaian = pastikan_penilaian(layanan, oleh=petugas)
+
+    html = client.get(reverse("rating:isi", args=[penilaian.token])).content.decode()
+
+    assert "pada 2 Desember 2026" in html and "1 Desember" not in html
