@@ -17,7 +17,8 @@ CATAT_CETAK = "window.__dicetak = 0; window.print = function () { window.__dicet
 
 def jam_layanan_hari_ini(buka):
     hari = aturan.waktu_kantor().weekday()
-    JamLayanan.objects.filter(hari=hari).delete()  # the default hours may already hold today (data migration)
+    # Today's row may exist (the standard hours on a weekday): replace it, so this works any day.
+    JamLayanan.objects.filter(hari=hari).delete()
     JamLayanan.objects.get_or_create(hari=(hari + 1) % 7, defaults={"buka": datetime.time(8), "tutup": datetime.time(15)})
     if buka:
         JamLayanan.objects.create(hari=hari, buka=datetime.time(0), tutup=datetime.time(23, 59, 59))
@@ -130,3 +131,21 @@ def test_kiosk_outside_hours_makes_an_appointment_officers_see(
     expect(page.get_by_text("Budi Santoso")).to_be_visible()
     page.get_by_role("button", name="Hadir").click()
     expect(page.get_by_text("Budi Santoso hadir; nomor antrian P-001.")).to_be_visible()
+
+
+def test_officer_books_an_appointment_outside_hours_at_the_desk(page, live_server, login_browser, petugas, jenis, kantor, layar):
+    jam_layanan_hari_ini(True)  # open now: the desk still books for later, outside service hours
+    login_browser(petugas)
+    page.goto(f"{live_server.url}/antrian/")
+    page.get_by_text("Buat Janji Temu", exact=True).click()
+    form = page.locator("#form-janji-meja")
+    expect(form.get_by_label(re.compile("Waktu Janji"))).not_to_have_value("")
+    form.get_by_label(re.compile(r"^\s*Nama")).fill("Sari Wulandari")
+    form.get_by_label(re.compile("No. HP / WhatsApp")).fill("0813 3333 4444")
+    form.get_by_label(re.compile("Jenis Layanan")).select_option(label="Konsultasi")
+    layar(page, "antrian-10-janji-meja", full_page=True)
+    form.get_by_role("button", name="Simpan Janji Temu").click()
+
+    expect(page.get_by_text(re.compile(r"Janji temu Sari Wulandari tercatat untuk \w+, \d+ \w+ \d{4} pukul"))).to_be_visible()
+    janji = JanjiTemu.objects.get()
+    assert janji.diubah_oleh == petugas and not aturan.sedang_buka(janji.waktu)

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pst_frontoffice', '0006_tabel_cache'),
+        ('pst_frontoffice', '0007_hari_libur_janji'),
     ]
 
     operations = [
