@@ -98,6 +98,7 @@ AKSES = {
     "layanan:pengaduan_tindak_lanjut": Akses(302, 405, 403, 405, kwargs=_pk_pengaduan),
     # Rating: the visitor's token pages are public; the panel and IKM are not.
     "rating:panel": Akses(302, 200, 403, 200, kwargs=_pk_layanan),
+    "rating:buat_tautan": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
     "rating:tandai_skd": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
     "rating:ikm": Akses(302, 403, 200, 200),
     "rating:isi": Akses(200, 200, 200, 200, kwargs=_token_rating),
