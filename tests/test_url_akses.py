@@ -95,7 +95,7 @@ AKSES = {
     "layanan:pengaduan": Akses(302, 200, 200, 200),
     "layanan:pengaduan_baru": Akses(302, 200, 403, 200),
     "layanan:pengaduan_detail": Akses(302, 200, 200, 200, kwargs=_pk_pengaduan),
-    "layanan:pengaduan_tindak_lanjut": Akses(302, 405, 403, 405, kwargs=_pk_pengaduan),
+    "layanan:pengaduan_tindak_lanjut": Akses(302, 405, 405, 405, kwargs=_pk_pengaduan),
     # Rating: the visitor's token pages are public; the panel and IKM are not.
     "rating:panel": Akses(302, 200, 403, 200, kwargs=_pk_layanan),
     "rating:buat_tautan": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
