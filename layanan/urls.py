@@ -27,6 +27,7 @@ urlpatterns = [
     path("permintaan-data/cari/", permintaan.cari_permintaan, name="cari_permintaan"),
     # The desk's registers.
     path("loker/", loker.loker, name="loker"),
+    path("loker/<int:pk>/", loker.detail, name="loker_detail"),
     path("loker/<int:pk>/kembali/", loker.kembalikan_loker, name="loker_kembali"),
     path("loker/belum-kembali/", loker.belum_kembali, name="loker_belum_kembali"),
     path("pengaduan/", pengaduan.daftar, name="pengaduan"),
