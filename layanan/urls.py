@@ -24,6 +24,7 @@ urlpatterns = [
     path("layanan/<int:pk>/tag/", permintaan.tambah_tag, name="tambah_tag"),
     path("layanan/<int:pk>/tag/<int:tag_pk>/lepas/", permintaan.lepas_tag, name="lepas_tag"),
     path("layanan/<int:pk>/permintaan-data/", permintaan.rincian_permintaan, name="rincian_permintaan"),
+    path("layanan/<int:pk>/permintaan-data/item/<int:item_pk>/kembalikan/", permintaan.kembalikan_item, name="kembalikan_item"),
     path("permintaan-data/cari/", permintaan.cari_permintaan, name="cari_permintaan"),
     # The desk's registers.
     path("loker/", loker.loker, name="loker"),

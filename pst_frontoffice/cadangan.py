@@ -52,7 +52,7 @@ def _model_dicadangkan():
 
 
 def jumlah_per_model():
-    return {m._meta.label_lower: m._default_manager.count() for m in _model_dicadangkan()}
+    return {m._meta.label_lower: m._base_manager.count() for m in _model_dicadangkan()}
 
 
 def _migrasi_terpasang():
@@ -84,7 +84,8 @@ def _tulis_model(model, tujuan):
     # between installations; other foreign keys stay plain ids (no lookup per row).
     alami = any(f.related_model in terkait_sistem for f in relasi)
     m2m = [f.name for f in relasi if f.many_to_many and f.remote_field.through._meta.auto_created]
-    qs = model._default_manager.order_by("pk").prefetch_related(*m2m)
+    # The base manager: every row, also those a default manager hides (removed data items).
+    qs = model._base_manager.order_by("pk").prefetch_related(*m2m)
     with open(tujuan, "w", encoding="utf-8") as f:
         f.write("[")
         pertama = True

@@ -94,6 +94,7 @@ AKSES = {
     "antrian:janji_hadir": Akses(302, 405, 403, 405, kwargs=_pk_tidak_ada),
     # Lockers and complaints.
     "layanan:loker": Akses(302, 200, 403, 200),
+    "layanan:kembalikan_item": Akses(302, 405, 403, 405, kwargs=lambda d: {"pk": d.layanan.pk, "item_pk": 999999}),
     "layanan:loker_detail": Akses(302, 200, 403, 200, kwargs=_pk_peminjaman),
     "layanan:loker_belum_kembali": Akses(302, 200, 403, 200),
     "layanan:loker_kembali": Akses(302, 405, 403, 405, kwargs=_pk_tidak_ada),
