@@ -160,8 +160,8 @@ _AKSI_ADMIN = {
 
 
 @receiver(post_save, sender=LogEntry, dispatch_uid="aktivitas_admin")
-def _perubahan_admin(sender, instance, created, **kwargs):
-    if not created:
+def _perubahan_admin(sender, instance, created, raw=False, **kwargs):
+    if not created or raw:  # raw: a restore bringing back old admin history, already logged then
         return
     ct = instance.content_type
     LogAktivitas.objects.create(
