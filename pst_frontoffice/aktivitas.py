@@ -13,10 +13,12 @@ failed logins (auth signals) and Django admin changes (LogEntry) are recorded he
 
 import contextvars
 import ipaddress
+import os
 
 from django.conf import settings
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.core.checks import Tags, Warning, register
 from django.db.models import Model
 from django.db.models.signals import post_save
 from django.dispatch import receiver
@@ -85,6 +87,18 @@ def ip_klien(request):
         if not _proxy_tepercaya(ip):
             return ip
     return ip
+
+
+@register(Tags.security)
+def cek_saklar_proxy_lama(app_configs=None, **kwargs):
+    """An .env from before TRUSTED_PROXIES still naming the old switch: say it no longer does anything."""
+    if "TRUST_X_FORWARDED_FOR" not in os.environ:
+        return []
+    return [Warning(
+        "TRUST_X_FORWARDED_FOR tidak dipakai lagi dan diabaikan.",
+        hint="Isi TRUSTED_PROXIES dengan alamat reverse proxy kantor (mis. 172.16.0.0/12 di Docker), lalu hapus TRUST_X_FORWARDED_FOR.",
+        id="pst.W001",
+    )]
 
 
 def email_login(request, credentials):

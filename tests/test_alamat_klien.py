@@ -129,3 +129,10 @@ def test_env_example_and_deployments_no_longer_use_the_old_switch():
     for berkas in ("deploy/serve.sh", "docker-compose.yml", ".env.contoh", "deploy/gunicorn.conf.py"):
         assert "TRUST_X_FORWARDED_FOR" not in (ROOT / berkas).read_text(), berkas
     assert re.search(r"^TRUSTED_PROXIES=$", (ROOT / ".env.contoh").read_text(), re.M)
+
+
+def test_an_env_still_naming_the_old_switch_gets_a_warning_at_start_up():
+    env = {**os.environ, "TRUST_X_FORWARDED_FOR": "1"}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    hasil = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert "pst.W001" in hasil.stderr + hasil.stdout and "TRUSTED_PROXIES" in hasil.stderr + hasil.stdout
