@@ -98,3 +98,13 @@ def test_anonymous_is_sent_to_login(client, permintaan):
     p, ipm, penduduk = permintaan
     response = client.post(reverse("layanan:kembalikan_item", args=[p.layanan_id, penduduk.pk]))
     assert response.status_code == 302 and reverse("login") in response["Location"]
+
+
+@pytest.mark.django_db
+def test_search_finds_a_request_by_its_items_but_not_by_a_removed_one(masuk, petugas, permintaan):
+    p, ipm, penduduk = permintaan
+    p.item.create(topik="Kemiskinan ekstrem").hapus(oleh=petugas)
+    client = masuk(petugas)
+    cari = reverse("layanan:cari_permintaan")
+    assert list(client.get(cari, {"q": "IPM"}).context["halaman"]) == [p.layanan]
+    assert list(client.get(cari, {"q": "Kemiskinan"}).context["halaman"]) == []
