@@ -9,12 +9,22 @@ from .models import Status
 
 
 def simpan_rincian(*, form, formset, oleh):
-    """Save the request's details and its items together, with one history entry."""
+    """Save the request's details and its items together, with one history entry.
+
+    An item ticked Hapus is marked removed, never deleted: the history names it and it can be put back.
+    """
     with transaction.atomic():
         permintaan = form.save()
-        formset.save()
+        for item in formset.save(commit=False):
+            item.save()
+        dihapus = [i for i in formset.deleted_objects if i.pk]
+        for item in dihapus:
+            item.hapus(oleh=oleh)
         uraian = "; ".join(i.uraian for i in permintaan.item.all()) or "tanpa item"
-        permintaan.layanan.catat_riwayat(f"Rincian permintaan data diperbarui: {uraian}.", oleh=oleh)
+        catatan = f"Rincian permintaan data diperbarui: {uraian}."
+        if dihapus:
+            catatan += " Item dihapus: " + "; ".join(i.uraian for i in dihapus) + "."
+        permintaan.layanan.catat_riwayat(catatan, oleh=oleh)
     return permintaan
 
 

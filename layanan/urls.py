@@ -24,9 +24,11 @@ urlpatterns = [
     path("layanan/<int:pk>/tag/", permintaan.tambah_tag, name="tambah_tag"),
     path("layanan/<int:pk>/tag/<int:tag_pk>/lepas/", permintaan.lepas_tag, name="lepas_tag"),
     path("layanan/<int:pk>/permintaan-data/", permintaan.rincian_permintaan, name="rincian_permintaan"),
+    path("layanan/<int:pk>/permintaan-data/item/<int:item_pk>/kembalikan/", permintaan.kembalikan_item, name="kembalikan_item"),
     path("permintaan-data/cari/", permintaan.cari_permintaan, name="cari_permintaan"),
     # The desk's registers.
     path("loker/", loker.loker, name="loker"),
+    path("loker/<int:pk>/", loker.detail, name="loker_detail"),
     path("loker/<int:pk>/kembali/", loker.kembalikan_loker, name="loker_kembali"),
     path("loker/belum-kembali/", loker.belum_kembali, name="loker_belum_kembali"),
     path("pengaduan/", pengaduan.daftar, name="pengaduan"),

@@ -31,6 +31,14 @@ def boleh_dinilai(layanan):
     return layanan.status != Status.DIBATALKAN
 
 
+def boleh_kelola_tautan(layanan, user):
+    """Only the handling officer, a co-handler or an Admin hands out (or even sees) the rating link.
+
+    Anyone else could rate a colleague's service themselves and skew the per-officer IKM.
+    """
+    return boleh_dinilai(layanan) and layanan.boleh_diubah_oleh(user)
+
+
 def perlu_skd(layanan, *, kantor):
     """Data requests (and kinds the office lists in SKD_JENIS_TAMBAHAN) get the SKD link."""
     if not kantor.url_skd:
@@ -58,6 +66,14 @@ def pastikan_skd(layanan, *, oleh):
     if dibuat:
         RiwayatRating.objects.create(layanan=layanan, jenis=RiwayatRating.Jenis.SKD_DIBUAT, oleh=oleh)
     return skd
+
+
+def siapkan_tautan(layanan, *, oleh, kantor):
+    """Create, or renew once expired, the rating link and (when the service asks for it) the SKD link."""
+    penilaian = pastikan_penilaian(layanan, oleh=oleh)
+    if perlu_skd(layanan, kantor=kantor):
+        pastikan_skd(layanan, oleh=oleh)
+    return penilaian
 
 
 def ambil_penilaian_terbuka(token):

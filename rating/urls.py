@@ -6,6 +6,7 @@ app_name = "rating"
 urlpatterns = [
     # Officer side
     path("layanan/<int:pk>/rating/", views.panel, name="panel"),
+    path("layanan/<int:pk>/rating/tautan/", views.buat_tautan, name="buat_tautan"),
     path("layanan/<int:pk>/rating/skd-diisi/", views.tandai_skd, name="tandai_skd"),
     path("ikm/", views.ikm, name="ikm"),
     # Visitor side: public, reached only by an unguessable token

@@ -48,6 +48,10 @@ def _pk_tidak_ada(d):
     return {"pk": 999999}
 
 
+def _pk_peminjaman(d):
+    return {"pk": d.peminjaman.pk}
+
+
 def _token_rating(d):
     return {"token": d.penilaian.token}
 
@@ -91,14 +95,17 @@ AKSES = {
     "antrian:janji_hadir": Akses(302, 405, 403, 405, kwargs=_pk_tidak_ada),
     # Lockers and complaints.
     "layanan:loker": Akses(302, 200, 403, 200),
+    "layanan:kembalikan_item": Akses(302, 405, 403, 405, kwargs=lambda d: {"pk": d.layanan.pk, "item_pk": 999999}),
+    "layanan:loker_detail": Akses(302, 200, 403, 200, kwargs=_pk_peminjaman),
     "layanan:loker_belum_kembali": Akses(302, 200, 403, 200),
     "layanan:loker_kembali": Akses(302, 405, 403, 405, kwargs=_pk_tidak_ada),
     "layanan:pengaduan": Akses(302, 200, 200, 200),
     "layanan:pengaduan_baru": Akses(302, 200, 403, 200),
     "layanan:pengaduan_detail": Akses(302, 200, 200, 200, kwargs=_pk_pengaduan),
-    "layanan:pengaduan_tindak_lanjut": Akses(302, 405, 403, 405, kwargs=_pk_pengaduan),
+    "layanan:pengaduan_tindak_lanjut": Akses(302, 405, 405, 405, kwargs=_pk_pengaduan),
     # Rating: the visitor's token pages are public; the panel and IKM are not.
     "rating:panel": Akses(302, 200, 403, 200, kwargs=_pk_layanan),
+    "rating:buat_tautan": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
     "rating:tandai_skd": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
     "rating:ikm": Akses(302, 403, 200, 200),
     "rating:isi": Akses(200, 200, 200, 200, kwargs=_token_rating),
@@ -170,7 +177,7 @@ def test_no_entry_is_left_for_a_url_that_no_longer_exists():
 def data(buat_layanan, petugas, jenis, kantor):
     """One object of each kind a URL may need, owned by the `petugas` user."""
     from bukutamu import antrian
-    from layanan.models import Kanal
+    from layanan.models import Kanal, Loker, PeminjamanLoker
     from layanan.pengaduan import catat_pengaduan
     from rating import services as rating
 
@@ -181,6 +188,10 @@ def data(buat_layanan, petugas, jenis, kantor):
         tiket=antrian.ambil_nomor(jenis_layanan=jenis["konsultasi"]),
         penilaian=rating.pastikan_penilaian(layanan, oleh=petugas),
         skd=rating.pastikan_skd(layanan, oleh=petugas),
+        peminjaman=PeminjamanLoker.pinjamkan(
+            loker=Loker.objects.create(nomor="U1"), jenis_kartu="ktp", nomor_kartu="6310012345678901",
+            nama_pengunjung="Sari", oleh=petugas,
+        ),
     )
 
 
