@@ -1,11 +1,12 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from bukutamu.models import Kunjungan
-from bukutamu.signals import kunjungan_dicatat
+from bukutamu.models import Kunjungan, PendaftaranMandiri
+from bukutamu.signals import kunjungan_dicatat, permintaan_online_diterima
 from pst_frontoffice.models import CutiBersama, PengaturanKantor
 
 from .layanan import buka_layanan_untuk_kunjungan, perbarui_tenggat_terbuka
+from .mandiri import terima_permintaan_online
 
 
 @receiver(kunjungan_dicatat, sender=Kunjungan, dispatch_uid="layanan_buka_untuk_kunjungan")
@@ -24,3 +25,8 @@ def _tenggat_setelah_pengaturan(sender, instance, created, raw=False, **kwargs):
 def _tenggat_setelah_cuti_bersama(sender, raw=False, **kwargs):
     if not raw:
         perbarui_tenggat_terbuka()
+
+
+@receiver(permintaan_online_diterima, sender=PendaftaranMandiri, dispatch_uid="layanan_permintaan_online")
+def _terima_permintaan_online(sender, pendaftaran, **kwargs):
+    return terima_permintaan_online(pendaftaran=pendaftaran)

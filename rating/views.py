@@ -35,16 +35,18 @@ def _konteks_panel(request, layanan):
     kantor = request.kantor
     penilaian = services.pastikan_penilaian(layanan, oleh=request.user)
     url_rating = request.build_absolute_uri(penilaian.get_absolute_url())
+    url_lacak = request.build_absolute_uri(reverse("layanan:lacak", args=[layanan.token_lacak]))
     konteks = {
         "layanan": layanan,
         "penilaian": penilaian,
         "url_rating": url_rating,
         "qr_rating": mark_safe(services.qr_svg(url_rating, "Kode QR rating layanan")),
         "wa_rating": services.tautan_wa_pengunjung(
-            layanan, services.pesan_wa_rating(layanan, url=url_rating, kantor=kantor)
+            layanan, services.pesan_wa_rating(layanan, url=url_rating, kantor=kantor, url_lacak=url_lacak)
         ),
         "boleh_tandai": layanan.boleh_diubah_oleh(request.user),
         "riwayat": layanan.riwayat_rating.select_related("oleh"),
+        "url_lacak": url_lacak,
         "tab": "layanan_saya",
     }
     skd = getattr(layanan, "skd", None)  # RelatedObjectDoesNotExist is an AttributeError

@@ -5,13 +5,16 @@ from django.core import signing
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pst_frontoffice.htmx import TAB, render_halaman
+from pst_frontoffice.qr import qr_svg
 from pst_frontoffice.ratelimit import melebihi_batas
 from pst_frontoffice.roles import petugas_diperlukan
 
 from .. import antrian as aturan
+from .. import pendaftaran as mandiri
 from ..forms.antrian import AmbilNomorForm, JanjiTemuForm, jenis_untuk_antrian
 from ..models import Antrian, Hari, JanjiTemu
 
@@ -94,8 +97,10 @@ def tiket(request, pk):
     di_depan = Antrian.objects.filter(
         tanggal=antrian.tanggal, status=Antrian.Status.MENUNGGU, diambil__lt=antrian.diambil
     ).count() if antrian.status == Antrian.Status.MENUNGGU else None
+    url_lacak = request.build_absolute_uri(reverse("layanan:lacak_antrian", args=[antrian.token]))
     return render(request, "bukutamu/antrian/tiket.html", {
         "antrian": antrian, "di_depan": di_depan, "lebar": _lebar(request),
+        "qr_lacak": mark_safe(qr_svg(url_lacak, "Kode QR lacak layanan")),
         "cetak": request.GET.get("cetak") == "1", "dari_kios": request.GET.get("kios") == "1",
     })
 
@@ -138,9 +143,11 @@ def petugas(request):
         "sekarang": aturan.sedang_di_loket(loket=loket, tanggal=tanggal),
         "menunggu": hari_ini.filter(status=Antrian.Status.MENUNGGU).order_by("diambil", "id"),
         "dilewati": hari_ini.filter(status=Antrian.Status.DILEWATI).order_by("-dipanggil_pada", "-id"),
-        "janji": aturan.janji_hari_ini(tanggal, zona=zona),
+        "janji": aturan.janji_hari_ini(tanggal, zona=zona).select_related("pendaftaran"),
         "jenis": jenis_untuk_antrian(),
         "buka": aturan.sedang_buka(zona=zona),
+        "mandiri_belum_dicatat": mandiri.belum_dicatat_hari_ini(tanggal),
+        "mandiri_kedaluwarsa": mandiri.kedaluwarsa_terakhir(tanggal),
     }
     return render_halaman(request, "bukutamu/antrian/petugas.html", ctx, partial={**TAB, "daftar-antrian": "daftar"})
 
