@@ -10,15 +10,21 @@ from django.utils import timezone
 
 from .antrian import ambil_nomor, sedang_buka, waktu_kantor
 from .kunjungan import cocokkan_pengunjung
-from .models import Antrian, JanjiTemu, KanalOnline, Kunjungan, PendaftaranMandiri, Pengunjung, Sarana
+from .models import Antrian, JanjiTemu, JenisLayanan, KanalOnline, Kunjungan, PendaftaranMandiri, Pengunjung, Sarana
 from .signals import kunjungan_dicatat, permintaan_online_diterima
 
 H = PendaftaranMandiri.Hasil
 
 
+class PendaftaranTidakBisa(Exception):
+    """The registration cannot be taken (message in Indonesian); nothing was saved."""
+
+
 def jenis_untuk_nomor(jenis_layanan):
-    """The kind whose queue prefix the number takes: the first chosen (by the kinds' order) that has one."""
-    return next((j for j in sorted(jenis_layanan, key=lambda j: (j.urutan, j.nama)) if j.prefix_antrian), None)
+    """The kind whose queue prefix the number takes: the first chosen (by the kinds' order) that has
+    one, else the first kind a visitor can queue for; None when no kind has a prefix at all."""
+    pilihan = next((j for j in sorted(jenis_layanan, key=lambda j: (j.urutan, j.nama)) if j.prefix_antrian), None)
+    return pilihan or JenisLayanan.objects.filter(aktif=True).exclude(prefix_antrian="").first()
 
 
 def _simpan(*, data, hasil, waktu):
@@ -47,7 +53,9 @@ def daftar_mandiri(*, data, waktu=None):
         permintaan_online_diterima.send(sender=PendaftaranMandiri, pendaftaran=pendaftaran)
         return pendaftaran
     jenis = jenis_untuk_nomor(data["jenis_layanan"])
-    if jenis is None or not sedang_buka(waktu):
+    if jenis is None:
+        raise PendaftaranTidakBisa("Nomor antrian belum dapat diberikan. Silakan menuju meja resepsionis.")
+    if not sedang_buka(waktu):
         return _simpan(data=data, hasil=H.JANJI, waktu=waktu)
     pendaftaran = _simpan(data=data, hasil=H.ANTRIAN, waktu=waktu)
     pendaftaran.antrian = ambil_nomor(jenis_layanan=jenis, sumber=Antrian.Sumber.MANDIRI, waktu=waktu)

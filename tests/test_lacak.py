@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bukutamu import antrian as aturan_antrian
+from bukutamu.models import Antrian
 from layanan.lacak import HARI_BERLAKU_SETELAH_SELESAI
 from layanan.models import Layanan, Status
 from layanan.surat import beri_nomor_surat, unggah_berkas_surat
@@ -112,16 +113,32 @@ def test_the_reply_letter_downloads_only_once_the_officer_shares_it(client, masu
     assert "dapat diunduh pengunjung" in layanan.riwayat.last().catatan
 
 
+@pytest.fixture
+def kios_buka(kantor, jenis, time_machine):
+    time_machine.move_to(datetime.datetime(2026, 12, 2, 2, 0, tzinfo=datetime.UTC), tick=False)  # Wed 10.00 WITA
+
+
 @pytest.mark.django_db
-def test_the_ticket_carries_a_qr_code_of_its_tracking_page(client, jenis, kantor):
-    antrian = aturan_antrian.ambil_nomor(jenis_layanan=jenis["konsultasi"])
-    html = client.get(reverse("antrian:tiket", args=[antrian.pk])).content.decode()
+def test_the_kiosk_ticket_carries_a_qr_code_of_its_tracking_page(client, jenis, kios_buka):
+    response = client.post(reverse("antrian:kios"), {"jenis_layanan": jenis["konsultasi"].pk})
+    antrian = Antrian.objects.get()
+    html = client.get(response["Location"]).content.decode()
     svg = re.search(r'<div class="tiket-qr">(<svg.*?</svg>)', html, re.S).group(1)
 
     url = dekode_qr(rasterkan_svg(svg))
     assert url == "http://testserver" + reverse("layanan:lacak_antrian", args=[antrian.token])
     halaman = client.get(url).content.decode()
     assert antrian.nomor in halaman and "Anda berikutnya" in halaman
+
+
+@pytest.mark.django_db
+def test_a_guessed_ticket_number_does_not_reveal_the_tracking_code(client, masuk, jenis, kios_buka, petugas):
+    antrian = aturan_antrian.ambil_nomor(jenis_layanan=jenis["konsultasi"])
+    url = reverse("antrian:tiket", args=[antrian.pk])
+
+    assert antrian.token not in client.get(url).content.decode()
+    assert 'class="tiket-qr"' not in client.get(url).content.decode()
+    assert 'class="tiket-qr"' in masuk(petugas).get(url).content.decode()  # the desk prints it
 
 
 @pytest.mark.django_db

@@ -21,6 +21,7 @@ from ..models import Antrian, Hari, JanjiTemu
 BATAS_KIOS = 20  # presses per address per window: a queue of people on one tablet stays well below
 JENDELA_KIOS = 60  # seconds
 SALT_JANJI = "bukutamu.janji-temu"
+SESI_TIKET = "tiket_kios"  # the number this kiosk gave last: only its ticket prints the tracking code
 
 
 def _lebar(request):
@@ -61,6 +62,7 @@ def kios(request):
         messages.warning(request, "Saat ini di luar jam layanan. Silakan buat janji temu.")
         return _halaman_kios(request)
     tiket = aturan.ambil_nomor(jenis_layanan=form.cleaned_data["jenis_layanan"], sumber=Antrian.Sumber.KIOS)
+    request.session[SESI_TIKET] = tiket.pk
     return redirect(f"{reverse('antrian:tiket', args=[tiket.pk])}?lebar={_lebar(request)}&cetak=1&kios=1")
 
 
@@ -92,15 +94,20 @@ def janji_tercatat(request):
 
 @require_GET
 def tiket(request, pk):
-    """The printable ticket (58 or 80 mm); it carries no personal data."""
+    """The printable ticket (58 or 80 mm); it carries no personal data, and the tracking QR code only
+    for the kiosk that took it or an officer."""
     antrian = get_object_or_404(Antrian.objects.select_related("jenis_layanan"), pk=pk)
     di_depan = Antrian.objects.filter(
         tanggal=antrian.tanggal, status=Antrian.Status.MENUNGGU, diambil__lt=antrian.diambil
     ).count() if antrian.status == Antrian.Status.MENUNGGU else None
-    url_lacak = request.build_absolute_uri(reverse("layanan:lacak_antrian", args=[antrian.token]))
+    qr_lacak = None
+    # Ticket numbers are easy to guess, the tracking token is not: the code is printed only by the
+    # kiosk that just gave this number, or by an officer.
+    if request.user.is_authenticated or request.session.get(SESI_TIKET) == antrian.pk:
+        url_lacak = request.build_absolute_uri(reverse("layanan:lacak_antrian", args=[antrian.token]))
+        qr_lacak = mark_safe(qr_svg(url_lacak, "Kode QR lacak layanan"))
     return render(request, "bukutamu/antrian/tiket.html", {
-        "antrian": antrian, "di_depan": di_depan, "lebar": _lebar(request),
-        "qr_lacak": mark_safe(qr_svg(url_lacak, "Kode QR lacak layanan")),
+        "antrian": antrian, "di_depan": di_depan, "lebar": _lebar(request), "qr_lacak": qr_lacak,
         "cetak": request.GET.get("cetak") == "1", "dari_kios": request.GET.get("kios") == "1",
     })
 

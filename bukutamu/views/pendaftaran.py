@@ -60,7 +60,11 @@ def daftar(request):
     if not form.is_valid():
         messages.error(request, "Pendaftaran belum terkirim. Periksa isian yang ditandai merah.")
         return _halaman(request, form, status=400)
-    pendaftaran = aturan.daftar_mandiri(data=form.cleaned_data)
+    try:
+        pendaftaran = aturan.daftar_mandiri(data=form.cleaned_data)
+    except aturan.PendaftaranTidakBisa as e:
+        form.add_error(None, str(e))
+        return _halaman(request, form, status=409)
     if pendaftaran.hasil == PendaftaranMandiri.Hasil.ANTRIAN:
         return redirect("layanan:lacak_antrian", token=pendaftaran.antrian.token)
     tujuan = "bukutamu:daftar_janji" if pendaftaran.hasil == PendaftaranMandiri.Hasil.JANJI else "bukutamu:daftar_terkirim"
