@@ -282,3 +282,26 @@ def test_antrian_tab_query_count_does_not_grow_with_entries(client, masuk, rabu,
             klien.get(reverse("antrian:petugas"))
         jumlah.append(len(q))
     assert jumlah[0] == jumlah[1]
+
+
+def test_a_request_another_officer_took_cannot_be_taken_again(client, masuk, sabtu, jenis, petugas, petugas2):
+    client.post(DAFTAR, isian(jenis, "konsultasi", sarana="online"))
+    layanan = Layanan.objects.get()
+    masuk(petugas2).post(reverse("layanan:ambil", args=[layanan.pk]))
+
+    response = masuk(petugas).post(reverse("layanan:ambil", args=[layanan.pk]), follow=True)
+
+    layanan.refresh_from_db()
+    assert layanan.petugas == petugas2
+    assert "sudah diambil petugas lain" in response.content.decode()
+
+
+@pytest.mark.parametrize("jumlah", [1, 4])
+def test_unassigned_list_query_count_does_not_grow(client, masuk, sabtu, jenis, petugas, django_assert_num_queries, jumlah):
+    for i in range(jumlah):
+        client.post(DAFTAR, isian(jenis, "konsultasi", sarana="online", no_hp=f"0812444{i:05d}"))
+    klien = masuk(petugas)
+    klien.get(reverse("layanan:belum_ditugaskan"))  # session and settings warm
+    with django_assert_num_queries(7):
+        html = klien.get(reverse("layanan:belum_ditugaskan")).content.decode()
+    assert html.count("Ambil</button>") == jumlah
