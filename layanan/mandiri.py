@@ -10,7 +10,7 @@ from bukutamu.pendaftaran import catat_permintaan_online
 from pst_frontoffice.models import Peran
 
 from .layanan import pengguna_sistem
-from .models import Layanan
+from .models import STATUS_TERBUKA, Layanan
 
 
 def petugas_jaga(waktu=None):
@@ -32,7 +32,7 @@ def petugas_jaga(waktu=None):
     else:
         berjalan = Q(jadwal_piket__shift__jam_mulai__lte=jam, jadwal_piket__shift__jam_selesai__gt=jam)
     calon = get_user_model().objects.filter(is_active=True, peran__in=[Peran.PETUGAS, Peran.ADMIN]).annotate(
-        terbuka=Count("layanan_ditangani", filter=Q(layanan_ditangani__status__in=("diterima", "diproses", "siap_diambil")))
+        terbuka=Count("layanan_ditangani", filter=Q(layanan_ditangani__status__in=STATUS_TERBUKA))
     )
     for syarat in (hari_ini & berjalan, hari_ini):
         petugas = calon.filter(syarat).order_by("terbuka", "nama", "pk").first()

@@ -2,6 +2,7 @@
 the officer's Antrian tab and Buku Tamu, spam limits, expiry."""
 
 import datetime
+import gzip
 import re
 from zoneinfo import ZoneInfo
 
@@ -67,6 +68,11 @@ def test_form_is_phone_first_and_shows_the_buku_tamu_fields(client, rabu):
                  "Keperluan", "Sarana Kunjungan", "Kirim Pendaftaran", 'name="viewport"', "tidak dibagikan"):
         assert teks in html
     assert "<script" not in html
+
+
+def test_form_page_stays_small_for_a_phone(client, rabu):
+    html = client.get(DAFTAR).content
+    assert len(html) < 30_000 and len(gzip.compress(html)) < 4_000  # ~2 kB today, plus the shared stylesheet
 
 
 def test_registration_within_hours_gives_a_queue_number_marked_daftar_mandiri(client, rabu, jenis):

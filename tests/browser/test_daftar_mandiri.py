@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from bukutamu import antrian as aturan
 from bukutamu.models import JamLayanan
 from layanan.models import Layanan, NomorSurat
+from tests.qr import dekode_png
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -56,6 +57,7 @@ def test_visitor_registers_on_a_phone_and_follows_the_service_to_selesai(
     page.locator(".nav-tabs").get_by_role("link", name="Antrian", exact=True).click()
     baris = page.locator("tr", has_text="D-001")
     expect(baris.get_by_text("daftar mandiri")).to_be_visible()
+    layar(page, "daftar-mandiri-antrian-tab", full_page=True)
     page.get_by_role("button", name="Panggil Berikutnya").click()
 
     # Buku Tamu opens filled from what the visitor typed; nothing is a service yet.
@@ -88,3 +90,17 @@ def test_visitor_registers_on_a_phone_and_follows_the_service_to_selesai(
     layar(ponsel, "daftar-mandiri-04-lacak-selesai", full_page=True)
     lebar = ponsel.evaluate("document.documentElement.scrollWidth")
     assert lebar <= PONSEL["width"]  # no sideways scrolling on the phone
+
+
+def test_officer_prints_the_entrance_poster(page, live_server, login_browser, petugas, kantor, layar):
+    login_browser(petugas)
+    page.goto(f"{live_server.url}/antrian/")
+    with page.expect_popup() as jendela:
+        page.get_by_role("link", name="Poster Daftar Mandiri").click()
+    poster = jendela.value
+    expect(poster.get_by_role("heading", name=kantor.nama_kantor)).to_be_visible()
+    expect(poster.locator("svg.qr-kode")).to_be_visible()
+    poster.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
+    layar(poster, "daftar-mandiri-poster", full_page=True)
+    png = poster.locator("svg.qr-kode").screenshot()
+    assert dekode_png(png) == f"{live_server.url}/buku-tamu/daftar/"
