@@ -273,8 +273,16 @@ def test_poster_names_the_office_and_carries_the_form_qr(masuk, petugas, kantor)
     assert kantor.nama_kantor in html and "<svg" in html and "http://testserver" + DAFTAR in html
 
 
-def test_kiosk_has_a_button_to_the_form(client, rabu):
-    assert f'href="{DAFTAR}"' in client.get(reverse("antrian:kios")).content.decode()
+def test_kiosk_has_a_button_to_the_form_and_prints_the_ticket_afterwards(client, rabu, jenis):
+    assert f'href="{DAFTAR}?kios=1"' in client.get(reverse("antrian:kios")).content.decode()
+    assert 'name="kios" value="1"' in client.get(DAFTAR + "?kios=1").content.decode()
+
+    response = client.post(DAFTAR, isian(jenis, kios="1"))
+
+    antrian = Antrian.objects.get()
+    assert response["Location"] == f"{reverse('antrian:tiket', args=[antrian.pk])}?cetak=1&kios=1"
+    tiket = client.get(response["Location"]).content.decode()
+    assert "K-001" in tiket and 'class="tiket-qr"' in tiket and "data-cetak-otomatis" in tiket
 
 
 def test_antrian_tab_query_count_does_not_grow_with_entries(client, masuk, rabu, jenis, petugas):

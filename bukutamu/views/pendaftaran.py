@@ -16,6 +16,7 @@ from .. import antrian as aturan_antrian
 from .. import pendaftaran as aturan
 from ..forms.pendaftaran import JanjiMandiriForm, PendaftaranMandiriForm
 from ..models import PendaftaranMandiri
+from .antrian import SESI_TIKET
 
 # Sends per address: a family registering one by one stays well below; a script does not.
 BATAS_KIRIM = 10
@@ -39,6 +40,7 @@ def _dari_token(request):
 def _halaman(request, form, *, status=200):
     return render(request, "bukutamu/pendaftaran.html", {
         "form": form, "buka": aturan_antrian.sedang_buka(zona=request.kantor.tzinfo),
+        "dari_kios": (request.POST if request.method == "POST" else request.GET).get("kios") == "1",
         "permintaan_data": [j.pk for j in form.fields["jenis_layanan"].queryset if j.adalah_permintaan_data],
     }, status=status)
 
@@ -66,6 +68,11 @@ def daftar(request):
         form.add_error(None, str(e))
         return _halaman(request, form, status=409)
     if pendaftaran.hasil == PendaftaranMandiri.Hasil.ANTRIAN:
+        if request.POST.get("kios") == "1":
+            # Filled on the shared kiosk tablet: print the ticket (with its QR code) and go back to
+            # the kiosk, rather than leave the tracking page open for the next visitor.
+            request.session[SESI_TIKET] = pendaftaran.antrian.pk
+            return redirect(f"{reverse('antrian:tiket', args=[pendaftaran.antrian.pk])}?cetak=1&kios=1")
         return redirect("layanan:lacak_antrian", token=pendaftaran.antrian.token)
     tujuan = "bukutamu:daftar_janji" if pendaftaran.hasil == PendaftaranMandiri.Hasil.JANJI else "bukutamu:daftar_terkirim"
     return redirect(f"{reverse(tujuan)}?t={_token(pendaftaran)}")
