@@ -174,6 +174,27 @@ def test_outside_hours_the_registration_offers_an_appointment(client, sabtu, jen
     assert "Janji temu tercatat" in client.get(response["Location"]).content.decode()
 
 
+def test_an_appointment_time_the_rule_refuses_is_explained_and_nothing_is_booked(client, sabtu, jenis):
+    url = client.post(DAFTAR, isian(jenis))["Location"]
+
+    response = client.post(url, {"waktu": "2026-12-04T09:00", "no_hp": "081234567890"})  # yesterday
+
+    assert response.status_code == 400
+    assert "Janji temu belum tersimpan" in response.content.decode()
+    assert 'value="081234567890"' in response.content.decode()
+    assert not JanjiTemu.objects.exists()
+
+
+def test_without_any_queueable_kind_the_visitor_is_sent_to_the_desk(client, rabu, jenis):
+    type(jenis["konsultasi"]).objects.update(prefix_antrian="")
+
+    response = client.post(DAFTAR, isian(jenis))
+
+    assert response.status_code == 409
+    assert "Silakan menuju meja resepsionis" in response.content.decode()
+    assert not PendaftaranMandiri.objects.exists()
+
+
 def test_appointment_link_without_a_valid_signature_is_a_friendly_404(client, sabtu):
     response = client.get(reverse("bukutamu:daftar_janji") + "?t=palsu")
     assert response.status_code == 404 and "Tautan tidak berlaku" in response.content.decode()
