@@ -104,3 +104,26 @@ def test_officer_prints_the_entrance_poster(page, live_server, login_browser, pe
     layar(poster, "daftar-mandiri-poster", full_page=True)
     png = poster.locator("svg.qr-kode").screenshot()
     assert dekode_png(png) == f"{live_server.url}/buku-tamu/daftar/"
+
+
+def test_outside_hours_the_phone_form_leads_to_an_appointment(live_server, jenis, kantor, ponsel, layar):
+    cache.clear()
+    hari = aturan.waktu_kantor().weekday()
+    JamLayanan.objects.filter(hari=hari).delete()  # closed today
+    JamLayanan.objects.update_or_create(hari=(hari + 1) % 7, defaults={"buka": datetime.time(8), "tutup": datetime.time(15)})
+
+    ponsel.goto(f"{live_server.url}/buku-tamu/daftar/")
+    expect(ponsel.get_by_text("Saat ini di luar jam layanan")).to_be_visible()
+    ponsel.get_by_label("Nama").fill("Andi Malam")
+    ponsel.get_by_label("Email").fill("andi@contoh.id")
+    ponsel.get_by_label("Konsultasi").check()
+    ponsel.get_by_label("Keperluan").fill("Konsultasi metadata Susenas")
+    ponsel.get_by_label(re.compile("Saya setuju")).check()
+    ponsel.get_by_role("button", name="Kirim Pendaftaran").click()
+
+    expect(ponsel.get_by_role("heading", name="Buat Janji Temu")).to_be_visible()
+    ponsel.get_by_label(re.compile("No. HP")).fill("0813 1111 2222")
+    layar(ponsel, "daftar-mandiri-05-janji", full_page=True)
+    ponsel.get_by_role("button", name="Buat Janji Temu").click()
+    expect(ponsel.locator("#janji-tercatat")).to_contain_text("Janji temu tercatat")
+    layar(ponsel, "daftar-mandiri-06-janji-tercatat", full_page=True)
