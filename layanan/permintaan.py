@@ -34,11 +34,15 @@ KETERANGAN_WA = {
 }
 
 
-def teks_wa_pengunjung(layanan, *, kantor, nomor=None):
-    """The message telling the visitor their data request is ready or done (editable by an Admin)."""
-    return pesan_wa(
+def teks_wa_pengunjung(layanan, *, kantor, nomor=None, url_lacak=""):
+    """The message telling the visitor their data request is ready or done (editable by an Admin).
+
+    The status page link is added after the Admin's wording, so an edited template keeps it.
+    """
+    teks = pesan_wa(
         kantor.template_wa_pengunjung, cadangan=TEMPLATE_WA_PENGUNJUNG_BAWAAN,
         nama=layanan.kunjungan.pengunjung.nama, kantor=kantor.nama_kantor, status=layanan.get_status_display(),
         keterangan=KETERANGAN_WA.get(layanan.status, ""), nomor_surat=nomor.nomor if nomor else "-",
         jenis=layanan.jenis.nama, nomor=f"#{layanan.pk}",
     )
+    return f"{teks}\n\nLacak layanan: {url_lacak}" if url_lacak else teks

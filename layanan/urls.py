@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import layanan, loker, pengaduan, permintaan, surat
+from .views import lacak, layanan, loker, pengaduan, permintaan, surat
 
 app_name = "layanan"
 urlpatterns = [
@@ -35,4 +35,11 @@ urlpatterns = [
     path("pengaduan/baru/", pengaduan.baru, name="pengaduan_baru"),
     path("pengaduan/<int:pk>/", pengaduan.detail, name="pengaduan_detail"),
     path("pengaduan/<int:pk>/tindak-lanjut/", pengaduan.tindak_lanjut, name="pengaduan_tindak_lanjut"),
+    # Self-registration's online requests, and the visitor's public status pages.
+    path("layanan/belum-ditugaskan/", lacak.belum_ditugaskan, name="belum_ditugaskan"),
+    path("layanan/<int:pk>/ambil/", lacak.ambil, name="ambil"),
+    path("surat/berkas/<int:berkas_pk>/untuk-pengunjung/", lacak.bagikan_surat, name="bagikan_surat"),
+    path("lacak/<str:token>/", lacak.lacak, name="lacak"),
+    path("lacak/<str:token>/surat/", lacak.unduh_surat, name="lacak_surat"),
+    path("lacak/antrian/<str:token>/", lacak.lacak_antrian, name="lacak_antrian"),
 ]

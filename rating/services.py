@@ -1,18 +1,14 @@
 """Rules of rating and SKD that span models or have side effects."""
 
-import re
-
-import qrcode
-import qrcode.image.svg
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.html import escape
 
 from layanan.models import Kanal, Status
 from layanan.pengaduan import catat_pengaduan
+from pst_frontoffice.qr import qr_svg  # noqa: F401 (the panel's views use services.qr_svg)
 from pst_frontoffice.skm import FIELD_UNSUR
 from pst_frontoffice.whatsapp import pesan_wa, tautan_wa
 
@@ -155,8 +151,9 @@ PESAN_WA_SKD = (
 )
 
 
-def pesan_wa_rating(layanan, *, url, kantor):
-    return pesan_wa(PESAN_WA_RATING, nama=layanan.pengunjung.nama, jenis=layanan.jenis.nama, kantor=kantor.nama_kantor, url=url)
+def pesan_wa_rating(layanan, *, url, kantor, url_lacak=""):
+    teks = pesan_wa(PESAN_WA_RATING, nama=layanan.pengunjung.nama, jenis=layanan.jenis.nama, kantor=kantor.nama_kantor, url=url)
+    return f"{teks}\n\nLacak layanan Anda: {url_lacak}" if url_lacak else teks
 
 
 def pesan_wa_skd(layanan, *, url, url_konfirmasi, kantor):
@@ -168,17 +165,3 @@ def pesan_wa_skd(layanan, *, url, url_konfirmasi, kantor):
 def tautan_wa_pengunjung(layanan, teks):
     """wa.me to the visitor's phone; without a phone the officer picks the chat."""
     return tautan_wa(teks, layanan.pengunjung.no_hp or "")
-
-
-def qr_svg(data, label="Kode QR"):
-    """An inline SVG QR code of `data`: error correction M, 4-module quiet zone, sized by CSS."""
-    qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=10, border=4)
-    qr.add_data(data)
-    qr.make(fit=True)
-    # SvgPathFillImage = SvgPathImage on a white background: the quiet zone stays white on any theme.
-    svg = qr.make_image(image_factory=qrcode.image.svg.SvgPathFillImage).to_string(encoding="unicode")
-    svg = re.sub(r"^<\?xml[^>]*\?>\s*", "", svg)
-    # Drop the fixed mm size: the viewBox lets CSS (.qr-kode) size it for a monitor a metre away.
-    svg = re.sub(r'^<svg width="[^"]*" height="[^"]*"', '<svg class="qr-kode" shape-rendering="crispEdges" role="img"', svg)
-    svg = svg.replace(' id="qr-path"', "")  # two codes on one page must not share an id
-    return svg.replace("<svg ", f'<svg aria-label="{escape(label)}" ', 1)

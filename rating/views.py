@@ -44,6 +44,7 @@ def _konteks_panel(request, layanan):
     kantor = request.kantor
     penilaian = Penilaian.objects.filter(layanan=layanan).first()
     skd = SurveiSKD.objects.select_related("ditandai_oleh").filter(layanan=layanan).first()
+    url_lacak = request.build_absolute_uri(reverse("layanan:lacak", args=[layanan.token_lacak]))
     konteks = {
         "layanan": layanan,
         "penilaian": penilaian,
@@ -51,6 +52,7 @@ def _konteks_panel(request, layanan):
         or (skd is None and services.perlu_skd(layanan, kantor=kantor)),
         "boleh_tandai": layanan.boleh_diubah_oleh(request.user),
         "riwayat": layanan.riwayat_rating.select_related("oleh"),
+        "url_lacak": url_lacak,
         "tab": "layanan_saya",
     }
     if penilaian is not None and not penilaian.kedaluwarsa:
@@ -59,7 +61,7 @@ def _konteks_panel(request, layanan):
             url_rating=url_rating,
             qr_rating=mark_safe(services.qr_svg(url_rating, "Kode QR rating layanan")),
             wa_rating=services.tautan_wa_pengunjung(
-                layanan, services.pesan_wa_rating(layanan, url=url_rating, kantor=kantor)
+                layanan, services.pesan_wa_rating(layanan, url=url_rating, kantor=kantor, url_lacak=url_lacak)
             ),
         )
     if skd is not None:

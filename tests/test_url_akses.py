@@ -93,6 +93,18 @@ AKSES = {
     "antrian:ambil_di_meja": Akses(302, 405, 403, 405),
     "antrian:janji_meja": Akses(302, 405, 403, 405),
     "antrian:janji_hadir": Akses(302, 405, 403, 405, kwargs=_pk_tidak_ada),
+    # Self-registration on the visitor's phone is public; the entrance poster and the desk's list are not.
+    "bukutamu:daftar": Akses(200, 200, 200, 200),
+    "bukutamu:daftar_janji": Akses(404, 404, 404, 404),  # without its signed ?t= link: friendly 404
+    "bukutamu:daftar_terkirim": Akses(404, 404, 404, 404),
+    "bukutamu:daftar_poster": Akses(302, 200, 403, 200),
+    "layanan:belum_ditugaskan": Akses(302, 200, 403, 200),
+    "layanan:ambil": Akses(302, 405, 403, 405, kwargs=_pk_tidak_ada),
+    "layanan:bagikan_surat": Akses(302, 405, 403, 405, kwargs=lambda d: {"berkas_pk": 999999}),
+    # Lacak layanan: public behind an unguessable token; no letter marked for the visitor here (404).
+    "layanan:lacak": Akses(200, 200, 200, 200, kwargs=lambda d: {"token": d.layanan.token_lacak}),
+    "layanan:lacak_surat": Akses(404, 404, 404, 404, kwargs=lambda d: {"token": d.layanan.token_lacak}),
+    "layanan:lacak_antrian": Akses(200, 200, 200, 200, kwargs=lambda d: {"token": d.tiket.token}),
     # Lockers and complaints.
     "layanan:loker": Akses(302, 200, 403, 200),
     "layanan:kembalikan_item": Akses(302, 405, 403, 405, kwargs=lambda d: {"pk": d.layanan.pk, "item_pk": 999999}),

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bukutamu.models import JenisLayanan, Kunjungan, Sarana
+from bukutamu.models.antrian import token_acak
 from pst_frontoffice.aktivitas import catat
 from pst_frontoffice.hari_kerja import KalenderKerja
 from pst_frontoffice.models import LogAktivitas, PengaturanKantor
@@ -100,6 +101,8 @@ class Layanan(models.Model):
     # Stored, not computed per row, so lists can sort by it; recomputed for open services when
     # the time standards or the cuti bersama dates change (receivers.py).
     tenggat = models.DateTimeField("tenggat", null=True, blank=True, db_index=True)
+    # The visitor's public status page (lacak layanan); unguessable, so it shows nobody else's.
+    token_lacak = models.CharField("token lacak", max_length=32, unique=True, default=token_acak, editable=False)
 
     objects = LayananQuerySet.as_manager()
 
