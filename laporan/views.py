@@ -9,6 +9,7 @@ from pst_frontoffice.roles import pimpinan_diperlukan
 
 from . import ekspor
 from .data import Laporan
+from .definisi import DEFINISI
 from .forms import PeriodeForm
 
 
@@ -55,6 +56,9 @@ def index(request):
         "tren": tren,
         "grafik": grafik,
         "tautan_semua": laporan.tautan(),
+        "tautan_terlambat": laporan.tautan_terlambat(),
+        "tautan_layanan_pengaduan": laporan.tautan_pengaduan_buku_tamu(),
+        "definisi": DEFINISI,
     }
     return render_halaman(request, "laporan/index.html", konteks, partial={"isi-laporan": "isi"})
 

@@ -4,6 +4,8 @@ from pst_frontoffice.forms import FilterForm
 from pst_frontoffice.kalender import hari_ini
 from pst_frontoffice.skm import UNSUR
 
+from .models import PROFIL
+
 
 class PenilaianForm(forms.Form):
     """The visitor's answers: nine elements on 1–4, an optional comment and complaint."""
@@ -21,6 +23,11 @@ class PenilaianForm(forms.Form):
                 label=u.nama, coerce=int, choices=[(i, teks) for i, teks in enumerate(u.pilihan, start=1)],
                 error_messages={"required": "Pilih salah satu jawaban.", "invalid_choice": "Pilih salah satu jawaban."},
             )
+        for field, pertanyaan, pilihan in PROFIL:
+            self.fields[field] = forms.ChoiceField(
+                label=pertanyaan, required=False, choices=[("", "— tidak diisi —"), *pilihan.choices],
+                error_messages={"invalid_choice": "Pilih salah satu pilihan, atau biarkan kosong."},
+            )
         for nama in ("komentar", "pengaduan"):
             self.fields[nama].error_messages["max_length"] = "Terlalu panjang: paling banyak %(limit_value)d karakter (sekarang %(show_value)d)."
 
@@ -31,6 +38,13 @@ class PenilaianForm(forms.Form):
             dipilih = str(bf.value() or "")
             pilihan = [(str(i), teks, str(i) == dipilih) for i, teks in enumerate(u.pilihan, start=1)]
             yield u, bf, pilihan
+
+    def profil(self):
+        """The respondent's profile questions, each optional."""
+        return [self[field] for field, _, _ in PROFIL]
+
+    def data_profil(self):
+        return {field: self.cleaned_data.get(field, "") for field, _, _ in PROFIL}
 
 
 class PeriodeForm(FilterForm):

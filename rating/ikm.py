@@ -9,10 +9,11 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Sum
 
+from layanan.models import Layanan, Status
 from pst_frontoffice.kalender import rentang_hari
 from pst_frontoffice.skm import FIELD_UNSUR, UNSUR
 
-from .models import Penilaian
+from .models import PROFIL, Penilaian
 from .skm import mutu_untuk
 
 DUA_DESIMAL = Decimal("0.01")
@@ -81,3 +82,39 @@ def hitung_ikm_per(kelompok, queryset=None, **filter_):
         saring(queryset, **filter_).order_by().values(kunci, nama).annotate(**_AGREGAT).order_by(nama)
     )
     return [_hasil(b, label=b[nama]) for b in baris]
+
+
+def sampel_minimum(populasi):
+    """Minimum respondents for `populasi` people served (Krejcie–Morgan, as PermenPAN-RB 14/2017 uses).
+
+    n = X²·N·P(1−P) / (d²(N−1) + X²·P(1−P)), X² = 3.841, P = 0.5, d = 0.05, rounded as the
+    published table is (N = 100 → 80, N = 1,000 → 278).
+    """
+    if populasi <= 0:
+        return 0
+    x2, p, d = Decimal("3.841"), Decimal("0.5"), Decimal("0.05")
+    n = x2 * populasi * p * (1 - p) / (d * d * (populasi - 1) + x2 * p * (1 - p))
+    return int(n.quantize(Decimal("1"), ROUND_HALF_UP))
+
+
+def layanan_periode(*, dari, sampai):
+    """Services recorded in the period and not cancelled: the population the sample is measured against."""
+    awal, akhir = rentang_hari(dari, sampai)
+    return Layanan.objects.filter(dibuat__gte=awal, dibuat__lt=akhir).exclude(status=Status.DIBATALKAN).count()
+
+
+def tabel_profil(queryset=None, **filter_):
+    """Per profile question: respondents per answer (and 'Tidak diisi'), with the share in percent."""
+    qs = saring(queryset, **filter_).order_by()
+    hasil = []
+    for kolom, judul, pilihan in PROFIL:
+        hitung = dict(qs.values_list(kolom).annotate(n=Count("pk")))
+        total = sum(hitung.values())
+        baris = [(p.label, hitung.get(p.value, 0)) for p in pilihan] + [("Tidak diisi", hitung.get("", 0))]
+        hasil.append({
+            "kolom": kolom, "judul": judul,
+            "baris": [
+                {"nama": nama, "jumlah": n, "persen": round(100 * n / total, 1) if total else None} for nama, n in baris
+            ],
+        })
+    return hasil

@@ -154,7 +154,8 @@ def isi(request, token):
         data = form.cleaned_data
         try:
             services.simpan_penilaian(
-                token=token, jawaban=data, komentar=data["komentar"], pengaduan=data["pengaduan"]
+                token=token, jawaban=data, komentar=data["komentar"], pengaduan=data["pengaduan"],
+                profil=form.data_profil(),
             )
         except TautanTidakBerlaku as e:
             return _tautan_tidak_berlaku(request, e.alasan)

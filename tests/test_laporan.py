@@ -146,7 +146,7 @@ def test_page_shows_the_same_figures_as_the_files(masuk, pimpinan, data_acak, ka
     nilai = {r[0]: r[1] for r in wb["Ringkasan"].iter_rows(min_row=3, values_only=True)}
     assert nilai["Layanan"] == ringkasan["layanan"]
     assert nilai["Layanan selesai"] == ringkasan["selesai"]
-    assert wb["Ringkasan"].freeze_panes == "A3"
+    assert wb["Ringkasan"].freeze_panes == "A4"
     data = list(wb["Data Layanan"].iter_rows(min_row=2, values_only=True))
     assert len(data) == ringkasan["layanan"]
     assert isinstance(data[0][1], datetime.datetime)  # a real date, not text
@@ -254,7 +254,8 @@ def test_satisfaction_skd_queue_and_complaints_match_their_sources(buat_layanan,
     # By hand: NRR of every element = (4+3+2)/3 = 3; IKM = 3 × 25 = 75.00, grade C.
     assert (kepuasan.responden, kepuasan.ikm, kepuasan.mutu) == (3, sendiri.ikm, "C")
     assert str(kepuasan.ikm) == "75.00"
-    assert skd == {"dikirim": 3, "dibuka": 2, "diisi": 1}
+    assert (skd["permintaan_data"], skd["tautan_dibuat"], skd["dibuka"], skd["diisi"]) == (3, 3, 2, 1)
+    assert skd["persen_diisi"] == 33.3
     assert (antrian["diambil"], antrian["dipanggil"], antrian["rerata_tunggu_menit"]) == (2, 2, 15.0)
     assert standar["Nomor antrian dipanggil ≤ 10 menit setelah diambil"] == (2, 1)
     assert (pengaduan["jumlah"], pengaduan["dijawab"], pengaduan["rerata_jawab_jam"]) == (1, 1, 2.0)

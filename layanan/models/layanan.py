@@ -78,6 +78,18 @@ class LayananQuerySet(models.QuerySet):
             *_relasi_daftar_terpasang(self.model)
         )
 
+    def dengan_jawaban(self):
+        """Annotate `dijawab_pada`: when the office first answered and set Menunggu tanggapan pengunjung."""
+        jawaban = RiwayatLayanan.objects.filter(layanan=models.OuterRef("pk"), ke_status=Status.MENUNGGU)
+        return self.annotate(dijawab_pada=models.Subquery(jawaban.order_by("waktu").values("waktu")[:1]))
+
+    def terlambat_terbuka(self, sekarang=None):
+        """Open services past their due time that the office has not answered by then (see layanan/tenggat.py)."""
+        return (
+            self.terbuka().filter(tenggat__lt=sekarang or timezone.now()).dengan_jawaban()
+            .filter(models.Q(dijawab_pada__isnull=True) | models.Q(dijawab_pada__gt=models.F("tenggat")))
+        )
+
     def urut_tenggat(self):
         """Open services first, the nearest due time on top; closed ones after, newest first."""
         return self.order_by(
