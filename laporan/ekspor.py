@@ -18,7 +18,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from pst_frontoffice.excel import teks_aman
+from pst_frontoffice.excel import buku_excel, teks_aman
 
 from .data import KOLOM_LAYANAN, baris_layanan
 from .definisi import DEFINISI
@@ -141,13 +141,24 @@ def berkas_xlsx(laporan):
 KOLOM_SILASTIK = ["Tanggal", "Nama Pengunjung", "Instansi", "No. HP", "Email", "Jenis Layanan", "Sarana", "Status"]
 
 
-def tulis_csv_silastik(periode, tujuan):
-    """The period's services with the fields an officer re-enters into Silastik."""
-    w = csv.writer(tujuan)
-    w.writerow(KOLOM_SILASTIK)
+def baris_silastik(periode):
+    """The period's services with the fields an officer re-enters into Silastik: a real date, the phone number as text."""
     for row in baris_layanan(periode):
         (_, tanggal, _, nama, instansi, hp, email, jenis, sarana, _, _, _, status, _) = row
-        w.writerow([tanggal.strftime("%d/%m/%Y"), nama, instansi, hp, email, jenis, sarana, status])
+        yield [tanggal, nama, instansi, str(hp or ""), email, jenis, sarana, status]
+
+
+def tulis_csv_silastik(periode, tujuan):
+    """The Silastik rows as CSV (dates as dd/mm/yyyy)."""
+    w = csv.writer(tujuan)
+    w.writerow(KOLOM_SILASTIK)
+    for tanggal, *lain in baris_silastik(periode):
+        w.writerow([tanggal.strftime("%d/%m/%Y"), *lain])
+
+
+def xlsx_silastik(periode):
+    """The same rows as the CSV, as .xlsx bytes through the shared writer (real dates, phone numbers as text)."""
+    return buku_excel("Silastik", KOLOM_SILASTIK, baris_silastik(periode))
 
 
 def _tabel_docx(doc, header, rows):

@@ -95,3 +95,15 @@ def unduh_csv(request):
     response.write("\ufeff")  # Excel opens UTF-8 CSV correctly only with a BOM.
     ekspor.tulis_csv_silastik(laporan.periode, response)
     return response
+
+
+@pimpinan_diperlukan
+@require_GET
+def unduh_silastik_xlsx(request):
+    _, laporan = _laporan(request)
+    response = HttpResponse(
+        ekspor.xlsx_silastik(laporan.periode),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="silastik-{laporan.periode.nama_berkas()}.xlsx"'
+    return response

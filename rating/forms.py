@@ -1,3 +1,6 @@
+import calendar
+import datetime
+
 from django import forms
 
 from pst_frontoffice.forms import FilterForm
@@ -48,6 +51,11 @@ class PenilaianForm(forms.Form):
 
 
 class PeriodeForm(FilterForm):
+    """The IKM page's period: a quick period as on the report pages (the one holding today), or any dates."""
+
+    PERIODE_CEPAT = {"hari": "Hari ini", "minggu": "Minggu ini", "bulan": "Bulan ini", "tahun": "Tahun ini"}
+
+    periode = forms.ChoiceField(label="Periode", required=False, choices=[("", "Pilih tanggal"), *PERIODE_CEPAT.items()])
     dari = forms.DateField(label="Dari tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     sampai = forms.DateField(label="Sampai tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
@@ -64,9 +72,27 @@ class PeriodeForm(FilterForm):
         hari = hari_ini()
         return hari.replace(day=1), hari
 
-    def periode(self):
-        """(dari, sampai): the chosen dates, or this month so far."""
+    @staticmethod
+    def rentang_cepat(jenis, hari):
+        """(first, last day) of the day, ISO week, month or year holding `hari`."""
+        if jenis == "hari":
+            return hari, hari
+        if jenis == "minggu":
+            senin = hari - datetime.timedelta(days=hari.weekday())
+            return senin, senin + datetime.timedelta(days=6)
+        if jenis == "bulan":
+            return hari.replace(day=1), hari.replace(day=calendar.monthrange(hari.year, hari.month)[1])
+        return datetime.date(hari.year, 1, 1), datetime.date(hari.year, 12, 31)
+
+    def periode_cepat(self):
+        """The quick period chosen, or '' when dates were typed."""
+        return self.data_sah().get("periode", "") if self.is_bound else ""
+
+    def rentang(self):
+        """(dari, sampai): the quick period, the chosen dates, or this month so far."""
         awal_bulan, hari = self.bawaan()
         if not self.is_bound or not self.is_valid():
             return awal_bulan, hari
+        if self.cleaned_data.get("periode"):
+            return self.rentang_cepat(self.cleaned_data["periode"], hari)
         return self.cleaned_data.get("dari") or awal_bulan, self.cleaned_data.get("sampai") or hari

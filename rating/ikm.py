@@ -7,7 +7,7 @@ Per element the NRR is the mean answer; IKM = (Σ NRR × 1/9) × 25, from 25 to 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 
 from layanan.models import Layanan, Status
 from pst_frontoffice.kalender import rentang_hari
@@ -82,6 +82,13 @@ def hitung_ikm_per(kelompok, queryset=None, **filter_):
         saring(queryset, **filter_).order_by().values(kunci, nama).annotate(**_AGREGAT).order_by(nama)
     )
     return [_hasil(b, label=b[nama]) for b in baris]
+
+
+def sebaran_jawaban(queryset=None, **filter_):
+    """Per element: how many respondents answered 1, 2, 3 and 4 (one query), for the charts."""
+    agregat = {f"{f}_{n}": Count("pk", filter=Q(**{f: n})) for f in FIELD_UNSUR for n in range(1, 5)}
+    hitung = saring(queryset, **filter_).aggregate(**agregat)
+    return [(u, [hitung[f"{u.field}_{n}"] for n in range(1, 5)]) for u in UNSUR]
 
 
 def sampel_minimum(populasi):
