@@ -60,6 +60,11 @@ class PeriodeForm(FilterForm):
     sampai = forms.DateField(label="Sampai tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
     def __init__(self, data=None, **kwargs):
+        if data is not None and data.get("periode") in self.PERIODE_CEPAT:
+            # Show the quick period's dates in the date fields, so they can be adjusted from there.
+            data = data.copy()
+            dari, sampai = self.rentang_cepat(data["periode"], hari_ini())
+            data["dari"], data["sampai"] = dari.isoformat(), sampai.isoformat()
         awal, akhir = self.bawaan()
         kwargs.setdefault("initial", {"dari": awal, "sampai": akhir})
         super().__init__(data, **kwargs)
