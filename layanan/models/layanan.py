@@ -165,8 +165,8 @@ class Layanan(models.Model):
         )
 
     def keadaan_tenggat(self, *, ambang_persen, sekarang=None):
-        """'aman', 'mendekati' (amber) or 'terlambat' (red) while open; None once closed."""
-        if not self.terbuka or self.tenggat is None:
+        """'aman', 'mendekati' (amber) or 'terlambat' (red) while open; None once closed or while waiting on the visitor."""
+        if not self.terbuka or self.status == Status.MENUNGGU or self.tenggat is None:
             return None
         return aturan_tenggat.keadaan_tenggat(
             self.dibuat, self.tenggat, ambang_persen=ambang_persen, sekarang=sekarang or timezone.now()
