@@ -6,7 +6,7 @@ from django.db.models import Q
 
 from bukutamu.models import JenisLayanan, Sarana
 from pst_frontoffice.forms import FilterForm, FormIndonesia
-from pst_frontoffice.models import Peran
+from pst_frontoffice.models import PengaturanKantor, Peran
 from pst_frontoffice.widgets import PilihanCepat, PilihanModel
 
 from ..models import Status
@@ -22,11 +22,16 @@ class UpdateStatusForm(FormIndonesia):
         label="Catatan", required=False, widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Wajib diisi sebagai alasan bila status Dibatalkan.",
     )
-
+    BANTUAN_MENUNGGU = (
+        "Sudah menjawab? Pilih Menunggu tanggapan pengunjung; konsultasi online ditutup otomatis "
+        "bila tidak ditanggapi {hari} hari."
+    )
     def __init__(self, *args, layanan, **kwargs):
         super().__init__(*args, **kwargs)
         self.layanan = layanan
         self.fields["status"].choices = [(s.value, s.label) for s in layanan.status_berikutnya()]
+        if Status.MENUNGGU in layanan.status_berikutnya() or layanan.status == Status.MENUNGGU:
+            self.fields["status"].help_text = self.BANTUAN_MENUNGGU.format(hari=PengaturanKantor.get().tutup_otomatis_hari)
         self.fields["status"].error_messages = {
             "required": "Pilih status baru.",
             "invalid_choice": "Status itu tidak dapat dipilih dari status sekarang.",

@@ -20,6 +20,9 @@ def test_pimpinan_reads_the_ikm_page_with_charts_and_downloads_excel(page, live_
         p = services.pastikan_penilaian(buat_layanan(), oleh=petugas)
         services.simpan_penilaian(token=p.token, jawaban={f: 3 + (i % 2) for f in FIELD_UNSUR}, profil={"jenis_kelamin": jk})
 
+    galat = []  # JavaScript errors and CSP violations (scripts and charts come only from static/)
+    page.on("console", lambda pesan: galat.append(pesan.text) if pesan.type == "error" else None)
+    page.on("pageerror", lambda e: galat.append(str(e)))
     login_browser(pimpinan)
     page.goto(live_server.url + reverse("rating:ikm"))
     page.get_by_role("link", name="Minggu ini").click()
@@ -37,6 +40,7 @@ def test_pimpinan_reads_the_ikm_page_with_charts_and_downloads_excel(page, live_
     unduhan.value.save_as(xlsx)
     baris = list(load_workbook(xlsx).active.iter_rows(values_only=True))
     assert next(b for b in baris if b[0] == "Keseluruhan")[2] == 3
+    assert galat == []
 
 
 def test_visitor_fills_the_profile_on_a_phone(browser, live_server, buat_layanan, petugas, layar):
