@@ -2,14 +2,16 @@
 visitor then left silent for N days is closed once; one nobody answered stays open."""
 
 import datetime
+import importlib
 import io
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from django.urls import reverse
 
 from layanan.layanan import pengguna_sistem
-from layanan.models import Status
+from layanan.models import Layanan, Status
 
 MULAI = datetime.datetime(2026, 11, 2, 2, 0, tzinfo=datetime.UTC)  # Monday 09.00 WIB
 
@@ -166,3 +168,16 @@ def test_closed_consultation_shows_the_note_in_its_timeline(konsultasi_online, m
     html = masuk(petugas).get(layanan.get_absolute_url()).content.decode()
     assert "Ditutup otomatis: pengguna tidak menanggapi selama 3 hari" in html
     assert "Sistem (otomatis)" in html
+
+
+@pytest.mark.django_db
+def test_migration_flags_services_the_old_auto_close_already_finished(buat_layanan, petugas):
+    migrasi = importlib.import_module("layanan.migrations.0007_angka_menunggu_tutup_otomatis")
+    lama = buat_layanan("konsultasi", sarana="online", kanal_online="email")
+    lama.ubah_status(Status.SELESAI, oleh=pengguna_sistem(), catatan="Ditutup otomatis: pengguna tidak menanggapi selama 3 hari.")
+    oleh_petugas = buat_layanan("konsultasi", sarana="online", kanal_online="email")
+    oleh_petugas.ubah_status(Status.SELESAI, oleh=petugas, catatan="Ditutup otomatis? bukan, dijawab petugas.")
+
+    migrasi.tandai_yang_sudah_ditutup_otomatis(apps, None)
+
+    assert set(Layanan.objects.filter(ditutup_otomatis=True)) == {lama}

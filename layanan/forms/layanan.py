@@ -26,6 +26,7 @@ class UpdateStatusForm(FormIndonesia):
         "Sudah menjawab? Pilih Menunggu tanggapan pengunjung; konsultasi online ditutup otomatis "
         "bila tidak ditanggapi {hari} hari."
     )
+
     def __init__(self, *args, layanan, **kwargs):
         super().__init__(*args, **kwargs)
         self.layanan = layanan

@@ -2,6 +2,18 @@
 
 from django.db import migrations, models
 
+EMAIL_SISTEM = "sistem@pst-frontoffice.invalid"
+
+
+def tandai_yang_sudah_ditutup_otomatis(apps, schema_editor):
+    """Services the auto-close already finished (its history note, by the system account) are flagged."""
+    Layanan = apps.get_model("layanan", "Layanan")
+    RiwayatLayanan = apps.get_model("layanan", "RiwayatLayanan")
+    ditutup = RiwayatLayanan.objects.filter(
+        catatan__startswith="Ditutup otomatis", ke_status="selesai", oleh__email=EMAIL_SISTEM
+    ).values("layanan_id")
+    Layanan.objects.filter(pk__in=ditutup, status="selesai").update(ditutup_otomatis=True)
+
 
 class Migration(migrations.Migration):
 
@@ -30,4 +42,5 @@ class Migration(migrations.Migration):
             name='ke_status',
             field=models.CharField(blank=True, choices=[('diterima', 'Diterima'), ('diproses', 'Diproses'), ('menunggu', 'Menunggu tanggapan pengunjung'), ('siap_diambil', 'Siap Diambil'), ('selesai', 'Selesai'), ('dibatalkan', 'Dibatalkan')], max_length=15, verbose_name='ke'),
         ),
+        migrations.RunPython(tandai_yang_sudah_ditutup_otomatis, migrations.RunPython.noop),
     ]
