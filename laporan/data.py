@@ -217,6 +217,7 @@ class Laporan:
             "keseluruhan": ikm.hitung_ikm(dari=self.periode.mulai, sampai=self.periode.selesai),
             "per_jenis": ikm.hitung_ikm_per("jenis", dari=self.periode.mulai, sampai=self.periode.selesai),
             "profil": ikm.tabel_profil(dari=self.periode.mulai, sampai=self.periode.selesai),
+            "sampel_minimum": ikm.sampel_minimum(ikm.layanan_periode(dari=self.periode.mulai, sampai=self.periode.selesai)),
         }
 
     def skd(self):

@@ -55,7 +55,7 @@ def tabel_laporan(laporan):
     k = laporan.kepuasan()
     yield "Kepuasan (IKM)", ["Kelompok", "Responden", "IKM", "Mutu"], [
         [h.label, h.responden, float(h.ikm) if h.ikm is not None else None, h.mutu] for h in [k["keseluruhan"], *k["per_jenis"]]
-    ], DEFINISI["kepuasan"]
+    ] + [["Sampel minimum (Krejcie–Morgan)", k["sampel_minimum"], None, None]], DEFINISI["kepuasan"]
     for tabel in k["profil"]:
         yield f"Profil {tabel['judul']}", [tabel["judul"], "Responden", "%"], [
             [b["nama"], b["jumlah"], b["persen"]] for b in tabel["baris"]

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from laporan.data import Laporan
 from laporan.periode import Periode
+from pst_frontoffice.kalender import hari_ini
 from pst_frontoffice.skm import FIELD_UNSUR
 from rating import services
 from rating.ikm import sampel_minimum, tabel_profil
@@ -95,8 +96,6 @@ def test_profile_tables_count_each_answer_and_the_empty_ones(tiga_responden):
 
 @pytest.mark.django_db
 def test_ikm_page_and_report_show_the_profile_tables(tiga_responden, masuk, pimpinan):
-    from pst_frontoffice.kalender import hari_ini
-
     client = masuk(pimpinan)
     ikm = client.get(reverse("rating:ikm")).content.decode()
     laporan = client.get(reverse("laporan:index"), Periode.dari("bulan", hari_ini()).query()).content.decode()
@@ -180,3 +179,15 @@ def test_ikm_query_count_does_not_grow_with_respondents(buat_layanan, petugas, m
     with django_assert_max_num_queries(len(sedikit.captured_queries)):
         client.get(reverse("rating:ikm"))
     assert Penilaian.objects.terisi().count() == 6
+
+
+@pytest.mark.django_db
+def test_report_says_when_respondents_are_below_the_minimum_sample(tiga_responden, buat_layanan, masuk, pimpinan):
+    for _ in range(7):
+        buat_layanan()
+    periode = Periode.dari("bulan", hari_ini())
+
+    halaman = masuk(pimpinan).get(reverse("laporan:index"), periode.query())
+
+    assert halaman.context["kepuasan"]["sampel_minimum"] == 10
+    assert "Responden di bawah sampel minimum 10" in halaman.content.decode()
