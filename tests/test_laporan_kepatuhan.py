@@ -16,7 +16,9 @@ from laporan.data import Laporan
 from laporan.definisi import DEFINISI
 from laporan.periode import Periode
 from layanan.layanan import tutup_konsultasi_online_diam
-from layanan.models import Layanan, Status
+from layanan.models import Kanal, Layanan, Status
+from layanan.pengaduan import catat_pengaduan
+from rating.models import SurveiSKD
 
 WITA = ZoneInfo("Asia/Makassar")
 SENIN = datetime.datetime(2026, 11, 2, 9, 0, tzinfo=WITA)  # an ordinary working week, no holiday
@@ -140,8 +142,6 @@ def test_every_figure_says_what_it_counts_on_the_page_and_in_the_files(minggu_9_
 
 @pytest.mark.django_db
 def test_skd_is_the_fill_rate_of_the_periods_data_requests(buat_layanan, time_machine):
-    from rating.models import SurveiSKD
-
     time_machine.move_to(SENIN, tick=False)
     permintaan = [buat_layanan("permintaan-data") for _ in range(5)]
     for i, layanan in enumerate(permintaan[:4]):
@@ -159,9 +159,6 @@ def test_skd_is_the_fill_rate_of_the_periods_data_requests(buat_layanan, time_ma
 
 @pytest.mark.django_db
 def test_complaints_register_is_named_apart_from_pengaduan_services(buat_layanan, time_machine, masuk, pimpinan):
-    from layanan.models import Kanal
-    from layanan.pengaduan import catat_pengaduan
-
     time_machine.move_to(SENIN, tick=False)
     buat_layanan("pengaduan")  # the guest book also files it in the register
     for kanal in (Kanal.KOTAK_SARAN, Kanal.WHATSAPP, Kanal.WHATSAPP):
