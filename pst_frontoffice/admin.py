@@ -52,6 +52,7 @@ class PengaturanKantorAdmin(admin.ModelAdmin):
             "tutup_otomatis_hari", "ambang_kuning_persen",
         )}),
         ("Tautan dan WhatsApp", {"fields": ("url_drive", "url_skd", "template_wa_grup")}),
+        ("Antrian", {"fields": ("lebar_tiket",)}),
         ("Surat balasan", {
             "fields": ("format_nomor_surat", "kota_surat", "penandatangan_jabatan", "penandatangan_nama",
                        "template_surat_balasan", "template_wa_pengunjung"),

@@ -162,6 +162,11 @@ class PengaturanKantor(models.Model):
     email = models.EmailField("email kantor", blank=True, default="bps6310@bps.go.id")
     situs = models.URLField("situs web", blank=True, default="https://tanahbumbukab.bps.go.id")
     zona_waktu = models.CharField("zona waktu", max_length=40, choices=ZonaWaktu.choices, default=ZonaWaktu.WITA)
+    lebar_tiket = models.CharField(
+        "lebar kertas tiket antrian", max_length=2, choices=[("80", "80 mm"), ("58", "58 mm")], default="80",
+        help_text="Lebar gulungan printer termal di kios. Pengunjung tidak melihat pilihan ini; petugas tetap "
+        "dapat memilih 58 atau 80 mm pada tiket yang dicetak di meja.",
+    )
     template_wa_grup = models.TextField(
         "template notifikasi grup WA",
         default=TEMPLATE_WA_GRUP_BAWAAN,

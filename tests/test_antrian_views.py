@@ -70,12 +70,12 @@ def test_kios_shows_a_button_per_queueable_service(client, buka, jenis):
 
 
 def test_kios_takes_a_number_and_opens_the_ticket(client, buka, jenis):
-    response = client.post(f"{KIOS}?lebar=58", {"jenis_layanan": jenis["perpustakaan"].pk})
+    response = client.post(KIOS, {"jenis_layanan": jenis["perpustakaan"].pk})
 
     antrian = Antrian.objects.get()
     assert antrian.nomor == "P-001" and antrian.sumber == Antrian.Sumber.KIOS
     assert response.status_code == 302
-    assert response["Location"] == f"{reverse('antrian:tiket', args=[antrian.pk])}?lebar=58&cetak=1&kios=1"
+    assert response["Location"] == f"{reverse('antrian:tiket', args=[antrian.pk])}?cetak=1&kios=1"
 
 
 def test_kios_offers_an_appointment_outside_service_hours(client, tutup, jenis):

@@ -18,11 +18,14 @@ from ..models import Antrian, Hari, JanjiTemu
 BATAS_KIOS = 20  # presses per address per window: a queue of people on one tablet stays well below
 JENDELA_KIOS = 60  # seconds
 SALT_JANJI = "bukutamu.janji-temu"
+DETIK_KEMBALI_KIOS = 15  # the number stays on screen this long, then the kiosk is ready for the next visitor
 
 
 def _lebar(request):
-    """Ticket width in mm: the two common thermal printer rolls."""
-    return "58" if request.GET.get("lebar") == "58" else "80"
+    """Ticket width in mm (the two common thermal rolls): the officer's choice on the ticket, else the
+    office setting, which is what the kiosk prints on; visitors never see a choice."""
+    pilihan = request.GET.get("lebar")
+    return pilihan if pilihan in ("58", "80") else request.kantor.lebar_tiket
 
 
 def _kios_terlalu_cepat(request):
@@ -36,7 +39,7 @@ def _halaman_kios(request, *, form_janji=None, status=200):
         form_janji = JanjiTemuForm(initial={"waktu": slot.replace(tzinfo=None) if slot else None})
     return render(
         request, "bukutamu/antrian/kios.html",
-        {"buka": buka, "jenis": jenis_untuk_antrian(), "form_janji": form_janji, "lebar": _lebar(request),
+        {"buka": buka, "jenis": jenis_untuk_antrian(), "form_janji": form_janji,
          "jadwal": [(Hari(h).label, b, t) for h, (b, t) in sorted(aturan.jadwal_layanan().items())]},
         status=status,
     )
@@ -58,7 +61,7 @@ def kios(request):
         messages.warning(request, "Saat ini di luar jam layanan. Silakan buat janji temu.")
         return _halaman_kios(request)
     tiket = aturan.ambil_nomor(jenis_layanan=form.cleaned_data["jenis_layanan"], sumber=Antrian.Sumber.KIOS)
-    return redirect(f"{reverse('antrian:tiket', args=[tiket.pk])}?lebar={_lebar(request)}&cetak=1&kios=1")
+    return redirect(f"{reverse('antrian:tiket', args=[tiket.pk])}?cetak=1&kios=1")
 
 
 @require_POST
@@ -89,7 +92,8 @@ def janji_tercatat(request):
 
 @require_GET
 def tiket(request, pk):
-    """The printable ticket (58 or 80 mm); it carries no personal data."""
+    """The printable ticket (58 or 80 mm); it carries no personal data. From the kiosk, the screen
+    shows the number full size and counts down back to the start while the ticket prints."""
     antrian = get_object_or_404(Antrian.objects.select_related("jenis_layanan"), pk=pk)
     di_depan = Antrian.objects.filter(
         tanggal=antrian.tanggal, status=Antrian.Status.MENUNGGU, diambil__lt=antrian.diambil
@@ -97,13 +101,15 @@ def tiket(request, pk):
     return render(request, "bukutamu/antrian/tiket.html", {
         "antrian": antrian, "di_depan": di_depan, "lebar": _lebar(request),
         "cetak": request.GET.get("cetak") == "1", "dari_kios": request.GET.get("kios") == "1",
+        "detik_kembali": DETIK_KEMBALI_KIOS,
     })
 
 
 @require_GET
 def layar(request):
     """The TV display; its board polls itself every few seconds (HTMX) and survives restarts."""
-    ctx = aturan.papan(aturan.waktu_kantor(zona=request.kantor.tzinfo).date())
+    sekarang = aturan.waktu_kantor(zona=request.kantor.tzinfo)
+    ctx = {**aturan.papan(sekarang.date()), "sekarang": sekarang}
     return render_halaman(request, "bukutamu/antrian/layar.html", ctx, partial={"papan": "papan"})
 
 
