@@ -12,7 +12,7 @@ from pst_frontoffice.qr import qr_svg  # noqa: F401 (the panel's views use servi
 from pst_frontoffice.skm import FIELD_UNSUR
 from pst_frontoffice.whatsapp import pesan_wa, tautan_wa
 
-from .models import Penilaian, RiwayatRating, SurveiSKD, batas_berlaku, buat_token
+from .models import PROFIL, Penilaian, RiwayatRating, SurveiSKD, batas_berlaku, buat_token
 
 
 class TautanTidakBerlaku(Exception):
@@ -84,8 +84,8 @@ def ambil_penilaian_terbuka(token):
     return penilaian
 
 
-def simpan_penilaian(*, token, jawaban, komentar="", pengaduan=""):
-    """Record the visitor's answers once; a second send (or a race) is refused."""
+def simpan_penilaian(*, token, jawaban, komentar="", pengaduan="", profil=None):
+    """Record the visitor's answers (and optional profile, see models.PROFIL) once; a second send (or a race) is refused."""
     with transaction.atomic():
         penilaian = ambil_penilaian_terbuka(token)
         # Lock and re-check: two taps on Kirim must not both pass.
@@ -99,6 +99,11 @@ def simpan_penilaian(*, token, jawaban, komentar="", pengaduan=""):
             setattr(terkunci, field, nilai)
         terkunci.komentar = (komentar or "").strip()
         terkunci.pengaduan = (pengaduan or "").strip()
+        for field, _, pilihan in PROFIL:
+            nilai = (profil or {}).get(field) or ""
+            if nilai and nilai not in pilihan.values:
+                raise ValidationError("Pilihan profil tidak dikenal.")
+            setattr(terkunci, field, nilai)
         terkunci.diisi_pada = timezone.now()
         terkunci.save()
         RiwayatRating.objects.create(layanan_id=terkunci.layanan_id, jenis=RiwayatRating.Jenis.RATING_DIISI)

@@ -1,8 +1,11 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,11 +14,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from layanan.models import Layanan
+from pst_frontoffice.excel import buku_excel
 from pst_frontoffice.htmx import render_halaman
 from pst_frontoffice.ratelimit import alamat_klien, melebihi_batas
 from pst_frontoffice.roles import petugas_diperlukan, pimpinan_diperlukan
 from pst_frontoffice.skm import UNSUR
 
+from . import ekspor
 from . import ikm as ikm_
 from . import services
 from .forms import PenilaianForm, PeriodeForm
@@ -115,9 +120,9 @@ def tandai_skd(request, pk):
 @pimpinan_diperlukan
 @require_GET
 def ikm(request):
-    """Indeks Kepuasan Masyarakat for a period: overall, per kind of service, per officer."""
+    """Indeks Kepuasan Masyarakat for a period: overall, per element, per kind of service, per officer, profiles."""
     form = PeriodeForm(request.GET or None)
-    dari, sampai = form.periode()
+    dari, sampai = form.rentang()
     periode = {"dari": dari, "sampai": sampai}
     catatan = (
         ikm_.saring(**periode).filter(~Q(pengaduan="") | ~Q(komentar=""))
@@ -127,16 +132,40 @@ def ikm(request):
     halaman = Paginator(catatan, 25).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    hasil = ikm_.hitung_ikm(**periode)
+    populasi = ikm_.layanan_periode(**periode)
+    sebaran = ikm_.sebaran_jawaban(**periode)
     return render(request, "rating/ikm.html", {
         "form": form, "dari": dari, "sampai": sampai, "query": query.urlencode(),
-        "hasil": ikm_.hitung_ikm(**periode),
+        "periode_cepat": form.periode_cepat(), "pilihan_cepat": PeriodeForm.PERIODE_CEPAT,
+        "query_unduh": urlencode({"dari": dari.isoformat(), "sampai": sampai.isoformat()}),
+        "hasil": hasil,
+        "populasi": populasi,
+        "sampel_minimum": ikm_.sampel_minimum(populasi),
         "kelompok": [
             ("Per jenis layanan", "Jenis layanan", ikm_.hitung_ikm_per("jenis", **periode)),
             ("Per petugas", "Petugas", ikm_.hitung_ikm_per("petugas", **periode)),
         ],
+        "profil": ikm_.tabel_profil(**periode),
+        "grafik": [
+            {"id": f"grafik-{u.field}", "judul": f"U{u.nomor} {u.nama}", "label": list(u.pilihan), "jumlah": jumlah,
+             "teks": ", ".join(f"{teks} {n}" for teks, n in zip(u.pilihan, jumlah))}
+            for u, jumlah in sebaran
+        ],
         "unsur": UNSUR,
         "halaman": halaman,
     })
+
+
+@pimpinan_diperlukan
+@require_GET
+def unduh_ikm(request):
+    """The IKM page as an Excel file (same period, same figures)."""
+    dari, sampai = PeriodeForm(request.GET or None).rentang()
+    isi = buku_excel("IKM", ekspor.KOLOM_IKM, ekspor.baris_ikm(dari=dari, sampai=sampai))
+    response = HttpResponse(isi, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="ikm-{dari:%Y%m%d}-{sampai:%Y%m%d}.xlsx"'
+    return response
 
 
 # ---- Visitor side (public, no account) -----------------------------------------------------
@@ -179,7 +208,8 @@ def isi(request, token):
         data = form.cleaned_data
         try:
             services.simpan_penilaian(
-                token=token, jawaban=data, komentar=data["komentar"], pengaduan=data["pengaduan"]
+                token=token, jawaban=data, komentar=data["komentar"], pengaduan=data["pengaduan"],
+                profil=form.data_profil(),
             )
         except TautanTidakBerlaku as e:
             return _tautan_tidak_berlaku(request, e.alasan)

@@ -80,6 +80,7 @@ AKSES = {
     "laporan:unduh_xlsx": Akses(302, 403, 200, 200),
     "laporan:unduh_docx": Akses(302, 403, 200, 200),
     "laporan:unduh_csv": Akses(302, 403, 200, 200),
+    "laporan:unduh_silastik_xlsx": Akses(302, 403, 200, 200),
     # Queue: kiosk, ticket and display are public; the desk's queue is for officers.
     "antrian:kios": Akses(200, 200, 200, 200),
     "antrian:buat_janji": Akses(405, 405, 405, 405),
@@ -120,6 +121,7 @@ AKSES = {
     "rating:buat_tautan": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
     "rating:tandai_skd": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
     "rating:ikm": Akses(302, 403, 200, 200),
+    "rating:unduh_ikm": Akses(302, 403, 200, 200),
     "rating:isi": Akses(200, 200, 200, 200, kwargs=_token_rating),
     "rating:terima_kasih": Akses(302, 302, 302, 302, kwargs=_token_rating, ke="/r/"),  # not filled yet: to the form
     "rating:skd": Akses(302, 302, 302, 302, kwargs=_token_skd, ke="s.bps.go.id"),  # counted, then to BPS's survey
