@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pst_frontoffice', '0006_tabel_cache'),
+        ('pst_frontoffice', '0008_lebar_tiket'),
     ]
 
     operations = [
