@@ -17,10 +17,9 @@ from layanan.lacak import HARI_BERLAKU_SETELAH_SELESAI
 from layanan.models import Layanan, Status
 from layanan.surat import beri_nomor_surat, unggah_berkas_surat
 
+from .berkas_uji import PDF
 from .qr import dekode_qr
 from .test_rating import rasterkan_svg
-
-PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @pytest.fixture(autouse=True)
