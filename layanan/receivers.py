@@ -5,7 +5,10 @@ from bukutamu.models import Kunjungan
 from bukutamu.signals import kunjungan_dicatat
 from pst_frontoffice.models import CutiBersama, PengaturanKantor
 
+from . import pesan
 from .layanan import buka_layanan_untuk_kunjungan, perbarui_tenggat_terbuka
+from .models import Layanan, Status
+from .signals import status_layanan_diubah
 
 
 @receiver(kunjungan_dicatat, sender=Kunjungan, dispatch_uid="layanan_buka_untuk_kunjungan")
@@ -24,3 +27,9 @@ def _tenggat_setelah_pengaturan(sender, instance, created, raw=False, **kwargs):
 def _tenggat_setelah_cuti_bersama(sender, raw=False, **kwargs):
     if not raw:
         perbarui_tenggat_terbuka()
+
+
+@receiver(status_layanan_diubah, sender=Layanan, dispatch_uid="layanan_pesan_siap_diambil")
+def _kabari_siap_diambil(sender, layanan, ke, oleh, **kwargs):
+    if ke == Status.SIAP_DIAMBIL:
+        pesan.siap_diambil(layanan, oleh=oleh)
