@@ -8,6 +8,7 @@ while a message is on the wire.
 
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -110,3 +111,48 @@ def test_worker_dibunuh_di_tengah_batch_lalu_dijalankan_lagi_tiap_pesan_terkirim
             assert c.execute("select percobaan from layanan_pesankeluar where kunci=?", (diulang,)).fetchone() == (2,)
     finally:
         gateway.berhenti()
+
+
+def test_make_run_menjalankan_worker_di_samping_server_dan_menghentikannya(lingkungan, tmp_path):
+    env, db = lingkungan
+    gateway = GatewayPalsu().mulai()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    try:
+        skrip = SIAPKAN.format(url=gateway.url, token=gateway.token, jumlah=1)
+        subprocess.run([sys.executable, "manage.py", "shell", "-c", skrip], cwd=ROOT, env=env, check=True)
+        with open(tmp_path / "run.log", "wb") as log:
+            # The recipe of `make run` after its set-up steps; its own process group, as in a terminal.
+            run = subprocess.Popen(
+                ["bash", "scripts/jalankan.sh", sys.executable, str(port)], cwd=ROOT, env=env, stdout=log,
+                stderr=subprocess.STDOUT, start_new_session=True,
+            )
+            try:
+                assert _tunggu(lambda: _status(db) == {"uji:0": "terkirim"}, detik=60), (tmp_path / "run.log").read_text()
+                teks = (tmp_path / "run.log").read_text()
+                worker = int(teks.split("Worker pengiriman pesan berjalan (PID ")[1].split(")")[0])
+                assert Path(f"/proc/{worker}").exists()
+                assert _tunggu(lambda: _port_terbuka(port), detik=30)
+                os.killpg(run.pid, signal.SIGINT)  # Ctrl+C in the terminal
+                run.wait(30)
+            finally:
+                if run.poll() is None:
+                    os.killpg(run.pid, signal.SIGKILL)
+        assert _tunggu(lambda: not Path(f"/proc/{worker}").exists() or _zombie(worker), detik=20)
+        assert "Worker pengiriman pesan dihentikan." in (tmp_path / "run.log").read_text()
+        assert [p["target"] for p in gateway.terkirim] == ["6281200000000"]
+    finally:
+        gateway.berhenti()
+
+
+def _port_terbuka(port):
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _zombie(pid):
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[1].split()[0] == "Z"
+    except FileNotFoundError:
+        return True
