@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from .pengirim_palsu import GatewayPalsu
 
@@ -156,3 +157,15 @@ def _zombie(pid):
         return Path(f"/proc/{pid}/stat").read_text().split(")")[1].split()[0] == "Z"
     except FileNotFoundError:
         return True
+
+
+def test_compose_menjalankan_worker_sebagai_layanan_sendiri():
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    worker, app = compose["services"]["worker"], compose["services"]["app"]
+    assert worker["command"] == ["python", "manage.py", "db_worker", "--no-reload"]
+    assert worker["image"] == app["image"]
+    assert worker["depends_on"] == {"app": {"condition": "service_healthy"}}
+    # The same key as the app, or the encrypted gateway token cannot be read.
+    assert worker["environment"]["SECRET_KEY"] == app["environment"]["SECRET_KEY"]
+    assert worker["environment"]["DATABASE_URL"] == app["environment"]["DATABASE_URL"]
+    assert "media:/data/media" in worker["volumes"]
