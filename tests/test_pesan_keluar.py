@@ -9,6 +9,7 @@ import datetime
 import email
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -300,8 +301,6 @@ def test_email_tanpa_server_smtp_gagal_dengan_alasan(db, buat_layanan, selesaika
 
 
 def test_email_surat_balasan_terlampir_saat_dicentang(smtp_palsu, buat_layanan, client, petugas, django_capture_on_commit_callbacks):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     layanan = buat_layanan(KODE_PERMINTAAN_DATA, email="dina@contoh.id")
     client.force_login(petugas)
     pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
