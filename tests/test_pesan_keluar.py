@@ -46,6 +46,7 @@ def gateway_aktif(db, gateway_palsu, admin_user):
 @pytest.fixture
 def smtp_palsu(settings):
     s = SmtpPalsu().mulai()
+    settings.SMTP_AKTIF = True
     settings.MAILERS = {"default": {
         "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "OPTIONS": {"host": "127.0.0.1", "port": s.port, "use_tls": False, "use_ssl": False, "timeout": 5},

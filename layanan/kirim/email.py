@@ -11,7 +11,7 @@ from .dasar import GagalSementara, GagalTetap, Hasil
 
 def kirim(*, penerima, subjek, teks, nama_pengirim, kunci, lampiran=None):
     """Send one e-mail; `lampiran` is (file name, bytes, content type) or None."""
-    if "default" not in settings.MAILERS:
+    if not settings.SMTP_AKTIF:
         raise GagalTetap("Server e-mail (EMAIL_HOST) belum diatur.")
     id_pesan = make_msgid(domain="pst-frontoffice")
     pesan = EmailMessage(
