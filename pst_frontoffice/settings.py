@@ -102,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "pst_frontoffice.context_processors.kantor",
+                "layanan.context_processors.peringatan_outbox",
             ],
         },
     },

@@ -1,5 +1,7 @@
 """The Admin's Outbox page and gateway settings, per role; the group send's permission."""
 
+import tarfile
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -7,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from bukutamu.bawaan import KODE_KONSULTASI
 from layanan import pesan
 from layanan.models import KanalPesan, PengaturanGateway, Peristiwa, PesanKeluar, StatusPesan
+from pst_frontoffice.cadangan import buat_cadangan
 
 
 def _pesan(layanan=None, *, status=StatusPesan.TERKIRIM, n=0, penerima="6281211112222"):
@@ -132,3 +135,25 @@ def test_kirim_percobaan_mengantrekan_pesan_ke_nomor(client, admin_user):
     assert (baris.peristiwa, baris.penerima, baris.status) == (Peristiwa.PERCOBAAN, "6281234567890", StatusPesan.ANTRI)
     jawab = client.post("/outbox/gateway/percobaan/", {"nomor": "abc"}, follow=True)
     assert "No. HP hanya boleh berisi angka" in jawab.content.decode()
+
+
+def test_cadangan_hanya_memuat_token_terenkripsi(admin_user, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    g = PengaturanGateway.get()
+    g.aktif = True
+    pesan.simpan_gateway(g, token_baru="token-sangat-rahasia-4321", oleh=admin_user)
+    arsip, _ = buat_cadangan(tmp_path / "cadangan")
+    with tarfile.open(arsip) as tar:
+        isi = b"".join(tar.extractfile(m).read() for m in tar.getmembers() if m.isfile())
+    assert b"token-sangat-rahasia" not in isi
+    assert PengaturanGateway.get().token_terenkripsi.encode() in isi
+
+
+def test_admin_melihat_jumlah_pesan_gagal_di_menu_petugas_tidak(client, admin_user, petugas):
+    _pesan(status=StatusPesan.GAGAL, n=5)
+    _pesan(status=StatusPesan.GAGAL, n=6)
+    client.force_login(admin_user)
+    assert '<span class="badge text-bg-danger" id="outbox-gagal"' in client.get("/pengaduan/").content.decode()
+    assert "2 gagal</span>" in client.get("/pengaduan/").content.decode()
+    client.force_login(petugas)
+    assert 'id="outbox-gagal"' not in client.get("/pengaduan/").content.decode()
