@@ -75,11 +75,12 @@ def antrekan(*, peristiwa, kanal, penerima, isi, layanan=None, subjek="", lampir
 
 
 def ke_pengunjung(layanan, *, peristiwa, teks, subjek, oleh=None, lampiran=None, kunci_tambahan=""):
-    """Queue `teks` to the visitor by e-mail (when they gave one) and by the WhatsApp gateway (when on)."""
+    """Queue `teks` to the visitor by e-mail (when they gave one and an SMTP server is set) and by the
+    WhatsApp gateway (when on). Without either nothing is queued: the officer's buttons remain."""
     pengunjung = layanan.kunjungan.pengunjung
     dibuat = []
     akhiran = f":{kunci_tambahan}" if kunci_tambahan else ""
-    if pengunjung.email:
+    if pengunjung.email and settings.SMTP_AKTIF:
         dibuat.append(antrekan(
             peristiwa=peristiwa, kanal=KanalPesan.EMAIL, penerima=pengunjung.email, isi=teks, subjek=subjek,
             layanan=layanan, lampiran=lampiran, oleh=oleh,
@@ -106,7 +107,7 @@ def siap_diambil(layanan, *, oleh):
 def surat_balasan(layanan, *, berkas, oleh):
     """E-mail the uploaded reply letter to the visitor; False when they gave no e-mail address."""
     kantor = PengaturanKantor.get()
-    if not layanan.kunjungan.pengunjung.email:
+    if not (layanan.kunjungan.pengunjung.email and settings.SMTP_AKTIF):
         return False
     teks = (
         f"Yth. {layanan.kunjungan.pengunjung.nama},\n\nbersama ini kami kirimkan surat balasan atas permintaan data "

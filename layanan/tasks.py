@@ -10,13 +10,17 @@ from django.tasks import TaskResultStatus, default_task_backend, task
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
+from pst_frontoffice.models import PengaturanKantor
+
 from . import pengiriman
 
 
 @task
 def kirim_pesan_keluar():
     """Send every message that is due, then schedule the next sweep for the earliest one still queued."""
-    terkirim = pengiriman.kirim_jatuh_tempo()
+    # Times written into the service timeline read in the office's zone, as on the officers' screens.
+    with timezone.override(PengaturanKantor.get().tzinfo):
+        terkirim = pengiriman.kirim_jatuh_tempo()
     berikutnya = pengiriman.jatuh_tempo_berikutnya()
     if berikutnya is not None:
         jadwalkan(kapan=berikutnya)

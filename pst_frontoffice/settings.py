@@ -278,8 +278,7 @@ RATING_JENDELA_DETIK = envint("RATING_JENDELA_DETIK", 600)
 # inside an officer's request.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # SMTP from the environment. Without EMAIL_HOST there is no mailer (an office without an SMTP
-# server is a normal set-up, so Django's warning about it is silenced) and the outbox marks e-mails
-# gagal with that reason.
+# server is a normal set-up, so Django's warning about it is silenced) and no e-mail is queued.
 _SMTP_HOST = os.environ.get("EMAIL_HOST", "")
 SMTP_AKTIF = bool(_SMTP_HOST)
 _SMTP_PORT = envint("EMAIL_PORT", 587)

@@ -293,12 +293,29 @@ def test_email_siap_diambil_memberi_tahu_pengunjung(smtp_palsu, buat_layanan, se
     assert "Siap Diambil" in isi.get_payload(decode=True).decode()
 
 
-def test_email_tanpa_server_smtp_gagal_dengan_alasan(db, buat_layanan, selesaikan):
+def test_email_tanpa_server_smtp_tidak_diantrekan(db, buat_layanan, selesaikan):
     layanan = buat_layanan(KODE_KONSULTASI, email="budi@contoh.id")
     selesaikan(layanan)
+    assert PesanKeluar.objects.count() == 0
+
+
+def test_email_yang_antri_saat_smtp_dimatikan_gagal_dengan_alasan(smtp_palsu, buat_layanan, selesaikan, settings):
+    layanan = buat_layanan(KODE_KONSULTASI, email="budi@contoh.id")
+    selesaikan(layanan)
+    settings.SMTP_AKTIF = False
     jalankan_worker()
     baris = PesanKeluar.objects.get()
     assert (baris.status, baris.galat_terakhir) == (StatusPesan.GAGAL, "Server e-mail (EMAIL_HOST) belum diatur.")
+    assert smtp_palsu.surat == []
+
+
+def test_email_alamat_tidak_valid_ditandai_di_layanan(smtp_palsu, buat_layanan, selesaikan):
+    layanan = buat_layanan(KODE_KONSULTASI)
+    layanan.kunjungan.pengunjung.__class__.objects.filter(pk=layanan.kunjungan.pengunjung.pk).update(email="budi@@contoh")
+    layanan.refresh_from_db()
+    selesaikan(layanan)
+    assert PesanKeluar.objects.count() == 0
+    assert any("E-mail (Tautan rating) tidak dikirim: alamat e-mail 'budi@@contoh' tidak valid" in c for c in riwayat_pesan(layanan))
 
 
 def test_email_surat_balasan_terlampir_saat_dicentang(smtp_palsu, buat_layanan, client, petugas, django_capture_on_commit_callbacks):

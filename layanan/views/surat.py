@@ -94,7 +94,8 @@ def unggah_berkas(request, pk):
         if pesan.surat_balasan(layanan, berkas=berkas, oleh=request.user):
             messages.success(request, "Surat diantrekan untuk dikirim ke email pengunjung.")
         else:
-            messages.warning(request, "Surat tidak dikirim: pengunjung tidak mencantumkan email yang valid.")
+            messages.warning(request, "Surat tidak dikirim: pengunjung tidak mencantumkan email yang valid, "
+                             "atau server e-mail belum diatur.")
     return ke_panel_surat(layanan)
 
 
