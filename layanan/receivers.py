@@ -3,6 +3,7 @@ from django.dispatch import receiver
 
 from bukutamu.models import Kunjungan
 from bukutamu.signals import kunjungan_dicatat
+from pst_frontoffice.hari_libur import usulan_disimpan
 from pst_frontoffice.models import CutiBersama, PengaturanKantor
 
 from . import pesan
@@ -26,6 +27,13 @@ def _tenggat_setelah_pengaturan(sender, instance, created, raw=False, **kwargs):
 @receiver(post_delete, sender=CutiBersama, dispatch_uid="layanan_tenggat_cuti_hapus")
 def _tenggat_setelah_cuti_bersama(sender, raw=False, **kwargs):
     if not raw:
+        perbarui_tenggat_terbuka()
+
+
+@receiver(usulan_disimpan, sender=CutiBersama, dispatch_uid="layanan_tenggat_usulan_libur")
+def _tenggat_setelah_usulan_libur(sender, **kwargs):
+    # Also sent on migrate: a fresh install has no services and needs no settings row yet.
+    if Layanan.objects.terbuka().exists():
         perbarui_tenggat_terbuka()
 
 

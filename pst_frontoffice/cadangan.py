@@ -194,7 +194,8 @@ def pulihkan(arsip, *, paksa=False, stdout=None):
             tar.extractall(tmp, members=anggota, filter="data")
         berkas_data = sorted(str(p) for p in (Path(tmp) / NAMA_DATA).glob("*.json"))
         with transaction.atomic():
-            call_command("flush", interactive=False, verbosity=0)
+            # Without post_migrate: it would add the proposed cuti bersama again before the restored ones.
+            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
             if berkas_data:
                 call_command("loaddata", *berkas_data, verbosity=0)
         _salin_media(Path(tmp) / FOLDER_MEDIA, Path(settings.MEDIA_ROOT))

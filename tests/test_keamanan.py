@@ -144,7 +144,7 @@ def test_a_status_change_is_logged_with_the_request_ip(masuk, petugas, buat_laya
 @pytest.mark.django_db
 def test_admin_changes_are_logged(masuk, admin_user):
     client = masuk(admin_user)
-    data = {"tanggal": "2026-12-24", "keterangan": "Cuti bersama Natal"}
+    data = {"tanggal": "2026-11-27", "keterangan": "Hari pemungutan suara", "jenis": "libur", "berlaku": "on", "diperiksa": "on"}
     response = client.post(reverse("admin:pst_frontoffice_cutibersama_add"), data, REMOTE_ADDR="10.0.0.1")
     assert response.status_code == 302
 
@@ -215,7 +215,7 @@ def test_no_domain_record_can_be_deleted_from_admin(rf, admin_user):
 def test_deleting_a_settings_row_asks_for_confirmation_first(masuk, admin_user):
     from pst_frontoffice.models import CutiBersama
 
-    cuti = CutiBersama.objects.create(tanggal="2026-12-24", keterangan="Cuti bersama Natal")
+    cuti = CutiBersama.objects.create(tanggal="2026-11-27", keterangan="Hari pemungutan suara")
     client = masuk(admin_user)
     url = reverse("admin:pst_frontoffice_cutibersama_delete", args=[cuti.pk])
 

@@ -87,6 +87,7 @@ AKSES = {
     "antrian:panggil_ulang": Akses(302, 405, 403, 405, kwargs=_pk_tiket),
     "antrian:lewati": Akses(302, 405, 403, 405, kwargs=_pk_tiket),
     "antrian:ambil_di_meja": Akses(302, 405, 403, 405),
+    "antrian:janji_meja": Akses(302, 405, 403, 405),
     "antrian:janji_hadir": Akses(302, 405, 403, 405, kwargs=_pk_tidak_ada),
     # Lockers and complaints.
     "layanan:loker": Akses(302, 200, 403, 200),

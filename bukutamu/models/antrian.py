@@ -4,6 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from .kunjungan import JenisLayanan, Kunjungan
 
@@ -172,4 +173,4 @@ class JanjiTemu(models.Model):
         ordering = ["waktu", "id"]
 
     def __str__(self):
-        return f"{self.nama} — {self.waktu:%d-%m-%Y %H:%M}"
+        return f"{self.nama} — {timezone.localtime(self.waktu):%d-%m-%Y %H.%M}"

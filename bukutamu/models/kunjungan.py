@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 
 class JenisInstansi(models.TextChoices):
@@ -116,7 +117,7 @@ class Kunjungan(models.Model):
         ordering = ["-waktu"]
 
     def __str__(self):
-        return f"{self.pengunjung.nama} — {self.waktu:%d-%m-%Y %H:%M}"
+        return f"{self.pengunjung.nama} — {timezone.localtime(self.waktu):%d-%m-%Y %H.%M}"
 
     @property
     def sarana_lengkap(self):

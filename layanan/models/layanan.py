@@ -245,4 +245,4 @@ class RiwayatLayanan(models.Model):
         ordering = ["waktu", "id"]
 
     def __str__(self):
-        return f"{self.layanan_id}: {self.get_jenis_display()} {self.waktu:%d-%m-%Y %H:%M}"
+        return f"{self.layanan_id}: {self.get_jenis_display()} {timezone.localtime(self.waktu):%d-%m-%Y %H.%M}"

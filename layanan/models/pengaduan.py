@@ -136,4 +136,4 @@ class TindakLanjutPengaduan(models.Model):
         ordering = ["waktu", "id"]
 
     def __str__(self):
-        return f"{self.pengaduan_id}: {self.get_ke_status_display()} {self.waktu:%d-%m-%Y %H:%M}"
+        return f"{self.pengaduan_id}: {self.get_ke_status_display()} {timezone.localtime(self.waktu):%d-%m-%Y %H.%M}"
