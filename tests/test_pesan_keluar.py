@@ -22,6 +22,10 @@ from .pengirim_palsu import GatewayPalsu, SmtpPalsu
 
 URL_SITUS = "https://pst.contoh.go.id"
 
+# Transactional: the worker command checks its database connection between tasks, as a long-running
+# process must, and would close one held open by a test-wide transaction (PostgreSQL).
+pytestmark = pytest.mark.django_db(transaction=True)
+
 
 @pytest.fixture(autouse=True)
 def _url_situs(settings):
@@ -61,10 +65,9 @@ def jalankan_worker():
 
 
 @pytest.fixture
-def selesaikan(django_capture_on_commit_callbacks, petugas):
+def selesaikan(petugas):
     def ubah(layanan, ke=Status.SELESAI):
-        with django_capture_on_commit_callbacks(execute=True):
-            layanan.ubah_status(ke, oleh=petugas)
+        layanan.ubah_status(ke, oleh=petugas)  # the worker is asked to look when this commits
         return layanan
 
     return ubah
@@ -170,7 +173,7 @@ def test_wa_429_menunggu_sesuai_retry_after(gateway_aktif, gateway_palsu, buat_l
 
 
 def test_wa_token_salah_gagal_dengan_pesan_jelas_di_outbox_dan_pengaturan(
-    gateway_aktif, gateway_palsu, buat_layanan, selesaikan, client, admin_user, django_capture_on_commit_callbacks
+    gateway_aktif, gateway_palsu, buat_layanan, selesaikan, client, admin_user
 ):
     gateway_palsu.token = "token-yang-baru-5678"  # the provider rotated it; ours is stale
     layanan = buat_layanan(KODE_KONSULTASI)
@@ -187,11 +190,10 @@ def test_wa_token_salah_gagal_dengan_pesan_jelas_di_outbox_dan_pengaturan(
         assert "Token gateway ditolak" in halaman
 
     # The Admin enters the new token: the warning goes and the message is sent after all.
-    with django_capture_on_commit_callbacks(execute=True):
-        jawab = client.post("/outbox/gateway/", {
-            "aktif": "on", "penyedia": "fonnte", "url_api": gateway_palsu.url, "token": "token-yang-baru-5678",
-            "phone_number_id": "", "grup_id": "",
-        })
+    jawab = client.post("/outbox/gateway/", {
+        "aktif": "on", "penyedia": "fonnte", "url_api": gateway_palsu.url, "token": "token-yang-baru-5678",
+        "phone_number_id": "", "grup_id": "",
+    })
     assert jawab.status_code == 302
     assert 'id="peringatan-token"' not in client.get("/outbox/gateway/").content.decode()
     jalankan_worker()
@@ -200,12 +202,11 @@ def test_wa_token_salah_gagal_dengan_pesan_jelas_di_outbox_dan_pengaturan(
     assert gateway_palsu.terkirim[0]["authorization"] == "token-yang-baru-5678"
 
 
-def test_wa_cloud_api_mengirim_dengan_bearer_ke_phone_number_id(gateway_palsu, admin_user, django_capture_on_commit_callbacks):
+def test_wa_cloud_api_mengirim_dengan_bearer_ke_phone_number_id(gateway_palsu, admin_user):
     g = PengaturanGateway.get()
     g.aktif, g.penyedia, g.url_api, g.phone_number_id = True, "cloud_api", gateway_palsu.url, "1098765"
     pesan.simpan_gateway(g, token_baru=gateway_palsu.token, oleh=admin_user)
-    with django_capture_on_commit_callbacks(execute=True):
-        pesan.kirim_percobaan(nomor="6281299998888", oleh=admin_user)
+    pesan.kirim_percobaan(nomor="6281299998888", oleh=admin_user)
     jalankan_worker()
     (kirim,) = gateway_palsu.terkirim
     assert (kirim["jalur"], kirim["target"], kirim["authorization"]) == (
@@ -244,15 +245,14 @@ def test_token_tersimpan_terenkripsi_dan_hanya_akhirnya_tampil(gateway_aktif, ga
     assert "••••••••1234" in halaman
 
 
-def test_kirim_grup_lewat_gateway_ke_id_grup(gateway_aktif, gateway_palsu, buat_layanan, client, petugas, django_capture_on_commit_callbacks):
+def test_kirim_grup_lewat_gateway_ke_id_grup(gateway_aktif, gateway_palsu, buat_layanan, client, petugas):
     gateway_aktif.grup_id = "120363012345678901@g.us"
     gateway_aktif.save()
     layanan = buat_layanan(KODE_KONSULTASI)
     client.force_login(petugas)
     assert "Kirim lewat Gateway" in client.get(f"/layanan/{layanan.pk}/").content.decode()
-    with django_capture_on_commit_callbacks(execute=True):
-        assert client.post(f"/layanan/{layanan.pk}/grup-wa/").status_code == 302
-        client.post(f"/layanan/{layanan.pk}/grup-wa/")  # a second press sends nothing more
+    assert client.post(f"/layanan/{layanan.pk}/grup-wa/").status_code == 302
+    client.post(f"/layanan/{layanan.pk}/grup-wa/")  # a second press sends nothing more
     jalankan_worker()
     (kirim,) = gateway_palsu.terkirim
     assert kirim["target"] == "120363012345678901@g.us"
@@ -318,14 +318,14 @@ def test_email_alamat_tidak_valid_ditandai_di_layanan(smtp_palsu, buat_layanan, 
     assert any("E-mail (Tautan rating) tidak dikirim: alamat e-mail 'budi@@contoh' tidak valid" in c for c in riwayat_pesan(layanan))
 
 
-def test_email_surat_balasan_terlampir_saat_dicentang(smtp_palsu, buat_layanan, client, petugas, django_capture_on_commit_callbacks):
+def test_email_surat_balasan_terlampir_saat_dicentang(smtp_palsu, buat_layanan, client, petugas, settings, tmp_path):
     layanan = buat_layanan(KODE_PERMINTAAN_DATA, email="dina@contoh.id")
     client.force_login(petugas)
     pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/layanan/{layanan.pk}/berkas/", {
-            "berkas": SimpleUploadedFile("surat.pdf", pdf, content_type="application/pdf"), "kirim_email": "on",
-        })
+    settings.MEDIA_ROOT = tmp_path / "media"
+    client.post(f"/layanan/{layanan.pk}/berkas/", {
+        "berkas": SimpleUploadedFile("surat.pdf", pdf, content_type="application/pdf"), "kirim_email": "on",
+    })
     jalankan_worker()
     (surat,) = smtp_palsu.surat
     lampiran = [b for b in email.message_from_bytes(surat.content).walk() if b.get_filename()]
