@@ -137,6 +137,7 @@ def test_kirim_percobaan_mengantrekan_pesan_ke_nomor(client, admin_user):
     assert "No. HP hanya boleh berisi angka" in jawab.content.decode()
 
 
+@pytest.mark.django_db(transaction=True)  # the backup reads one snapshot, outside any transaction
 def test_cadangan_hanya_memuat_token_terenkripsi(admin_user, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     g = PengaturanGateway.get()
