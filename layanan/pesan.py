@@ -171,7 +171,7 @@ def simpan_gateway(gateway, *, token_baru, oleh):
         gateway.save()
         if token_baru:
             PesanKeluar.objects.filter(
-                status=StatusPesan.GAGAL, kanal=KanalPesan.WHATSAPP, galat_terakhir__startswith="Token gateway ditolak",
+                status=StatusPesan.GAGAL, kanal=KanalPesan.WHATSAPP, galat_terakhir__startswith="Token gateway ",  # ditolak, or unreadable after a new SECRET_KEY
                 diperbarui__gte=timezone.now() - datetime.timedelta(days=7),
             ).update(status=StatusPesan.ANTRI, percobaan=0, kirim_setelah=timezone.now(), diklaim_sampai=None)
             transaction.on_commit(tasks.jadwalkan)

@@ -202,6 +202,19 @@ def test_wa_token_salah_gagal_dengan_pesan_jelas_di_outbox_dan_pengaturan(
     assert gateway_palsu.terkirim[0]["authorization"] == "token-yang-baru-5678"
 
 
+def test_wa_token_tak_terbaca_setelah_secret_key_berganti(gateway_aktif, gateway_palsu, buat_layanan, selesaikan, settings):
+    settings.SECRET_KEY = "kunci-rahasia-lain-" + "x" * 40
+    layanan = buat_layanan(KODE_KONSULTASI)
+    selesaikan(layanan)
+    jalankan_worker()
+    baris = PesanKeluar.objects.get()
+    assert (baris.status, baris.galat_terakhir) == (
+        StatusPesan.GAGAL, "Token gateway tidak dapat dibaca (SECRET_KEY berubah); isi ulang token."
+    )
+    assert PengaturanGateway.get().token_ditolak == baris.galat_terakhir
+    assert gateway_palsu.permintaan == []
+
+
 def test_wa_cloud_api_mengirim_dengan_bearer_ke_phone_number_id(gateway_palsu, admin_user):
     g = PengaturanGateway.get()
     g.aktif, g.penyedia, g.url_api, g.phone_number_id = True, "cloud_api", gateway_palsu.url, "1098765"
