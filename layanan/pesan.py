@@ -13,7 +13,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from pst_frontoffice.aktivitas import url_permintaan
+from pst_frontoffice.aktivitas import catat, url_permintaan
 from pst_frontoffice.models import PengaturanKantor
 from pst_frontoffice.whatsapp import format_no_hp, normalisasi_no_hp
 
@@ -169,9 +169,13 @@ def simpan_gateway(gateway, *, token_baru, oleh):
             gateway.token_ditolak = ""
             gateway.token_ditolak_pada = None
         gateway.save()
+        # Who changed the gateway and whether the token changed; never the token itself.
+        catat(oleh, "gateway_wa", gateway, f"{'Aktif' if gateway.aktif else 'Nonaktif'}, "
+              f"{gateway.get_penyedia_display()}{', token baru' if token_baru else ''}.")
         if token_baru:
+            # "Token gateway ditolak …", or "… tidak dapat dibaca" after a new SECRET_KEY.
             PesanKeluar.objects.filter(
-                status=StatusPesan.GAGAL, kanal=KanalPesan.WHATSAPP, galat_terakhir__startswith="Token gateway ",  # ditolak, or unreadable after a new SECRET_KEY
+                status=StatusPesan.GAGAL, kanal=KanalPesan.WHATSAPP, galat_terakhir__startswith="Token gateway ",
                 diperbarui__gte=timezone.now() - datetime.timedelta(days=7),
             ).update(status=StatusPesan.ANTRI, percobaan=0, kirim_setelah=timezone.now(), diklaim_sampai=None)
             transaction.on_commit(tasks.jadwalkan)

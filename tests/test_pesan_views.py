@@ -10,6 +10,7 @@ from bukutamu.bawaan import KODE_KONSULTASI
 from layanan import pesan
 from layanan.models import KanalPesan, PengaturanGateway, Peristiwa, PesanKeluar, StatusPesan
 from pst_frontoffice.cadangan import buat_cadangan
+from pst_frontoffice.models import LogAktivitas
 
 
 def _pesan(layanan=None, *, status=StatusPesan.TERKIRIM, n=0, penerima="6281211112222"):
@@ -94,6 +95,8 @@ def test_pengaturan_gateway_menyimpan_token_terenkripsi_tanpa_menampilkannya(cli
     g = PengaturanGateway.get()
     assert g.siap and g.token_akhir == "9876"
     assert "rahasia" not in g.token_terenkripsi
+    log = LogAktivitas.objects.get(aksi="gateway_wa")
+    assert (log.pengguna, log.keterangan) == (admin_user, "Aktif, Fonnte (atau API serupa: POST /send), token baru.")
     halaman = client.get("/outbox/gateway/").content.decode()
     assert "AbCdEfGh-rahasia-9876" not in halaman
     assert "••••••••9876" in halaman
