@@ -1,13 +1,14 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from bukutamu.models import Kunjungan
-from bukutamu.signals import kunjungan_dicatat
+from bukutamu.models import Kunjungan, PendaftaranMandiri
+from bukutamu.signals import kunjungan_dicatat, permintaan_online_diterima
 from pst_frontoffice.hari_libur import usulan_disimpan
 from pst_frontoffice.models import CutiBersama, PengaturanKantor
 
 from . import pesan
 from .layanan import buka_layanan_untuk_kunjungan, perbarui_tenggat_terbuka
+from .mandiri import terima_permintaan_online
 from .models import Layanan, Status
 from .signals import status_layanan_diubah
 
@@ -35,6 +36,11 @@ def _tenggat_setelah_usulan_libur(sender, **kwargs):
     # Also sent on migrate: a fresh install has no services and needs no settings row yet.
     if Layanan.objects.terbuka().exists():
         perbarui_tenggat_terbuka()
+
+
+@receiver(permintaan_online_diterima, sender=PendaftaranMandiri, dispatch_uid="layanan_permintaan_online")
+def _terima_permintaan_online(sender, pendaftaran, **kwargs):
+    return terima_permintaan_online(pendaftaran=pendaftaran)
 
 
 @receiver(status_layanan_diubah, sender=Layanan, dispatch_uid="layanan_pesan_siap_diambil")

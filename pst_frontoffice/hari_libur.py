@@ -8,6 +8,8 @@ on every migrate, and on the first use of a year that has no proposal yet (see `
 A year gets its proposals once; an Admin then confirms, unticks or moves each date.
 """
 
+import contextlib
+import contextvars
 import functools
 
 import holidays
@@ -53,8 +55,24 @@ def tahun_usulan(hari_ini):
     return (hari_ini.year - 1, hari_ini.year, hari_ini.year + 1)
 
 
+_ditahan = contextvars.ContextVar("usulan_ditahan", default=False)
+
+
+@contextlib.contextmanager
+def tanpa_usulan():
+    """No proposals inside: a restore brings the office's own dates, and flush or loading services
+    would otherwise propose the package's dates first (and collide with the restored ones)."""
+    token = _ditahan.set(True)
+    try:
+        yield
+    finally:
+        _ditahan.reset(token)
+
+
 def usulkan_yang_belum(hari_ini, *, sudah=None, model=CutiBersama):
     """Propose every year of `tahun_usulan` that has no proposal yet; True when anything was stored."""
+    if _ditahan.get():
+        return False
     if sudah is None:
         sudah = {t.year for t in model.objects.filter(tanggal_usulan__isnull=False).values_list("tanggal_usulan", flat=True)}
     disimpan = False

@@ -11,7 +11,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from layanan.models import Status
-from pst_frontoffice.aktivitas import catat, ip_klien
+from pst_frontoffice.aktivitas import catat
 from pst_frontoffice.models import LogAktivitas, PengaturanKantor
 from pst_frontoffice.ratelimit import batasi, dibatasi
 from tests.conftest import KATA_SANDI
@@ -183,17 +183,6 @@ def test_admin_reads_the_activity_log_but_cannot_change_or_delete_it(masuk, admi
 def test_only_admin_reads_the_activity_log(masuk, request, peran):
     response = masuk(request.getfixturevalue(peran)).get(reverse("admin:pst_frontoffice_logaktivitas_changelist"))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
-
-
-def test_client_ip_trusts_x_forwarded_for_only_when_told(settings):
-    rf = RequestFactory()
-    permintaan = rf.get("/", REMOTE_ADDR="172.18.0.2", HTTP_X_FORWARDED_FOR="6.6.6.6, 10.20.30.40")
-    settings.PERCAYA_X_FORWARDED_FOR = False
-    assert ip_klien(permintaan) == "172.18.0.2"
-    settings.PERCAYA_X_FORWARDED_FOR = True
-    # The last hop is the one the office's proxy appended; earlier ones may be forged.
-    assert ip_klien(permintaan) == "10.20.30.40"
-    assert ip_klien(rf.get("/", REMOTE_ADDR="172.18.0.2", HTTP_X_FORWARDED_FOR="bukan-ip")) == "172.18.0.2"
 
 
 # --- No hard delete ---------------------------------------------------------------------------

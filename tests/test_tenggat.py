@@ -170,3 +170,30 @@ def test_dashboard_lists_my_most_urgent_services_first(masuk, petugas, buat_laya
     terbaru = list(masuk(petugas).get(reverse("layanan:dashboard")).context["terbaru"])
 
     assert terbaru == [terlambat, baru, online]
+
+
+@pytest.mark.django_db
+def test_waiting_on_the_visitor_has_no_due_state(buat_layanan, petugas):
+    layanan = buat_layanan("konsultasi", sarana="online", kanal_online="email", waktu=RABU_18_MARET)
+    layanan.ubah_status(Status.MENUNGGU, oleh=petugas)
+    assert layanan.keadaan_tenggat(ambang_persen=75, sekarang=RABU_18_MARET + datetime.timedelta(days=30)) is None
+
+
+@pytest.mark.django_db
+def test_late_and_open_means_past_due_and_not_answered_by_then(buat_layanan, petugas, time_machine):
+    time_machine.move_to(RABU_18_MARET, tick=False)
+    online = dict(sarana="online", kanal_online="email")
+    tidak_dijawab = buat_layanan("konsultasi", **online)
+    dijawab_tepat = buat_layanan("konsultasi", **online)
+    dijawab_telat = buat_layanan("konsultasi", **online)
+    selesai = buat_layanan("konsultasi", **online)
+    dijawab_tepat.ubah_status(Status.MENUNGGU, oleh=petugas)
+    selesai.ubah_status(Status.SELESAI, oleh=petugas)
+    belum_jatuh_tempo = buat_layanan("konsultasi", **online, waktu=RABU_18_MARET + datetime.timedelta(days=20))
+    time_machine.move_to(RABU_18_MARET + datetime.timedelta(days=14), tick=False)
+    dijawab_telat.ubah_status(Status.MENUNGGU, oleh=petugas)
+
+    terlambat = set(Layanan.objects.terlambat_terbuka())
+
+    assert terlambat == {tidak_dijawab, dijawab_telat}
+    assert belum_jatuh_tempo not in terlambat

@@ -92,6 +92,7 @@ class KanalOnline(models.TextChoices):
     WHATSAPP = "whatsapp", "WhatsApp"
     EMAIL = "email", "E-mail"
     ZOOM = "zoom", "Zoom"
+    MANDIRI = "mandiri", "Formulir daftar mandiri"
     LAINNYA = "lainnya", "Lainnya"
 
 

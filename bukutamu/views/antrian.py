@@ -5,14 +5,17 @@ from django.core import signing
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pst_frontoffice.hari_kerja import KalenderKerja
 from pst_frontoffice.htmx import TAB, render_halaman
+from pst_frontoffice.qr import qr_svg
 from pst_frontoffice.ratelimit import melebihi_batas
 from pst_frontoffice.roles import petugas_diperlukan
 
 from .. import antrian as aturan
+from .. import pendaftaran as mandiri
 from ..forms.antrian import AmbilNomorForm, JanjiTemuForm, jenis_untuk_antrian
 from ..models import Antrian, Hari, JanjiTemu
 
@@ -20,6 +23,7 @@ BATAS_KIOS = 20  # presses per address per window: a queue of people on one tabl
 JENDELA_KIOS = 60  # seconds
 SALT_JANJI = "bukutamu.janji-temu"
 DETIK_KEMBALI_KIOS = 15  # the number stays on screen this long, then the kiosk is ready for the next visitor
+SESI_TIKET = "tiket_kios"  # the number this kiosk gave last: only its ticket prints the tracking code
 
 
 def _lebar(request):
@@ -61,6 +65,7 @@ def kios(request):
         messages.warning(request, "Saat ini di luar jam layanan. Silakan buat janji temu.")
         return _halaman_kios(request)
     tiket = aturan.ambil_nomor(jenis_layanan=form.cleaned_data["jenis_layanan"], sumber=Antrian.Sumber.KIOS)
+    request.session[SESI_TIKET] = tiket.pk
     return redirect(f"{reverse('antrian:tiket', args=[tiket.pk])}?cetak=1&kios=1")
 
 
@@ -92,14 +97,21 @@ def janji_tercatat(request):
 
 @require_GET
 def tiket(request, pk):
-    """The printable ticket (58 or 80 mm); it carries no personal data. From the kiosk, the screen
-    shows the number full size and counts down back to the start while the ticket prints."""
+    """The printable ticket (58 or 80 mm); it carries no personal data, and the tracking QR code only
+    for the kiosk that took it or an officer. From the kiosk, the screen shows the number full size
+    and counts down back to the start while the ticket prints."""
     antrian = get_object_or_404(Antrian.objects.select_related("jenis_layanan"), pk=pk)
     di_depan = Antrian.objects.filter(
         tanggal=antrian.tanggal, status=Antrian.Status.MENUNGGU, diambil__lt=antrian.diambil
     ).count() if antrian.status == Antrian.Status.MENUNGGU else None
+    qr_lacak = None
+    # Ticket numbers are easy to guess, the tracking token is not: the code is printed only by the
+    # kiosk that just gave this number, or by an officer.
+    if request.user.is_authenticated or request.session.get(SESI_TIKET) == antrian.pk:
+        url_lacak = request.build_absolute_uri(reverse("layanan:lacak_antrian", args=[antrian.token]))
+        qr_lacak = mark_safe(qr_svg(url_lacak, "Kode QR lacak layanan"))
     return render(request, "bukutamu/antrian/tiket.html", {
-        "antrian": antrian, "di_depan": di_depan, "lebar": _lebar(request),
+        "antrian": antrian, "di_depan": di_depan, "lebar": _lebar(request), "qr_lacak": qr_lacak,
         "cetak": request.GET.get("cetak") == "1", "dari_kios": request.GET.get("kios") == "1",
         "detik_kembali": DETIK_KEMBALI_KIOS,
     })
@@ -147,10 +159,12 @@ def _halaman_petugas(request, *, form_janji=None, status=200):
         "sekarang": aturan.sedang_di_loket(loket=loket, tanggal=tanggal),
         "menunggu": hari_ini.filter(status=Antrian.Status.MENUNGGU).order_by("diambil", "id"),
         "dilewati": hari_ini.filter(status=Antrian.Status.DILEWATI).order_by("-dipanggil_pada", "-id"),
-        "janji": aturan.janji_hari_ini(tanggal, zona=zona),
+        "janji": aturan.janji_hari_ini(tanggal, zona=zona).select_related("pendaftaran"),
         "jenis": jenis_untuk_antrian(),
         "buka": aturan.sedang_buka(zona=zona, jadwal=jadwal, kalender=kalender),
         "form_janji": form_janji or _form_janji_kosong(jadwal=jadwal, kalender=kalender),
+        "mandiri_belum_dicatat": mandiri.belum_dicatat_hari_ini(tanggal),
+        "mandiri_kedaluwarsa": mandiri.kedaluwarsa_terakhir(tanggal),
     }
     return render_halaman(
         request, "bukutamu/antrian/petugas.html", ctx, partial={**TAB, "daftar-antrian": "daftar"}, status=status

@@ -124,7 +124,7 @@ def _konteks_detail(request, layanan, **lain):
         or (PetugasForm(initial={"petugas": layanan.petugas, "pendamping": layanan.pendamping.all()}) if boleh_ubah else None),
         "tautan_grup_wa": tautan_notifikasi_grup(layanan, kantor=request.kantor, request=request),
         "gateway_grup": PengaturanGateway.objects.filter(pk=1, aktif=True).exclude(grup_id="").exists(),
-        "pengaduan_terkait": layanan.pengaduan.all(),
+        "pengaduan_terkait": layanan.pengaduan.terlihat_oleh(request.user),
         **lain,
     }
 

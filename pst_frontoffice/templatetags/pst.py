@@ -14,6 +14,7 @@ register = template.Library()
 WARNA_STATUS = {
     "diterima": ("secondary", "bi-inbox"),
     "diproses": ("primary", "bi-gear"),
+    "menunggu": ("warning", "bi-hourglass-split"),
     "siap_diambil": ("info", "bi-box-seam"),
     "selesai": ("success", "bi-check-circle"),
     "dibatalkan": ("danger", "bi-x-circle"),

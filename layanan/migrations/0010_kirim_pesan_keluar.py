@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('layanan', '0006_indeks_pendamping_petugas'),
+        ('layanan', '0009_menunggu_tutup_otomatis'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
