@@ -18,6 +18,7 @@ from layanan import pesan
 from layanan.kirim.rahasia import dekripsi
 from layanan.models import KanalPesan, PengaturanGateway, Peristiwa, PesanKeluar, RiwayatLayanan, Status, StatusPesan
 
+from .berkas_uji import PDF
 from .pengirim_palsu import GatewayPalsu, SmtpPalsu
 
 URL_SITUS = "https://pst.contoh.go.id"
@@ -334,7 +335,7 @@ def test_email_alamat_tidak_valid_ditandai_di_layanan(smtp_palsu, buat_layanan, 
 def test_email_surat_balasan_terlampir_saat_dicentang(smtp_palsu, buat_layanan, client, petugas, settings, tmp_path):
     layanan = buat_layanan(KODE_PERMINTAAN_DATA, email="dina@contoh.id")
     client.force_login(petugas)
-    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    pdf = PDF  # a real one-page PDF: uploads are parsed
     settings.MEDIA_ROOT = tmp_path / "media"
     client.post(f"/layanan/{layanan.pk}/berkas/", {
         "berkas": SimpleUploadedFile("surat.pdf", pdf, content_type="application/pdf"), "kirim_email": "on",
