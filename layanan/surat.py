@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from pst_frontoffice.berkas import simpan_unggahan
 from pst_frontoffice.kalender import tanggal_panjang
-from pst_frontoffice.models import FORMAT_NOMOR_SURAT_BAWAAN, PengaturanKantor
+from pst_frontoffice.models import FORMAT_NOMOR_SURAT_BAWAAN, PengaturanKantor, isi_format_nomor
 from pst_frontoffice.unggahan import nama_acak, periksa_berkas
 
 from .models import BerkasSurat, NomorSurat, PenghitungSurat
@@ -21,10 +21,10 @@ def format_nomor(format_, *, urut, kode_unit, klasifikasi, tanggal):
     """Apply the office's number format, e.g. B-007/63100/HM.310/11/2026."""
     data = dict(urut=urut, kode_unit=kode_unit, klasifikasi=klasifikasi, bulan=tanggal.month, tahun=tanggal.year)
     try:
-        return format_.format(**data)
-    except (KeyError, IndexError, ValueError):
+        return isi_format_nomor(format_, **data)
+    except ValueError:
         # A format saved before validation existed must not stop the desk.
-        return FORMAT_NOMOR_SURAT_BAWAAN.format(**data)
+        return isi_format_nomor(FORMAT_NOMOR_SURAT_BAWAAN, **data)
 
 
 def beri_nomor_surat(*, layanan, klasifikasi, tujuan, perihal, oleh, pada=None):

@@ -11,11 +11,14 @@ from openpyxl import load_workbook
 
 from pst_frontoffice.excel import buku_excel
 from pst_frontoffice.models import Peran
+from pst_frontoffice.unggahan import zip_wajar
 
 from .models import JadwalPiket, Shift
 
 MAKS_UKURAN = 2 * 1024 * 1024
 MAKS_BARIS = 3000
+# Unpacked: a month's roster is a few hundred KB; a zip bomb declares gigabytes.
+BATAS_ISI_XLSX = 20 * 1024 * 1024
 KOLOM = ("Tanggal", "Shift", "Email Petugas", "Nama Petugas")
 FORMAT_TANGGAL = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y")
 
@@ -115,7 +118,8 @@ def _baca_baris(berkas):
     berkas.seek(0)
     if berkas.read(4) != b"PK\x03\x04":
         raise ImporDitolak(["Berkas bukan file Excel (.xlsx). Gunakan templat yang disediakan."])
-    berkas.seek(0)
+    if not zip_wajar(berkas, batas_isi=BATAS_ISI_XLSX):
+        raise ImporDitolak(["Berkas Excel terlalu besar atau rusak setelah dibuka. Gunakan templat yang disediakan."])
     try:
         wb = load_workbook(berkas, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a damaged or foreign zip

@@ -65,14 +65,27 @@ def pdf_sah(berkas):
         return False
 
 
-def docx_sah(berkas):
-    """The ZIP holds a well-formed `word/document.xml` and unpacks to at most BATAS_ISI_DOCX."""
+def zip_wajar(berkas, *, batas_isi=BATAS_ISI_DOCX, batas_bagian=BATAS_BAGIAN_DOCX):
+    """A ZIP (DOCX, XLSX) whose declared content stays within the caps, checked before unpacking.
+    Reading a part never yields more than its declared size, so the declared sizes are the bound."""
     berkas.seek(0)
     try:
         with zipfile.ZipFile(berkas) as z:
             bagian = z.infolist()
-            if len(bagian) > BATAS_BAGIAN_DOCX or sum(b.file_size for b in bagian) > BATAS_ISI_DOCX:
-                return False
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError):
+        return False
+    finally:
+        berkas.seek(0)
+    return len(bagian) <= batas_bagian and sum(b.file_size for b in bagian) <= batas_isi
+
+
+def docx_sah(berkas):
+    """The ZIP holds a well-formed `word/document.xml` and unpacks to at most BATAS_ISI_DOCX."""
+    if not zip_wajar(berkas):
+        return False
+    try:
+        with zipfile.ZipFile(berkas) as z:
+            bagian = z.infolist()
             if not {"word/document.xml", "[Content_Types].xml"} <= {b.filename for b in bagian}:
                 return False
             # A part whose real size exceeds the declared one fails its CRC check: reading is bounded.

@@ -96,6 +96,23 @@ def test_import_refuses_a_file_that_is_not_excel(shift, admin_user):
     assert "bukan file Excel" in e.value.kesalahan[0]
 
 
+def test_import_refuses_a_zip_bomb_before_unpacking(shift, admin_user):
+    import zipfile
+
+    from presensi.jadwal import BATAS_ISI_XLSX
+
+    isi = io.BytesIO()
+    with zipfile.ZipFile(isi, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/worksheets/sheet1.xml", b" " * (BATAS_ISI_XLSX + 1))
+    assert len(isi.getvalue()) < 100_000  # small on disk, over the limit once unpacked
+
+    with pytest.raises(ImporDitolak) as e:
+        impor_jadwal(SimpleUploadedFile("jadwal.xlsx", isi.getvalue()), oleh=admin_user)
+
+    assert "terlalu besar atau rusak" in e.value.kesalahan[0]
+
+
 @pytest.mark.django_db
 def test_import_skips_rows_already_on_the_roster(shift, petugas, admin_user):
     JadwalPiket.objects.create(tanggal=datetime.date(2026, 12, 1), shift=shift["Pagi"], petugas=petugas)

@@ -42,10 +42,20 @@ def test_format_nomor_follows_the_office_setting(format_, hasil):
     assert nomor == hasil
 
 
-@pytest.mark.parametrize("format_", ["B-{nomor}/{tahun}", "B-{urut:03}/{kode_unit}", "B-{urut:03/{tahun}", "{urut:zz}/{tahun}"])
+@pytest.mark.parametrize("format_", [
+    "B-{nomor}/{tahun}", "B-{urut:03}/{kode_unit}", "B-{urut:03/{tahun}", "{urut:zz}/{tahun}",
+    # Attribute access, indexing and other format specs: only {name} and {name:0N} are filled.
+    "{urut.__class__}/{tahun}", "{urut}/{tahun.real}", "{urut[0]}/{tahun}", "{urut:>30}/{tahun}", "{urut:3}/{tahun}",
+])
 def test_format_nomor_without_sequence_and_year_or_with_unknown_placeholders_is_refused(format_):
     with pytest.raises(ValidationError):
         validasi_format_nomor(format_)
+
+
+def test_a_format_saved_before_the_check_falls_back_to_the_default():
+    nomor = format_nomor("{urut.__class__}/{tahun}", urut=7, kode_unit="63100", klasifikasi="HM.310",
+                         tanggal=datetime.date(2026, 3, 9))
+    assert nomor == "B-007/63100/HM.310/03/2026"
 
 
 @pytest.mark.django_db
