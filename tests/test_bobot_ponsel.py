@@ -4,7 +4,6 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from layanan.models import Layanan, Status
@@ -13,17 +12,12 @@ from pst_frontoffice.skm import FIELD_UNSUR
 from rating import services
 from scripts.bobot import BATAS_PONSEL, berkas_tertaut, bobot, isi_statis
 
+pytestmark = pytest.mark.usefixtures("batas_bersih")
+
 WITA = ZoneInfo("Asia/Makassar")
 RABU_10 = datetime.datetime(2026, 12, 2, 10, 0, tzinfo=WITA)  # within service hours
 SABTU_10 = datetime.datetime(2026, 12, 5, 10, 0, tzinfo=WITA)  # outside them
 DAFTAR = reverse("bukutamu:daftar")
-
-
-@pytest.fixture(autouse=True)
-def _batas_bersih():
-    cache.clear()  # the rate limit counts in the cache
-    yield
-    cache.clear()
 
 
 @pytest.fixture

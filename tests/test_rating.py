@@ -7,7 +7,6 @@ from datetime import timedelta
 
 import numpy as np
 import pytest
-from django.core.cache import cache
 from django.db import IntegrityError
 from django.test import Client
 from django.urls import reverse
@@ -19,14 +18,9 @@ from rating import services
 from rating.models import Penilaian, RiwayatRating, SurveiSKD
 from tests.qr import dekode_qr
 
+pytestmark = pytest.mark.usefixtures("batas_bersih")
+
 SEMUA_EMPAT = {f: "4" for f in FIELD_UNSUR}
-
-
-@pytest.fixture(autouse=True)
-def _batas_bersih():
-    cache.clear()  # the rate limit counts in the cache
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ import datetime
 import io
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -17,14 +16,9 @@ from rating import services
 from rating.ikm import sampel_minimum, tabel_profil
 from rating.models import Penilaian
 
+pytestmark = pytest.mark.usefixtures("batas_bersih")
+
 SEMUA_EMPAT = {f: "4" for f in FIELD_UNSUR}
-
-
-@pytest.fixture(autouse=True)
-def _batas_bersih():
-    cache.clear()  # the rating form's rate limit counts in the cache
-    yield
-    cache.clear()
 
 
 @pytest.fixture

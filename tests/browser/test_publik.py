@@ -5,7 +5,6 @@ import datetime
 import re
 
 import pytest
-from django.core.cache import cache
 from playwright.sync_api import expect
 
 from bukutamu import antrian as aturan
@@ -16,19 +15,12 @@ from pst_frontoffice.models import ZonaWaktu
 from rating import services
 from rating.models import SurveiSKD
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("batas_bersih")]
 
 CATAT_CETAK = "window.__dicetak = 0; window.print = function () { window.__dicetak += 1; };"
 HARI = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 # Everything a finger can press on a visitor page (the radio inputs are hidden behind their labels).
 TARGET_KETUK = "a, button, label.btn, input:not(.btn-check):not([type=hidden]), textarea, select"
-
-
-@pytest.fixture(autouse=True)
-def _batas_bersih():
-    cache.clear()  # the rate limit counts in the cache
-    yield
-    cache.clear()
 
 
 @pytest.fixture
