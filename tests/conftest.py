@@ -17,6 +17,16 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 KATA_SANDI = "rahasia-uji-123"
 
 
+@pytest.fixture
+def batas_bersih():
+    """The rate limits count in the cache: a test that opens public pages many times starts at zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def _hash_sandi_cepat(settings):
     # The real hasher takes ~1 s per password on a busy machine; tests create many users.
