@@ -1,0 +1,120 @@
+"""axe-core on every page a person uses: no critical and no serious violation (WCAG 2 A/AA and
+axe's best practices).
+
+axe-core is the npm package's `axe.min.js`, kept under `tests/axe/` with its licence (MPL-2.0);
+it is evaluated through the browser's DevTools protocol, so the app never serves it and the
+Content Security Policy stays as strict as in production.
+"""
+
+import pathlib
+
+import pytest
+from playwright.sync_api import expect
+
+from bukutamu import antrian as aturan
+from layanan.models import Status
+from rating import services as rating
+from rating.models import FIELD_UNSUR
+from tests.browser.test_antrian import jam_layanan_hari_ini
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+AXE = (pathlib.Path(__file__).resolve().parent.parent / "axe" / "axe.min.js").read_text()
+DAMPAK_DILARANG = {"critical", "serious"}
+
+
+def pelanggaran(page):
+    """Critical and serious violations on the page as it is now, one readable line each."""
+    if not page.evaluate("() => !!window.axe"):
+        page.evaluate(AXE)
+    hasil = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — " + " | ".join(_simpul(n) for n in v["nodes"][:8])
+        for v in hasil["violations"]
+        if v["impact"] in DAMPAK_DILARANG
+    ]
+
+
+def _simpul(node):
+    """Where a violation is, with the measured contrast when that is the problem."""
+    rasio = next((c["data"].get("contrastRatio") for c in node["any"] if isinstance(c.get("data"), dict)), None)
+    return f"{node['target'][-1]}" + (f" {rasio}:1" if rasio else "")
+
+
+@pytest.fixture
+def periksa(page, layar):
+    """Open a URL (or check the page as it is), collect the violations under the page's name."""
+    temuan = {}
+
+    def buka(nama, url=None):
+        if url:
+            page.goto(url)
+            page.wait_for_load_state("networkidle")
+        temuan[nama] = pelanggaran(page)
+        return page
+
+    yield buka
+    assert temuan  # the test did look at pages
+    laporan = [f"{nama}: {baris}" for nama, daftar in temuan.items() for baris in daftar]
+    assert not laporan, "Pelanggaran axe-core:\n" + "\n".join(laporan)
+
+
+@pytest.fixture
+def layanan_data(buat_layanan, petugas, kantor):
+    kantor.url_skd = "https://skd.bps.go.id/"
+    kantor.save()
+    layanan = buat_layanan("permintaan-data", nama="Dewi Lestari", no_hp="6281298765432", oleh=petugas)
+    return layanan
+
+
+def test_officer_pages_have_no_serious_violations(periksa, page, live_server, login_browser, petugas, layanan_data):
+    url = live_server.url
+    login_browser(petugas)
+    periksa("beranda", f"{url}/")
+    periksa("dashboard", f"{url}/dashboard/")
+    periksa("buku tamu", f"{url}/buku-tamu/")
+    periksa("antrian petugas", f"{url}/antrian/")
+    periksa("layanan saya", f"{url}/layanan/saya/")
+    periksa("semua layanan", f"{url}/layanan/")
+    periksa("detail layanan", f"{url}/layanan/{layanan_data.pk}/")
+    page.get_by_role("link", name="Rating", exact=True).click()
+    expect(page.locator("#panel-rating .qr-kode").first).to_be_visible()
+    periksa("panel rating")
+    periksa("register surat", f"{url}/surat/")
+    periksa("loker", f"{url}/loker/")
+    periksa("pengaduan", f"{url}/pengaduan/")
+    periksa("jadwal piket", f"{url}/presensi/jadwal/")
+    periksa("ganti kata sandi", f"{url}/akun/kata-sandi/")
+
+
+def test_head_and_admin_pages_have_no_serious_violations(
+    periksa, page, live_server, login_browser, pimpinan, admin_user, layanan_data
+):
+    url = live_server.url
+    login_browser(pimpinan)
+    periksa("laporan", f"{url}/laporan/")
+    periksa("ikm", f"{url}/ikm/")
+    periksa("rekap presensi", f"{url}/presensi/rekap/")
+    page.context.clear_cookies()
+    login_browser(admin_user)
+    periksa("admin", f"{url}/admin/")
+    periksa("admin layanan", f"{url}/admin/layanan/layanan/")
+
+
+def test_public_pages_have_no_serious_violations(periksa, page, live_server, petugas, jenis, layanan_data):
+    url = live_server.url
+    periksa("login", f"{url}/login/")
+    jam_layanan_hari_ini(True)
+    periksa("kios", f"{url}/antrian/kios/")
+    antrian = aturan.ambil_nomor(jenis_layanan=jenis["konsultasi"])
+    periksa("tiket", f"{url}/antrian/tiket/{antrian.pk}/")
+    periksa("layar tv", f"{url}/antrian/layar/")
+
+    layanan_data.ubah_status(Status.SELESAI, oleh=petugas)
+    penilaian = rating.pastikan_penilaian(layanan_data, oleh=petugas)
+    skd = rating.pastikan_skd(layanan_data, oleh=petugas)
+    page.set_viewport_size({"width": 390, "height": 844})
+    periksa("rating", f"{url}/r/{penilaian.token}/")
+    periksa("skd", f"{url}/s/{skd.token}/selesai/")
+    rating.simpan_penilaian(token=penilaian.token, jawaban={f: 4 for f in FIELD_UNSUR})
+    periksa("terima kasih", f"{url}/r/{penilaian.token}/terima-kasih/")
