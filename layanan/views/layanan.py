@@ -110,7 +110,8 @@ def _ambil_layanan_untuk_diubah(request, pk):
     return layanan
 
 
-def _konteks_detail(request, layanan, **lain):
+def konteks_detail(request, layanan, **lain):
+    """Everything the detail page shows; `lain` carries bound forms that failed, to show again."""
     boleh_ubah = layanan.boleh_diubah_oleh(request.user)
     return {
         "tab": "layanan_saya" if layanan.petugas_id == request.user.pk else "semua_layanan",
@@ -132,7 +133,7 @@ def _konteks_detail(request, layanan, **lain):
 @require_GET
 def detail(request, pk):
     layanan = _ambil_layanan(request, pk)
-    return render_halaman(request, "layanan/detail.html", _konteks_detail(request, layanan))
+    return render_halaman(request, "layanan/detail.html", konteks_detail(request, layanan))
 
 
 @petugas_diperlukan
@@ -151,12 +152,12 @@ def update_status(request, pk):
             if not request.htmx:
                 return redirect(layanan)
             return render_halaman(
-                request, "layanan/detail.html", _konteks_detail(request, layanan), partial="kelola"
+                request, "layanan/detail.html", konteks_detail(request, layanan), partial="kelola"
             )
     if not request.htmx:
         messages.error(request, "Status belum diubah: " + " ".join(form.errors.get("__all__", [])  or ["periksa isian."]))
     return render_halaman(
-        request, "layanan/detail.html", _konteks_detail(request, layanan, form_status=form),
+        request, "layanan/detail.html", konteks_detail(request, layanan, form_status=form),
         partial="kelola", status=200 if request.htmx else 400,
     )
 
@@ -174,5 +175,5 @@ def atur_petugas(request, pk):
         return redirect(layanan)
     messages.error(request, "Petugas belum diperbarui; periksa pilihan.")
     return render_halaman(
-        request, "layanan/detail.html", _konteks_detail(request, layanan, form_petugas=form), status=400
+        request, "layanan/detail.html", konteks_detail(request, layanan, form_petugas=form), status=400
     )

@@ -37,4 +37,62 @@
       if (saran) saran.innerHTML = "";
     }
   });
+
+  // Messages: success and info close themselves after a few seconds; warnings and errors stay.
+  var LAMA_PESAN_MS = 5000;
+  function jadwalkanTutupPesan() {
+    document.querySelectorAll("#pesan [data-tutup-otomatis]:not([data-terjadwal])").forEach(function (el) {
+      el.setAttribute("data-terjadwal", "");
+      window.setTimeout(function () {
+        if (!el.isConnected) return;
+        if (window.bootstrap) window.bootstrap.Alert.getOrCreateInstance(el).close();
+        else el.remove();
+      }, LAMA_PESAN_MS);
+    });
+  }
+  document.addEventListener("DOMContentLoaded", jadwalkanTutupPesan);
+  document.addEventListener("htmx:afterSettle", jadwalkanTutupPesan);
+  document.addEventListener("htmx:oobAfterSwap", jadwalkanTutupPesan);
+
+  // Every HTMX action: the button (or the form's buttons) is disabled until the answer comes;
+  // the progress bar at the top (hx-indicator on <body>) runs meanwhile.
+  function tombolUntuk(elt) {
+    if (elt.tagName === "FORM") return Array.prototype.slice.call(elt.querySelectorAll("button, input[type=submit]"));
+    return [elt];
+  }
+  document.addEventListener("htmx:beforeRequest", function (e) {
+    var elt = e.detail.elt;
+    if (!elt || elt.hasAttribute("hx-disabled-elt") || (elt.getAttribute("hx-trigger") || "").indexOf("every") !== -1) return;
+    if (elt.tagName === "INPUT" || elt.tagName === "SELECT" || elt.tagName === "TEXTAREA") return;  // typing stays possible
+    var daftar = tombolUntuk(elt).filter(function (t) { return !t.disabled && t.getAttribute("aria-disabled") !== "true"; });
+    daftar.forEach(function (t) {
+      if ("disabled" in t && t.tagName !== "A") t.disabled = true;
+      else { t.setAttribute("aria-disabled", "true"); t.classList.add("disabled"); }
+      t.setAttribute("aria-busy", "true");
+    });
+    e.detail.xhr.__tombolSibuk = daftar;
+  });
+  document.addEventListener("htmx:afterRequest", function (e) {
+    (e.detail.xhr && e.detail.xhr.__tombolSibuk || []).forEach(function (t) {
+      if (t.tagName !== "A") t.disabled = false;
+      else { t.removeAttribute("aria-disabled"); t.classList.remove("disabled"); }
+      t.removeAttribute("aria-busy");
+    });
+  });
+
+  // After a tab switch: focus on the tab's heading, and the window title names the tab.
+  document.addEventListener("htmx:afterSettle", function (e) {
+    var area = document.getElementById("tab-area");
+    if (!area || !e.detail.elt || (e.detail.elt !== area && e.detail.elt.id !== "tab-area")) return;
+    if (!e.detail.requestConfig || e.detail.requestConfig.verb !== "get") return;
+    var judul = area.querySelector("h1");
+    if (judul) {
+      judul.setAttribute("tabindex", "-1");
+      judul.focus();
+    }
+    var tab = area.querySelector(".nav-tabs .nav-link.active, .nav-tabs [aria-current=page]");
+    var nama = (tab || judul) ? (tab || judul).textContent.trim() : "";
+    var akhiran = document.title.indexOf(" · ") !== -1 ? document.title.slice(document.title.indexOf(" · ")) : "";
+    if (nama) document.title = nama + akhiran;
+  });
 })();
