@@ -12,6 +12,15 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LAPTOP = {"width": 1366, "height": 768}
 
+# What the officer sees while the request is on its way (recorded as it leaves the browser).
+SAAT_DIKIRIM = """() => document.body.addEventListener("htmx:beforeSend", (e) => {
+  const tombol = e.detail.elt.querySelector("button[type=submit]") || e.detail.elt;
+  window.__saatDikirim = {
+    tombolNonaktif: tombol.disabled,
+    bilahJalan: document.getElementById("kemajuan").classList.contains("htmx-request"),
+  };
+}, {once: true})"""
+
 
 @pytest.fixture
 def permintaan_data(buat_layanan, kantor):
@@ -45,3 +54,62 @@ def test_detail_actions_are_on_screen_at_1366x768(page, live_server, login_brows
     }
     layar(page, "meja-01-detail-1366")
     assert [nama for nama, tombol in aksi.items() if not di_layar(page, tombol)] == []
+
+
+def test_generate_nomor_error_shows_beside_the_field_and_keeps_what_was_typed(
+    page, live_server, login_browser, petugas, permintaan_data, layar
+):
+    page.set_viewport_size(LAPTOP)
+    login_browser(petugas)
+    page.goto(f"{live_server.url}/layanan/{permintaan_data.pk}/")
+    page.get_by_label("Perihal").fill("Penyampaian Data IPM Kecamatan")
+    page.get_by_label("Tujuan (Yth.)").fill("")
+    page.get_by_role("button", name="Generate Nomor Surat Balasan").click()
+
+    tujuan = page.get_by_label("Tujuan (Yth.)")
+    expect(tujuan).to_have_class(re.compile(r"\bis-invalid\b"))
+    galat = page.locator("#surat .invalid-feedback", has_text="wajib diisi")
+    expect(galat).to_be_visible()
+    assert di_layar(page, galat)  # the error is where the officer is looking
+    expect(page.get_by_label("Perihal")).to_have_value("Penyampaian Data IPM Kecamatan")  # kept, not reset
+    expect(page).to_have_url(re.compile(rf"/layanan/{permintaan_data.pk}/$"))  # no reload to #surat
+    expect(page.locator("#pesan .alert-danger")).to_contain_text("Nomor surat belum dibuat")
+    assert NomorSurat.objects.count() == 0
+    layar(page, "meja-02-galat-nomor")
+
+    # Corrected, the number is given in place; the form's button was busy while waiting.
+    tujuan.fill("Dekan Fakultas Ekonomi dan Bisnis ULM")
+    page.evaluate(SAAT_DIKIRIM)
+    page.get_by_role("button", name="Generate Nomor Surat Balasan").click()
+    expect(page.locator("#nomor-surat-aktif")).to_have_text(re.compile(r"^B-001/"))
+    assert page.evaluate("window.__saatDikirim") == {"tombolNonaktif": True, "bilahJalan": True}
+    assert page.locator("#nomor-surat-aktif").text_content() == NomorSurat.objects.get().nomor
+
+
+def test_success_toasts_dismiss_themselves_and_errors_stay(page, live_server, login_browser, petugas, permintaan_data, layar):
+    page.set_viewport_size(LAPTOP)
+    login_browser(petugas)
+    page.goto(f"{live_server.url}/layanan/{permintaan_data.pk}/")
+
+    # An error (empty tag) stays until closed.
+    page.get_by_role("button", name="Tambah Tag").click()
+    galat = page.locator("#pesan .alert-danger")
+    expect(galat).to_contain_text("Tag belum ditambahkan")
+    expect(page.locator("#galat-tag")).to_be_visible()
+
+    # A success replaces the old message (one area, nothing piles up) and leaves by itself.
+    page.get_by_label("Tambah tag").fill("ipm, kecamatan")
+    page.get_by_role("button", name="Tambah Tag").click()
+    sukses = page.locator("#pesan .alert-success")
+    expect(sukses).to_contain_text("Tag ditambahkan")
+    expect(page.locator("#pesan .alert")).to_have_count(1)
+    layar(page, "meja-03-toast-sukses")
+    expect(sukses).to_have_count(0, timeout=9000)
+
+    # An error stays past the toast's time, until the officer closes it.
+    page.get_by_role("button", name="Tambah Tag").click()
+    expect(galat).to_be_visible()
+    page.wait_for_timeout(6500)
+    expect(galat).to_be_visible()
+    galat.get_by_role("button", name="Tutup pesan").click()
+    expect(page.locator("#pesan .alert")).to_have_count(0)
