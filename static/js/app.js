@@ -95,4 +95,35 @@
     var akhiran = document.title.indexOf(" · ") !== -1 ? document.title.slice(document.title.indexOf(" · ")) : "";
     if (nama) document.title = nama + akhiran;
   });
+
+  // Rating panel: "Tunjukkan ke pengunjung" shows both QR codes full screen; Esc or Tutup returns.
+  function tampilkanTombolLayarPenuh() {
+    document.querySelectorAll("[data-layar-penuh][hidden]").forEach(function (b) { b.hidden = false; });
+  }
+  document.addEventListener("DOMContentLoaded", tampilkanTombolLayarPenuh);
+  document.addEventListener("htmx:afterSettle", tampilkanTombolLayarPenuh);
+  function tutupLayarPenuh() {
+    var terbuka = document.querySelector(".tampil-penuh");
+    if (!terbuka) return;
+    terbuka.classList.remove("tampil-penuh");
+    var pemicu = document.querySelector("[data-layar-penuh='" + terbuka.id + "']");
+    var fokus = function () { if (pemicu) pemicu.focus(); };
+    if (document.fullscreenElement && document.exitFullscreen) document.exitFullscreen().then(fokus, fokus);
+    else window.setTimeout(fokus, 0);  // after the browser has left full screen
+  }
+  document.addEventListener("click", function (e) {
+    var buka = e.target.closest("[data-layar-penuh]");
+    if (buka) {
+      var wadah = document.getElementById(buka.getAttribute("data-layar-penuh"));
+      if (!wadah) return;
+      wadah.classList.add("tampil-penuh");
+      if (wadah.requestFullscreen) wadah.requestFullscreen().catch(function () {});
+      var tutup = wadah.querySelector("[data-tutup-layar-penuh]");
+      if (tutup) tutup.focus();
+    } else if (e.target.closest("[data-tutup-layar-penuh]")) {
+      tutupLayarPenuh();
+    }
+  });
+  document.addEventListener("keydown", function (e) { if (e.key === "Escape") tutupLayarPenuh(); });
+  document.addEventListener("fullscreenchange", function () { if (!document.fullscreenElement) tutupLayarPenuh(); });
 })();

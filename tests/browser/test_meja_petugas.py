@@ -113,3 +113,27 @@ def test_success_toasts_dismiss_themselves_and_errors_stay(page, live_server, lo
     expect(galat).to_be_visible()
     galat.get_by_role("button", name="Tutup pesan").click()
     expect(page.locator("#pesan .alert")).to_have_count(0)
+
+
+def test_rating_panel_shows_both_codes_full_screen_to_the_visitor(
+    page, live_server, login_browser, petugas, permintaan_data, kantor, layar
+):
+    kantor.url_skd = "https://skd.bps.go.id/"
+    kantor.save()
+    page.set_viewport_size(LAPTOP)
+    login_browser(petugas)
+    page.goto(f"{live_server.url}/layanan/{permintaan_data.pk}/")
+    page.get_by_role("link", name="Rating", exact=True).click()
+    tunjukkan = page.get_by_role("button", name="Tunjukkan ke pengunjung")
+    tunjukkan.click()
+    qr = page.locator("#qr-pengunjung .qr-kode")
+    expect(qr).to_have_count(2)
+    rating, skd = qr.nth(0).bounding_box(), qr.nth(1).bounding_box()
+    assert abs(rating["y"] - skd["y"]) < 40 and skd["x"] > rating["x"] + rating["width"]  # side by side
+    assert min(rating["width"], skd["width"]) >= 300  # readable by a phone camera across the desk
+    assert di_layar(page, qr.nth(0)) and di_layar(page, qr.nth(1))
+    expect(page.get_by_role("button", name="Tutup")).to_be_focused()
+    layar(page, "meja-04-tunjukkan-ke-pengunjung")
+    page.keyboard.press("Escape")
+    expect(page.locator("#qr-pengunjung")).not_to_have_class(re.compile("tampil-penuh"))
+    expect(tunjukkan).to_be_focused()
