@@ -30,12 +30,72 @@
     }
   }, true);
 
-  // Close the visitor suggestions when one is chosen.
-  document.addEventListener("htmx:afterSwap", function (e) {
-    if (e.detail.target && e.detail.target.id === "identitas") {
-      var saran = document.getElementById("saran-pengunjung");
-      if (saran) saran.innerHTML = "";
+  // Buku Tamu, Nama as a WAI-ARIA combobox: focus stays in Nama; ArrowDown/ArrowUp move through
+  // the suggestions (aria-activedescendant), Enter chooses, Esc closes. After a choice the
+  // identity is filled in (HTMX) and focus moves on to Jenis Pelayanan.
+  function opsiSaran(input) {
+    var wadah = document.getElementById(input.getAttribute("data-combobox-saran"));
+    return wadah ? Array.prototype.slice.call(wadah.querySelectorAll("[role=option]")) : [];
+  }
+  function tandaiAktif(input, opsi, i) {
+    opsi.forEach(function (o, j) { o.setAttribute("aria-selected", j === i ? "true" : "false"); });
+    if (i >= 0) {
+      input.setAttribute("aria-activedescendant", opsi[i].id);
+      opsi[i].scrollIntoView({block: "nearest"});
+    } else {
+      input.removeAttribute("aria-activedescendant");
     }
+  }
+  function tutupSaran(input) {
+    var wadah = document.getElementById(input.getAttribute("data-combobox-saran"));
+    if (wadah) wadah.innerHTML = "";
+    input.setAttribute("aria-expanded", "false");
+    input.removeAttribute("aria-activedescendant");
+  }
+  document.addEventListener("keydown", function (e) {
+    var input = e.target.closest && e.target.closest("[data-combobox-saran]");
+    if (!input) return;
+    var opsi = opsiSaran(input);
+    var i = opsi.findIndex(function (o) { return o.getAttribute("aria-selected") === "true"; });
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      if (!opsi.length) return;
+      e.preventDefault();
+      var langkah = e.key === "ArrowDown" ? 1 : -1;
+      tandaiAktif(input, opsi, i < 0 ? (langkah > 0 ? 0 : opsi.length - 1) : (i + langkah + opsi.length) % opsi.length);
+    } else if (e.key === "Enter" && i >= 0) {
+      e.preventDefault();  // choose the visitor, do not send the form
+      opsi[i].click();
+    } else if (e.key === "Escape" && input.getAttribute("aria-expanded") === "true") {
+      e.preventDefault();
+      tutupSaran(input);
+    }
+  });
+  document.addEventListener("htmx:afterSwap", function (e) {
+    var target = e.detail.target;
+    if (!target) return;
+    if (target.id === "saran-pengunjung") {
+      var input = document.querySelector("[data-combobox-saran=saran-pengunjung]");
+      if (input) {
+        input.setAttribute("aria-expanded", target.querySelector("[role=option]") ? "true" : "false");
+        input.removeAttribute("aria-activedescendant");
+      }
+    } else if (target.id === "identitas") {
+      // A visitor was chosen (or Pengunjung baru): carry on with the form, not from <body>.
+      var berikut = document.querySelector("#form-buku-tamu input[name=jenis_layanan]");
+      var nama = document.getElementById("id_nama");
+      var dipilih = document.querySelector("#identitas input[name=pengunjung_id]");
+      if (dipilih && dipilih.value && berikut) berikut.focus();
+      else if (nama) nama.focus();
+    }
+  });
+  document.addEventListener("focusout", function (e) {
+    var input = e.target.closest && e.target.closest("[data-combobox-saran]");
+    if (!input) return;
+    // Leaving Nama for another field closes the list (a click on a suggestion still counts).
+    window.setTimeout(function () {
+      var wadah = document.getElementById(input.getAttribute("data-combobox-saran"));
+      if (input.isConnected && document.activeElement !== input && wadah && !wadah.contains(document.activeElement) && !wadah.matches(":hover")) tutupSaran(input);
+    }, 150);
   });
 
   // Messages: success and info close themselves after a few seconds; warnings and errors stay.
@@ -126,4 +186,13 @@
   });
   document.addEventListener("keydown", function (e) { if (e.key === "Escape") tutupLayarPenuh(); });
   document.addEventListener("fullscreenchange", function () { if (!document.fullscreenElement) tutupLayarPenuh(); });
+
+  // A field that gets focus is never hidden under a sticky footer (Simpan Buku Tamu).
+  document.addEventListener("focusin", function (e) {
+    var form = e.target.closest && e.target.closest("form");
+    var kaki = form && form.querySelector(".simpan-lekat");
+    if (!kaki || kaki.contains(e.target)) return;
+    var lebih = e.target.getBoundingClientRect().bottom - kaki.getBoundingClientRect().top + 8;
+    if (lebih > 0) window.scrollBy(0, lebih);
+  });
 })();
