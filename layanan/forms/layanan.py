@@ -2,7 +2,6 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.db.models import Q
 
 from bukutamu.models import JenisLayanan, Sarana
 from pst_frontoffice.forms import FilterForm, FormIndonesia
@@ -67,9 +66,10 @@ class FilterLayananForm(FilterForm):
     )
 
     kolom = {
+        # Two rows at 1366 px, so that every choice reads in full ("Semua sarana", not "Sem").
         "q": "col-12 col-lg-3", "status": "col-6 col-md-4 col-lg-2", "jenis": "col-6 col-md-4 col-lg-2",
-        "sarana": "col-6 col-md-4 col-lg-1", "petugas": "col-6 col-md-4 col-lg-2", "dari": "col-6 col-md-4 col-lg-1",
-        "sampai": "col-6 col-md-4 col-lg-1",
+        "sarana": "col-6 col-md-4 col-lg-2", "petugas": "col-6 col-md-4 col-lg-3", "dari": "col-6 col-md-4 col-lg-2",
+        "sampai": "col-6 col-md-4 col-lg-2",
     }
 
     def __init__(self, *args, **kwargs):
@@ -80,12 +80,7 @@ class FilterLayananForm(FilterForm):
         """Apply the valid filters; an invalid one is ignored (its message shows beside it)."""
         data = self.data_sah()
         if data.get("q"):
-            q = data["q"]
-            qs = qs.filter(
-                Q(kunjungan__pengunjung__nama__icontains=q)
-                | Q(kunjungan__instansi__icontains=q)
-                | Q(kunjungan__keperluan__icontains=q)
-            )
+            qs = qs.cari(data["q"])
         status = data.get("status")
         if status == "terbuka":
             qs = qs.terbuka()

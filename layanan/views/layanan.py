@@ -57,9 +57,12 @@ def layanan_saya(request):
     """The services I handle (as handler or co-handler), newest first; open ones by default."""
     semua = request.GET.get("tampil") == "semua"
     urut_tenggat = request.GET.get("urut") == "tenggat"
+    cari = request.GET.get("q", "").strip()[:100]
     qs = Layanan.objects.milik(request.user)  # the rows themselves come from untuk_daftar(), below
     if not semua:
         qs = qs.terbuka()
+    if cari:
+        qs = qs.cari(cari)  # the same search as Semua Layanan
     if urut_tenggat:
         qs = qs.urut_tenggat()
     # Not counted: "mine" includes a co-handler subquery that costs as much again as the page
@@ -70,8 +73,8 @@ def layanan_saya(request):
     return render_halaman(
         request, "layanan/layanan_saya.html",
         {"tab": "layanan_saya", "halaman": halaman, "tampil_semua": semua, "urut_tenggat": urut_tenggat,
-         "query": query.urlencode()},
-        partial=TAB,
+         "cari": cari, "query": query.urlencode()},
+        partial={**TAB, "daftar-layanan-saya": "daftar"},
     )
 
 

@@ -137,3 +137,52 @@ def test_rating_panel_shows_both_codes_full_screen_to_the_visitor(
     page.keyboard.press("Escape")
     expect(page.locator("#qr-pengunjung")).not_to_have_class(re.compile("tampil-penuh"))
     expect(tunjukkan).to_be_focused()
+
+
+# Whether a select shows its chosen option in full: the text plus the arrow fits its width.
+PILIHAN_TERPOTONG = """() => Array.from(document.querySelectorAll("form[role=search] select")).filter((s) => {
+  const gaya = getComputedStyle(s);
+  const c = document.createElement("canvas").getContext("2d");
+  c.font = `${gaya.fontWeight} ${gaya.fontSize} ${gaya.fontFamily}`;
+  const teks = c.measureText(s.options[s.selectedIndex].text).width;
+  return teks + parseFloat(gaya.paddingLeft) + parseFloat(gaya.paddingRight) > s.clientWidth;
+}).map((s) => s.name)"""
+
+
+def test_semua_layanan_filters_read_in_full_at_1366(page, live_server, login_browser, petugas, buat_layanan, layar):
+    buat_layanan()
+    page.set_viewport_size(LAPTOP)
+    login_browser(petugas)
+    page.goto(f"{live_server.url}/layanan/")
+    assert page.evaluate(PILIHAN_TERPOTONG) == []
+    layar(page, "meja-05-semua-layanan-filter")
+
+
+def test_tab_switch_focuses_the_heading_and_names_the_tab_in_the_title(page, live_server, login_browser, petugas, buat_layanan):
+    buat_layanan(nama="Dewi Lestari")
+    buat_layanan(nama="Budi Santoso")
+    page.set_viewport_size(LAPTOP)
+    login_browser(petugas)
+    page.locator(".nav-tabs").get_by_role("link", name="Layanan Saya").click()
+    judul = page.get_by_role("heading", name="Layanan Saya", level=1)
+    expect(judul).to_be_focused()
+    expect(page).to_have_title(re.compile(r"^Layanan Saya · "))
+    page.locator(".nav-tabs").get_by_role("link", name="Buku Tamu").click()
+    expect(page.get_by_role("heading", name="Buku Tamu", level=1)).to_be_focused()
+    expect(page).to_have_title(re.compile(r"^Buku Tamu · "))
+
+    # Layanan Saya has the search of Semua Layanan; typing keeps the field and its focus.
+    page.locator(".nav-tabs").get_by_role("link", name="Layanan Saya").click()
+    cari = page.get_by_role("searchbox", name="Cari")
+    cari.fill("Dewi")
+    expect(page.locator("#daftar-layanan-saya tbody tr")).to_have_count(1)
+    expect(page.locator("#daftar-layanan-saya")).to_contain_text("Dewi Lestari")
+    expect(cari).to_be_focused()
+
+    # A skip link is the first stop of the keyboard.
+    page.goto(f"{live_server.url}/dashboard/")
+    page.keyboard.press("Tab")
+    lompat = page.get_by_role("link", name="Lewati ke konten utama")
+    expect(lompat).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("main#konten")).to_be_focused()
