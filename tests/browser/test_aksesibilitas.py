@@ -46,9 +46,10 @@ def periksa(page, layar):
     """Open a URL (or check the page as it is), collect the violations under the page's name."""
     temuan = {}
 
-    def buka(nama, url=None):
+    def buka(nama, url=None, status=200):
         if url:
-            page.goto(url)
+            respons = page.goto(url)
+            assert respons.status == status, f"{nama}: {url} menjawab {respons.status}"
             page.wait_for_load_state("networkidle")
         temuan[nama] = pelanggaran(page)
         return page
@@ -67,22 +68,48 @@ def layanan_data(buat_layanan, petugas, kantor):
     return layanan
 
 
-def test_officer_pages_have_no_serious_violations(periksa, page, live_server, login_browser, petugas, layanan_data):
+def test_officer_pages_have_no_serious_violations(
+    periksa, page, live_server, login_browser, petugas, layanan_data, buat_layanan
+):
+    for nama in ("Budi Santoso", "Sari Wulandari", "Andi Pratama", "Maya Sari", "Rudi Hartono", "Dewi Anggraini"):
+        buat_layanan(nama=nama, oleh=petugas)  # more than the dashboard shows
     url = live_server.url
     login_browser(petugas)
     periksa("beranda", f"{url}/")
     periksa("dashboard", f"{url}/dashboard/")
+    page.get_by_role("button", name="Absen Masuk").click()
+    expect(page.locator("#pesan .alert-success")).to_be_visible()
+    periksa("dashboard dengan pesan")
     periksa("buku tamu", f"{url}/buku-tamu/")
+    page.get_by_role("combobox", name="Nama").fill("Dewi")
+    expect(page.get_by_role("listbox").get_by_role("option").first).to_be_visible()
+    page.keyboard.press("ArrowDown")
+    periksa("buku tamu, saran terbuka")
+    page.get_by_role("button", name="Simpan Buku Tamu").click()
+    expect(page.locator("#pesan .alert-danger")).to_be_visible()
+    periksa("buku tamu, isian salah")
     periksa("antrian petugas", f"{url}/antrian/")
     periksa("layanan saya", f"{url}/layanan/saya/")
     periksa("semua layanan", f"{url}/layanan/")
     periksa("detail layanan", f"{url}/layanan/{layanan_data.pk}/")
+    page.get_by_label("Tujuan (Yth.)").fill("")
+    page.get_by_role("button", name="Generate Nomor Surat Balasan").click()
+    expect(page.locator("#surat .invalid-feedback")).to_be_visible()
+    periksa("detail layanan, isian salah")
     page.get_by_role("link", name="Rating", exact=True).click()
     expect(page.locator("#panel-rating .qr-kode").first).to_be_visible()
     periksa("panel rating")
+    page.get_by_role("button", name="Tunjukkan ke pengunjung").click()
+    periksa("tunjukkan ke pengunjung")
+    page.keyboard.press("Escape")
+    periksa("halaman rating", f"{url}/layanan/{layanan_data.pk}/rating/")
+    periksa("rincian permintaan", f"{url}/layanan/{layanan_data.pk}/permintaan-data/")
+    periksa("cari permintaan", f"{url}/permintaan-data/cari/")
     periksa("register surat", f"{url}/surat/")
     periksa("loker", f"{url}/loker/")
     periksa("pengaduan", f"{url}/pengaduan/")
+    periksa("catat pengaduan", f"{url}/pengaduan/baru/")
+    periksa("loker belum kembali", f"{url}/loker/belum-kembali/")
     periksa("jadwal piket", f"{url}/presensi/jadwal/")
     periksa("ganti kata sandi", f"{url}/akun/kata-sandi/")
 
@@ -99,11 +126,19 @@ def test_head_and_admin_pages_have_no_serious_violations(
     login_browser(admin_user)
     periksa("admin", f"{url}/admin/")
     periksa("admin layanan", f"{url}/admin/layanan/layanan/")
+    # A change form without date fields: Django's own date shortcuts label "Hari ini" as
+    # "Today (…)" (label-content-name-mismatch), which is Django's to fix, not ours.
+    periksa("admin ubah jenis layanan", f"{url}/admin/bukutamu/jenislayanan/{layanan_data.jenis_id}/change/")
+    periksa("presensi terlupa", f"{url}/presensi/terlupa/")
 
 
 def test_public_pages_have_no_serious_violations(periksa, page, live_server, petugas, jenis, layanan_data):
     url = live_server.url
     periksa("login", f"{url}/login/")
+    page.get_by_role("button", name="Login").click()
+    expect(page.locator(".is-invalid, .alert-danger").first).to_be_visible()
+    periksa("login, isian salah")
+    periksa("halaman tidak ditemukan", f"{url}/tidak-ada/", status=404)
     jam_layanan_hari_ini(True)
     periksa("kios", f"{url}/antrian/kios/")
     antrian = aturan.ambil_nomor(jenis_layanan=jenis["konsultasi"])
