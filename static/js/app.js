@@ -193,6 +193,6 @@
     var kaki = form && form.querySelector(".simpan-lekat");
     if (!kaki || kaki.contains(e.target)) return;
     var lebih = e.target.getBoundingClientRect().bottom - kaki.getBoundingClientRect().top + 8;
-    if (lebih > 0) window.scrollBy(0, lebih);
+    if (lebih > 0) window.scrollBy({top: lebih, behavior: "instant"});
   });
 })();

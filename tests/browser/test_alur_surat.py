@@ -62,7 +62,7 @@ def test_officer_fulfils_a_data_request_and_finds_it_again(page, live_server, lo
         {"name": "surat.pdf", "mimeType": "application/pdf", "buffer": b"MZ\x90\x00 bukan pdf"}
     )
     page.get_by_role("button", name="Unggah Berkas").click()
-    expect(page.get_by_text(re.compile("bukan PDF atau DOCX yang sah"))).to_be_visible()
+    expect(page.locator("#surat").get_by_text(re.compile("bukan PDF atau DOCX yang sah"))).to_be_visible()  # beside the field
     page.get_by_label("Surat balasan bertanda tangan").set_input_files(
         {"name": "surat-balasan-ttd.pdf", "mimeType": "application/pdf", "buffer": PDF}
     )
