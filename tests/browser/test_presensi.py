@@ -63,7 +63,7 @@ def test_absen_pulang_before_the_shift_ends_asks_first(page, login_browser, petu
     assert masuk.evaluate("b => getComputedStyle(b).backgroundColor") != pulang.evaluate("b => getComputedStyle(b).backgroundColor")
     masuk.click()
     expect(masuk).to_be_disabled()
-    layar(page, "presensi-03-sebelum-pulang")
+    layar(page, "presensi-08-sebelum-pulang")
 
     dialog = []
     page.once("dialog", lambda d: (dialog.append(d.message), d.dismiss()))
