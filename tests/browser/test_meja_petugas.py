@@ -158,11 +158,20 @@ def test_semua_layanan_filters_read_in_full_at_1366(page, live_server, login_bro
     layar(page, "meja-05-semua-layanan-filter")
 
 
-def test_tab_switch_focuses_the_heading_and_names_the_tab_in_the_title(page, live_server, login_browser, petugas, buat_layanan):
-    buat_layanan(nama="Dewi Lestari")
-    buat_layanan(nama="Budi Santoso")
+def test_tab_switch_focuses_the_heading_and_names_the_tab_in_the_title(
+    page, live_server, login_browser, petugas, buat_layanan, layar
+):
+    for nama in ("Dewi Lestari", "Budi Santoso", "Sari Wulandari", "Andi Pratama", "Maya Sari", "Rudi Hartono"):
+        buat_layanan(nama=nama)
     page.set_viewport_size(LAPTOP)
     login_browser(petugas)
+
+    # The dashboard shows five and leads to all six.
+    expect(page.locator("#tab-area tbody tr")).to_have_count(5)
+    layar(page, "meja-06-dashboard", full_page=True)
+    page.get_by_role("link", name="Lihat semua 6 Layanan Saya yang belum selesai").click()
+    expect(page.locator("#daftar-layanan-saya tbody tr")).to_have_count(6)
+    page.goto(f"{live_server.url}/dashboard/")
     page.locator(".nav-tabs").get_by_role("link", name="Layanan Saya").click()
     judul = page.get_by_role("heading", name="Layanan Saya", level=1)
     expect(judul).to_be_focused()
