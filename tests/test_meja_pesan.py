@@ -62,3 +62,31 @@ def test_htmx_answer_without_messages_is_left_alone(masuk, petugas):
 def test_another_officer_cannot_tag_by_htmx(masuk, petugas2, permintaan):
     response = masuk(petugas2).post(reverse("layanan:tambah_tag", args=[permintaan.pk]), {"tag": "ipm"}, headers=HTMX)
     assert response.status_code == 403 and Tag.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_petugas_form_error_by_htmx_opens_the_form_in_place(masuk, petugas, buat_layanan):
+    layanan = buat_layanan()
+    response = masuk(petugas).post(
+        reverse("layanan:atur_petugas", args=[layanan.pk]), {"petugas": "999999"},
+        headers={"HX-Request": "true", "HX-Target": "kelola"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.lstrip().startswith('<div id="kelola">')
+    assert '<details class="card mb-3" open>' in html and "is-invalid" in html
+    assert "Petugas belum diperbarui" in html.split('id="pesan"')[1]
+    layanan.refresh_from_db()
+    assert layanan.petugas == petugas
+
+
+@pytest.mark.django_db
+def test_petugas_form_by_htmx_reassigns_and_redraws(masuk, petugas, petugas2, buat_layanan):
+    layanan = buat_layanan()
+    response = masuk(petugas).post(
+        reverse("layanan:atur_petugas", args=[layanan.pk]), {"petugas": petugas2.pk},
+        headers={"HX-Request": "true", "HX-Target": "kelola"},
+    )
+    assert response.status_code == 200 and "Petugas layanan diperbarui." in response.content.decode()
+    layanan.refresh_from_db()
+    assert layanan.petugas == petugas2

@@ -175,8 +175,11 @@ def atur_petugas(request, pk):
         layanan.alihkan(form.cleaned_data["petugas"], oleh=request.user)
         layanan.atur_pendamping(list(form.cleaned_data["pendamping"]), oleh=request.user)
         messages.success(request, "Petugas layanan diperbarui.")
-        return redirect(layanan)
+        if not request.htmx:
+            return redirect(layanan)
+        return render_halaman(request, "layanan/detail.html", konteks_detail(request, layanan), partial="kelola")
     messages.error(request, "Petugas belum diperbarui; periksa pilihan.")
     return render_halaman(
-        request, "layanan/detail.html", konteks_detail(request, layanan, form_petugas=form), status=400
+        request, "layanan/detail.html", konteks_detail(request, layanan, form_petugas=form),
+        partial="kelola", status=200 if request.htmx else 400,
     )
