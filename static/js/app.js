@@ -114,15 +114,25 @@
   document.addEventListener("htmx:afterSettle", jadwalkanTutupPesan);
   document.addEventListener("htmx:oobAfterSwap", jadwalkanTutupPesan);
 
-  // Every HTMX action: the button (or the form's buttons) is disabled until the answer comes;
-  // the progress bar at the top (hx-indicator on <body>) runs meanwhile.
+  // Every HTMX action: the button (or the form's buttons) is disabled until the answer comes,
+  // and the progress bar at the top runs meanwhile. Polling (hx-trigger="every …": the queue,
+  // the TV board) is not an action of the user and shows nothing.
+  var sedangBerjalan = 0;
+  function bilahKemajuan(langkah) {
+    sedangBerjalan = Math.max(0, sedangBerjalan + langkah);
+    var bilah = document.getElementById("kemajuan");
+    if (bilah) bilah.classList.toggle("htmx-request", sedangBerjalan > 0);
+  }
   function tombolUntuk(elt) {
     if (elt.tagName === "FORM") return Array.prototype.slice.call(elt.querySelectorAll("button, input[type=submit]"));
     return [elt];
   }
   document.addEventListener("htmx:beforeRequest", function (e) {
     var elt = e.detail.elt;
-    if (!elt || elt.hasAttribute("hx-disabled-elt") || (elt.getAttribute("hx-trigger") || "").indexOf("every") !== -1) return;
+    if (!elt || (elt.getAttribute("hx-trigger") || "").indexOf("every") !== -1) return;
+    e.detail.xhr.__bilah = true;
+    bilahKemajuan(1);
+    if (elt.hasAttribute("hx-disabled-elt")) return;
     if (elt.tagName === "INPUT" || elt.tagName === "SELECT" || elt.tagName === "TEXTAREA") return;  // typing stays possible
     var daftar = tombolUntuk(elt).filter(function (t) { return !t.disabled && t.getAttribute("aria-disabled") !== "true"; });
     daftar.forEach(function (t) {
@@ -133,6 +143,7 @@
     e.detail.xhr.__tombolSibuk = daftar;
   });
   document.addEventListener("htmx:afterRequest", function (e) {
+    if (e.detail.xhr && e.detail.xhr.__bilah) bilahKemajuan(-1);
     (e.detail.xhr && e.detail.xhr.__tombolSibuk || []).forEach(function (t) {
       if (t.tagName !== "A") t.disabled = false;
       else { t.removeAttribute("aria-disabled"); t.classList.remove("disabled"); }

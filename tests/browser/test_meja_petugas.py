@@ -195,3 +195,18 @@ def test_tab_switch_focuses_the_heading_and_names_the_tab_in_the_title(
     expect(lompat).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.locator("main#konten")).to_be_focused()
+
+
+def test_polling_does_not_run_the_progress_bar_but_a_tab_click_does(page, live_server, login_browser, petugas):
+    login_browser(petugas)
+    page.goto(f"{live_server.url}/antrian/")
+    page.evaluate("""() => { window.__bilah = 0;
+      new MutationObserver(() => { if (document.getElementById("kemajuan").classList.contains("htmx-request")) window.__bilah += 1; })
+        .observe(document.getElementById("kemajuan"), {attributes: true}); }""")
+    with page.expect_response(re.compile(r"/antrian/$")):  # the queue list polls every 5 s
+        pass
+    assert page.evaluate("window.__bilah") == 0
+    page.locator(".nav-tabs").get_by_role("link", name="Layanan Saya").click()
+    expect(page.get_by_role("heading", name="Layanan Saya", level=1)).to_be_focused()
+    assert page.evaluate("window.__bilah") >= 1
+    expect(page.locator("#kemajuan")).not_to_have_class(re.compile("htmx-request"))
