@@ -65,6 +65,8 @@
     } else if (e.key === "Enter" && i >= 0) {
       e.preventDefault();  // choose the visitor, do not send the form
       opsi[i].click();
+    } else if (e.key === "Enter" && input.getAttribute("aria-expanded") === "true") {
+      e.preventDefault();  // the list is open: Enter is not yet "Simpan"
     } else if (e.key === "Escape" && input.getAttribute("aria-expanded") === "true") {
       e.preventDefault();
       tutupSaran(input);
@@ -76,8 +78,11 @@
     if (target.id === "saran-pengunjung") {
       var input = document.querySelector("[data-combobox-saran=saran-pengunjung]");
       if (input) {
-        input.setAttribute("aria-expanded", target.querySelector("[role=option]") ? "true" : "false");
-        input.removeAttribute("aria-activedescendant");
+        // A late answer to earlier typing keeps the suggestion the officer had moved to.
+        var aktif = input.getAttribute("aria-activedescendant");
+        var opsiBaru = opsiSaran(input);
+        input.setAttribute("aria-expanded", opsiBaru.length ? "true" : "false");
+        tandaiAktif(input, opsiBaru, opsiBaru.findIndex(function (o) { return o.id === aktif; }));
       }
     } else if (target.id === "identitas") {
       // A visitor was chosen (or Pengunjung baru): carry on with the form, not from <body>.

@@ -27,6 +27,8 @@ def pelanggaran(page):
     """Critical and serious violations on the page as it is now, one readable line each."""
     if not page.evaluate("() => !!window.axe"):
         page.evaluate(AXE)
+    # Colours are measured at rest, not halfway through a button's 0.15 s transition.
+    page.evaluate("() => document.getAnimations().forEach((a) => a.finish())")
     hasil = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — " + " | ".join(_simpul(n) for n in v["nodes"][:8])

@@ -34,6 +34,7 @@ def test_officer_fulfils_a_data_request_and_finds_it_again(page, live_server, lo
     expect(page.get_by_label("Klasifikasi")).to_have_value("HM.340")
     page.get_by_label("Tujuan (Yth.)").fill("Dekan Fakultas Ekonomi dan Bisnis ULM")
     page.get_by_role("button", name="Generate Nomor Surat Balasan").click()
+    expect(page.locator("#nomor-surat-aktif")).to_be_visible()  # the panel is redrawn in place (HTMX)
     nomor = NomorSurat.objects.get()
     expect(page.locator("#nomor-surat-aktif")).to_have_text(nomor.nomor)
     assert re.fullmatch(r"B-001/63100/HM\.340/\d\d/\d{4}", nomor.nomor)
