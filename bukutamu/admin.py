@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Antrian, JamLayanan, JanjiTemu, JenisLayanan, Kunjungan, Pengunjung, RiwayatAntrian
+from .models import Antrian, JamLayanan, JanjiTemu, JenisLayanan, Kunjungan, PendaftaranMandiri, Pengunjung, RiwayatAntrian
 
 
 @admin.register(JenisLayanan)
@@ -75,6 +75,23 @@ class JanjiTemuAdmin(admin.ModelAdmin):
     date_hierarchy = "waktu"
     list_select_related = ("jenis_layanan",)
     raw_id_fields = ("antrian",)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PendaftaranMandiri)
+class PendaftaranMandiriAdmin(admin.ModelAdmin):
+    """Read-only: what visitors typed on their phones, for checking afterwards."""
+
+    list_display = ("dibuat", "nama", "sarana", "hasil", "antrian", "kedaluwarsa_pada")
+    list_filter = ("hasil", "sarana")
+    date_hierarchy = "dibuat"
+    list_select_related = ("antrian",)
+    readonly_fields = [f.name for f in PendaftaranMandiri._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -2,10 +2,12 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from pst_frontoffice.hari_kerja import KalenderKerja, adalah_hari_libur
+from pst_frontoffice.hari_kerja import KalenderKerja
+from pst_frontoffice.kalender import HARI, tanggal_panjang
 from pst_frontoffice.models import PengaturanKantor
 
 from .models import JAM_LAYANAN_BAWAAN, Antrian, JamLayanan, JanjiTemu, PenghitungAntrian, RiwayatAntrian
@@ -13,6 +15,7 @@ from .models import JAM_LAYANAN_BAWAAN, Antrian, JamLayanan, JanjiTemu, Penghitu
 S = Antrian.Status
 JUMLAH_LOKET = 9  # counters an officer can choose; a PST desk rarely has more than two or three
 MENIT_JEDA_JANJI = 60  # service standard: an appointment is made at least one hour ahead
+HARI_JANJI_PALING_JAUH = 30
 
 
 def zona_kantor():
@@ -196,50 +199,89 @@ def jadwal_layanan():
     return jadwal or {int(h): jam for h, jam in JAM_LAYANAN_BAWAAN.items()}
 
 
-def sedang_buka(waktu=None, *, jadwal=None, zona=None):
+def sedang_buka(waktu=None, *, jadwal=None, zona=None, kalender=None):
     """Whether `waktu` (default now) falls inside the office's service hours."""
     lokal = waktu_kantor(waktu, zona=zona)
-    jam = (jadwal if jadwal is not None else jadwal_layanan()).get(lokal.weekday())
-    return bool(jam) and jam[0] <= lokal.time() < jam[1] and not adalah_hari_libur(lokal.date())
-
-
-def slot_janji_terdekat(sekarang=None, *, jadwal=None, hari_ke_depan=14):
-    """The first half-hour slot inside service hours at least one hour from now (office time)."""
     jadwal = jadwal if jadwal is not None else jadwal_layanan()
-    awal = waktu_kantor(sekarang) + datetime.timedelta(minutes=MENIT_JEDA_JANJI)
-    # Round up to the next half hour, so the suggestion reads like a time people book.
-    lebih = (awal.minute % 30) * 60 + awal.second + awal.microsecond / 1e6
-    if lebih:
-        awal += datetime.timedelta(seconds=30 * 60 - lebih)
-    kalender = KalenderKerja()
-    for i in range(hari_ke_depan):
-        hari = awal.date() + datetime.timedelta(days=i)
-        jam = jadwal.get(hari.weekday())
-        if not jam or kalender.adalah_hari_libur(hari):
-            continue
-        buka = datetime.datetime.combine(hari, jam[0], tzinfo=awal.tzinfo)
-        mulai = max(awal, buka) if i == 0 else buka
-        if mulai.time() < jam[1] and mulai.date() == hari:
-            return mulai
+    return _dalam_jam_layanan(lokal, jadwal, kalender or KalenderKerja())
+
+
+def _dalam_jam_layanan(lokal, jadwal, kalender):
+    jam = jadwal.get(lokal.weekday())
+    return bool(jam) and jam[0] <= lokal.time() < jam[1] and not kalender.adalah_hari_libur(lokal.date())
+
+
+def _jam(t):
+    return f"{t:%H.%M}"
+
+
+def periksa_waktu_janji(waktu, *, sekarang=None, jadwal=None, kalender=None, kantor=None):
+    """Why an appointment at `waktu` is not allowed (Indonesian), or None when it is fine.
+
+    The consultation service standard: outside service hours or days visitors are still served by
+    appointment, made at least 1 hour ahead ("minimal 1 jam/hari sebelumnya"), and for a day the
+    office is closed no later than the day before. Within service hours nobody needs one: they walk in
+    and take a number. The office sets the hours in which appointments can start
+    (`PengaturanKantor.jam_janji_*`).
+    """
+    kantor = kantor or PengaturanKantor.get()
+    jadwal = jadwal if jadwal is not None else jadwal_layanan()
+    kalender = kalender or KalenderKerja()
+    sekarang = waktu_kantor(sekarang, zona=kantor.tzinfo)
+    lokal = waktu_kantor(waktu, zona=kantor.tzinfo)
+    if lokal <= sekarang:
+        return "Waktu janji temu sudah lewat. Pilih waktu yang akan datang."
+    if lokal > sekarang + datetime.timedelta(days=HARI_JANJI_PALING_JAUH):
+        return f"Janji temu paling jauh {HARI_JANJI_PALING_JAUH} hari ke depan."
+    if not kantor.jam_janji_mulai <= lokal.time() < kantor.jam_janji_selesai:
+        return (f"Janji temu dapat dibuat untuk pukul {_jam(kantor.jam_janji_mulai)}–"
+                f"{_jam(kantor.jam_janji_selesai)}. Pilih jam lain.")
+    if _dalam_jam_layanan(lokal, jadwal, kalender):
+        buka, tutup = jadwal[lokal.weekday()]
+        return (f"Pukul {_jam(buka)}–{_jam(tutup)} hari itu adalah jam layanan: silakan datang langsung dan "
+                "ambil nomor antrian, tanpa janji temu. Janji temu untuk di luar jam layanan.")
+    # "minimal 1 jam/hari sebelumnya": outside the hours of a service day, 1 hour ahead; on a day the
+    # office is closed (weekend, holiday), booked by the day before, so someone can plan to come in.
+    paling_awal = sekarang + datetime.timedelta(minutes=MENIT_JEDA_JANJI)
+    if lokal < paling_awal:
+        return (f"Janji temu dibuat paling lambat 1 jam sebelumnya: pilih pukul "
+                f"{_jam(paling_awal)} atau sesudahnya.")
+    hari_layanan = lokal.weekday() in jadwal and kalender.adalah_hari_kerja(lokal.date())
+    if not hari_layanan and lokal.date() <= sekarang.date():
+        return ("Janji temu pada hari kantor tutup (akhir pekan atau hari libur) dibuat paling lambat "
+                "sehari sebelumnya. Pilih hari lain.")
     return None
 
 
-def periksa_waktu_janji(waktu, *, sekarang=None, jadwal=None):
-    """Why an appointment time is not allowed (Indonesian), or None when it is fine."""
-    jadwal = jadwal if jadwal is not None else jadwal_layanan()
-    sekarang = waktu_kantor(sekarang)
+def teks_waktu_janji(waktu):
+    """'Sabtu, 5 Desember 2026 pukul 10.00' in office time."""
     lokal = waktu_kantor(waktu)
-    if lokal < sekarang + datetime.timedelta(minutes=MENIT_JEDA_JANJI):
-        return "Janji temu dibuat paling lambat 1 jam sebelumnya. Pilih waktu yang lebih lambat."
-    if lokal > sekarang + datetime.timedelta(days=30):
-        return "Janji temu paling jauh 30 hari ke depan."
-    jam = jadwal.get(lokal.weekday())
-    if not jam:
-        return "Kantor tidak melayani pada hari itu. Pilih hari lain."
-    if adalah_hari_libur(lokal.date()):
-        return "Hari itu hari libur nasional atau cuti bersama; kantor tutup. Pilih hari lain."
-    if not jam[0] <= lokal.time() < jam[1]:
-        return f"Pilih jam dalam jam layanan hari itu ({jam[0]:%H.%M}–{jam[1]:%H.%M})."
+    return f"{HARI[lokal.weekday()]}, {tanggal_panjang(lokal)} pukul {_jam(lokal)}"
+
+
+def cek_janji(waktu, sekarang=None, **kwargs):
+    """Raise ValidationError when an appointment at `waktu` is not allowed (for any form offering one)."""
+    alasan = periksa_waktu_janji(waktu, sekarang=sekarang, **kwargs)
+    if alasan:
+        raise ValidationError(alasan, code="waktu_janji")
+
+
+def slot_janji_terdekat(sekarang=None, *, jadwal=None, kalender=None, kantor=None, hari_ke_depan=14):
+    """The first half-hour slot an appointment can be made for now (office time), or None."""
+    kantor = kantor or PengaturanKantor.get()
+    jadwal = jadwal if jadwal is not None else jadwal_layanan()
+    kalender = kalender or KalenderKerja()
+    sekarang = waktu_kantor(sekarang, zona=kantor.tzinfo)
+    slot = sekarang + datetime.timedelta(minutes=MENIT_JEDA_JANJI)
+    # Round up to the next half hour, so the suggestion reads like a time people book.
+    lebih = (slot.minute % 30) * 60 + slot.second + slot.microsecond / 1e6
+    if lebih:
+        slot += datetime.timedelta(seconds=30 * 60 - lebih)
+    # Step in wall-clock half hours (the zones have no daylight saving).
+    for _ in range(hari_ke_depan * 48):
+        if periksa_waktu_janji(slot, sekarang=sekarang, jadwal=jadwal, kalender=kalender, kantor=kantor) is None:
+            return slot
+        slot += datetime.timedelta(minutes=30)
     return None
 
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/panggil-ulang/", views.panggil_ulang, name="panggil_ulang"),
     path("<int:pk>/lewati/", views.lewati, name="lewati"),
     path("ambil/", views.ambil_di_meja, name="ambil_di_meja"),
+    path("janji/baru/", views.janji_meja, name="janji_meja"),
     path("janji/<int:pk>/hadir/", views.janji_hadir, name="janji_hadir"),
     # Public: the kiosk tablet, the ticket and the TV need no login.
     path("kios/", views.kios, name="kios"),

@@ -15,7 +15,8 @@ export ALLOWED_HOSTS=${ALLOWED_HOSTS:-127.0.0.1,localhost}
 export SECURE_SSL_REDIRECT=${SECURE_SSL_REDIRECT:-0}
 export SECURE_COOKIES=${SECURE_COOKIES:-0}
 export SECURE_HSTS_SECONDS=${SECURE_HSTS_SECONDS:-0}
-export TRUST_X_FORWARDED_FOR=${TRUST_X_FORWARDED_FOR:-0}
+# X-Forwarded-For is read only from the proxies in TRUSTED_PROXIES (none unless set).
+export TRUSTED_PROXIES=${TRUSTED_PROXIES:-}
 
 $PY manage.py migrate --noinput
 $PY manage.py collectstatic --noinput -v 0

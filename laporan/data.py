@@ -1,7 +1,9 @@
 """The figures of a report period, computed with aggregate queries (a fixed number per report).
 
-Every figure here is counted by the service's creation time (`Layanan.dibuat`) or the visit's time
-(`Kunjungan.waktu`) inside the period, in the office's time zone.
+Most figures are counted by the service's creation time (`Layanan.dibuat`) or the visit's time
+(`Kunjungan.waktu`) inside the period, in the office's time zone; time-standard compliance by the
+due time (`Layanan.tenggat`). What each figure counts is written once, in `laporan/definisi.py`,
+and shown on the page and in the files.
 """
 
 import datetime
@@ -12,14 +14,13 @@ from django.db.models.functions import TruncDate, TruncWeek
 from django.urls import reverse
 from django.utils import timezone
 
-from bukutamu.bawaan import KODE_KONSULTASI
+from bukutamu.bawaan import KODE_KONSULTASI, KODE_PENGADUAN
 from bukutamu.models import Antrian, JenisLayanan, KanalOnline, Kunjungan, Sarana
-from layanan.models import STATUS_TERBUKA, Layanan, Pengaduan, Status, StatusPengaduan
+from layanan.models import STATUS_TERBUKA, Kanal, Layanan, Pengaduan, Status, StatusPengaduan
 from presensi.models import JadwalPiket, Presensi
 from pst_frontoffice.kalender import hari_ini
 from pst_frontoffice.models import PengaturanKantor
 from rating import ikm
-from rating.models import SurveiSKD
 
 
 def persen(bagian, total):
@@ -52,7 +53,8 @@ class Laporan:
     def ringkasan(self):
         hitung = self.layanan().aggregate(
             jumlah=Count("id"),
-            selesai=Count("id", filter=Q(status=Status.SELESAI)),
+            selesai=Count("id", filter=Q(status=Status.SELESAI, ditutup_otomatis=False)),
+            ditutup_otomatis=Count("id", filter=Q(status=Status.SELESAI, ditutup_otomatis=True)),
             dibatalkan=Count("id", filter=Q(status=Status.DIBATALKAN)),
             terbuka=Count("id", filter=Q(status__in=STATUS_TERBUKA)),
         )
@@ -63,10 +65,12 @@ class Laporan:
             "pengunjung": kunjungan["pengunjung"],
             "layanan": hitung["jumlah"],
             "selesai": hitung["selesai"],
+            "ditutup_otomatis": hitung["ditutup_otomatis"],
             "dibatalkan": hitung["dibatalkan"],
             "terbuka": hitung["terbuka"],
-            # Cancelled services are not counted against completion.
-            "tingkat_penyelesaian": persen(hitung["selesai"], dinilai),
+            "terlambat_terbuka": self.jatuh_tempo().terlambat_terbuka().count(),
+            # Cancelled services are not counted against completion; auto-closed ones are closed.
+            "tingkat_penyelesaian": persen(hitung["selesai"] + hitung["ditutup_otomatis"], dinilai),
         }
 
     def per_jenis(self):
@@ -132,38 +136,64 @@ class Laporan:
             d += datetime.timedelta(days=langkah)
         return hasil
 
+    def jatuh_tempo(self):
+        """Services whose due time falls in the period (the base of time-standard compliance)."""
+        return Layanan.objects.filter(tenggat__gte=self.awal, tenggat__lt=self.akhir)
+
+    def tautan_terlambat(self, **filter_):
+        """The Semua Layanan list of the services counted as 'terlambat, masih terbuka'."""
+        return self.tautan(status="terlambat", menurut="tenggat", **filter_)
+
+    def tautan_pengaduan_buku_tamu(self):
+        jenis = JenisLayanan.objects.filter(kode=KODE_PENGADUAN).values_list("pk", flat=True).first()
+        return self.tautan(jenis=jenis or "")
+
+    def _kepatuhan(self, qs, sekarang):
+        """Due in the period: how many are decided, met, and still open past due (layanan/tenggat.py)."""
+        qs = qs.exclude(status=Status.DIBATALKAN).dengan_jawaban()
+        dijawab_tepat = Q(dijawab_pada__lte=F("tenggat"))
+        tepat = Q(status=Status.SELESAI, ditutup_otomatis=False, selesai_pada__lte=F("tenggat")) | dijawab_tepat
+        # An open service whose due time is still ahead is not decided yet, unless already answered.
+        ditentukan = Q(status=Status.SELESAI) | Q(tenggat__lt=sekarang) | Q(dijawab_pada__isnull=False)
+        terlambat_terbuka = Q(status__in=STATUS_TERBUKA, tenggat__lt=sekarang) & (
+            Q(dijawab_pada__isnull=True) | Q(dijawab_pada__gt=F("tenggat"))
+        )
+        return qs.aggregate(
+            jumlah=Count("id", filter=ditentukan),
+            tepat=Count("id", filter=tepat),
+            terlambat_terbuka=Count("id", filter=terlambat_terbuka),
+        )
+
     def standar_waktu(self):
         """Compliance with each time standard of the consultation service standards that the data can show."""
         k = self.kantor
-        batas_langsung = datetime.timedelta(hours=k.batas_konsultasi_langsung_jam)
+        sekarang = timezone.now()
         batas_tunggu = datetime.timedelta(minutes=k.batas_tunggu_menit)
-        durasi = ExpressionWrapper(F("selesai_pada") - F("dibuat"), output_field=DurationField())
-        konsultasi_langsung = (
-            self.layanan()
-            .filter(jenis__kode=KODE_KONSULTASI, kunjungan__sarana=Sarana.LANGSUNG, status=Status.SELESAI)
-            .annotate(durasi=durasi)
-            .aggregate(jumlah=Count("id"), tepat=Count("id", filter=Q(durasi__lte=batas_langsung)))
+        konsultasi_langsung = self._kepatuhan(
+            self.jatuh_tempo().filter(jenis__kode=KODE_KONSULTASI, kunjungan__sarana=Sarana.LANGSUNG), sekarang
         )
-        # Online requests and data requests: due at the end of the 3rd working day (Layanan.tenggat).
-        hari_kerja = (
-            self.layanan()
-            .filter(Q(kunjungan__sarana=Sarana.ONLINE) | Q(jenis__adalah_permintaan_data=True))
-            .filter(status=Status.SELESAI, tenggat__isnull=False)
-            .aggregate(jumlah=Count("id"), tepat=Count("id", filter=Q(selesai_pada__lte=F("tenggat"))))
+        # Online requests and data requests: due at the end of the N-th working day (Layanan.tenggat).
+        hari_kerja = self._kepatuhan(
+            self.jatuh_tempo().filter(Q(kunjungan__sarana=Sarana.ONLINE) | Q(jenis__adalah_permintaan_data=True)),
+            sekarang,
         )
         tunggu = ExpressionWrapper(F("dipanggil_pada") - F("diambil"), output_field=DurationField())
         antrian = (
             self.antrian().filter(dipanggil_pada__isnull=False).annotate(tunggu=tunggu)
             .aggregate(jumlah=Count("id"), tepat=Count("id", filter=Q(tunggu__lte=batas_tunggu)))
         )
+        konsultasi = JenisLayanan.objects.filter(kode=KODE_KONSULTASI).values_list("pk", flat=True).first()
         baris = [
-            (f"Konsultasi langsung selesai ≤ {k.batas_konsultasi_langsung_jam} jam", konsultasi_langsung),
-            (f"Layanan online dan permintaan data selesai ≤ {k.batas_online_hari_kerja} hari kerja", hari_kerja),
-            (f"Nomor antrian dipanggil ≤ {k.batas_tunggu_menit} menit setelah diambil", antrian),
+            (f"Konsultasi langsung selesai ≤ {k.batas_konsultasi_langsung_jam} jam", konsultasi_langsung,
+             self.tautan_terlambat(jenis=konsultasi or "", sarana=Sarana.LANGSUNG)),
+            (f"Layanan online dan permintaan data dijawab atau selesai ≤ {k.batas_online_hari_kerja} hari kerja",
+             hari_kerja, self.tautan_terlambat(standar="hari_kerja")),
+            (f"Nomor antrian dipanggil ≤ {k.batas_tunggu_menit} menit setelah diambil", antrian, None),
         ]
         return [
-            {"nama": nama, "jumlah": h["jumlah"], "tepat": h["tepat"], "persen": persen(h["tepat"], h["jumlah"])}
-            for nama, h in baris
+            {"nama": nama, "jumlah": h["jumlah"], "tepat": h["tepat"], "persen": persen(h["tepat"], h["jumlah"]),
+             "terlambat_terbuka": h.get("terlambat_terbuka"), "tautan_terlambat": tautan}
+            for nama, h, tautan in baris
         ]
 
     def antrian(self):
@@ -186,15 +216,22 @@ class Laporan:
         return {
             "keseluruhan": ikm.hitung_ikm(dari=self.periode.mulai, sampai=self.periode.selesai),
             "per_jenis": ikm.hitung_ikm_per("jenis", dari=self.periode.mulai, sampai=self.periode.selesai),
+            "profil": ikm.tabel_profil(dari=self.periode.mulai, sampai=self.periode.selesai),
+            "sampel_minimum": ikm.sampel_minimum(ikm.layanan_periode(dari=self.periode.mulai, sampai=self.periode.selesai)),
         }
 
     def skd(self):
-        """SKD links handed out in the period, how many were opened and filled."""
-        return SurveiSKD.objects.filter(dibuat__gte=self.awal, dibuat__lt=self.akhir).aggregate(
-            dikirim=Count("id"),
-            dibuka=Count("id", filter=Q(pertama_dibuka__isnull=False)),
-            diisi=Count("id", filter=Q(diisi_pada__isnull=False)),
+        """SKD of the period's data requests: links made, opened, filled, and the fill rate."""
+        hasil = self.layanan().filter(jenis__adalah_permintaan_data=True).exclude(status=Status.DIBATALKAN).aggregate(
+            permintaan_data=Count("id"),
+            tautan_dibuat=Count("skd"),
+            dibuka=Count("skd", filter=Q(skd__pertama_dibuka__isnull=False)),
+            diisi=Count("skd", filter=Q(skd__diisi_pada__isnull=False)),
         )
+        hasil["persen_diisi"] = persen(hasil["diisi"], hasil["permintaan_data"])
+        permintaan_data = JenisLayanan.objects.filter(adalah_permintaan_data=True).values_list("pk", flat=True).first()
+        hasil["tautan"] = self.tautan(jenis=permintaan_data or "")
+        return hasil
 
     def presensi(self):
         """Duty roster against attendance in the period (dates are already office-local)."""
@@ -210,7 +247,7 @@ class Laporan:
         return hasil
 
     def pengaduan(self):
-        """Complaints received in the period and how fast they were answered."""
+        """Complaints in the register received in the period, per channel, and how fast they were answered."""
         qs = Pengaduan.objects.filter(diterima_pada__gte=self.awal, diterima_pada__lt=self.akhir)
         jawab = ExpressionWrapper(F("dijawab_pada") - F("diterima_pada"), output_field=DurationField())
         hasil = qs.aggregate(
@@ -220,6 +257,17 @@ class Laporan:
         )
         rerata = qs.filter(dijawab_pada__isnull=False).annotate(jawab=jawab).aggregate(r=Avg("jawab"))["r"]
         hasil["rerata_jawab_jam"] = round(rerata.total_seconds() / 3600, 1) if rerata is not None else None
+        per_kanal = dict(qs.order_by().values_list("kanal").annotate(n=Count("id")))
+        dasar = reverse("layanan:pengaduan") + "?" + urlencode(
+            {"dari": self.periode.mulai.isoformat(), "sampai": self.periode.selesai.isoformat()}
+        )
+        hasil["tautan"] = dasar
+        hasil["per_kanal"] = [
+            {"kode": k.value, "nama": k.label, "jumlah": per_kanal[k.value], "tautan": f"{dasar}&kanal={k.value}"}
+            for k in Kanal if per_kanal.get(k.value)
+        ]
+        # The guest book's Pengaduan services of the period, to set beside the register.
+        hasil["layanan_pengaduan"] = self.layanan().filter(jenis__kode=KODE_PENGADUAN).count()
         return hasil
 
 

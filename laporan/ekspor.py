@@ -18,9 +18,10 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from pst_frontoffice.excel import teks_aman
+from pst_frontoffice.excel import buku_excel, teks_aman
 
 from .data import KOLOM_LAYANAN, baris_layanan
+from .definisi import DEFINISI
 from .grafik import grafik_batang
 
 TEBAL = Font(bold=True, color="FFFFFF")
@@ -28,52 +29,63 @@ ISI_JUDUL = PatternFill("solid", fgColor="0B4F8A")
 
 
 def tabel_laporan(laporan):
-    """The report's tables as (title, header, rows) — one source for every format."""
+    """The report's tables as (title, header, rows, definition) — one source for every format."""
     r = laporan.ringkasan()
-    yield "Ringkasan", ["Ukuran", "Nilai"], [
-        ["Kunjungan", r["kunjungan"]],
-        ["Pengunjung (orang)", r["pengunjung"]],
-        ["Layanan", r["layanan"]],
-        ["Layanan selesai", r["selesai"]],
-        ["Layanan dibatalkan", r["dibatalkan"]],
-        ["Layanan belum selesai", r["terbuka"]],
-        ["Tingkat penyelesaian (%)", r["tingkat_penyelesaian"]],
-    ]
+    yield "Ringkasan", ["Ukuran", "Nilai", "Yang dihitung"], [
+        [nama, r[kunci], DEFINISI[kunci]] for nama, kunci in (
+            ("Kunjungan", "kunjungan"), ("Pengunjung (orang)", "pengunjung"), ("Layanan", "layanan"),
+            ("Layanan selesai", "selesai"), ("Ditutup otomatis", "ditutup_otomatis"),
+            ("Layanan belum selesai", "terbuka"), ("Terlambat, masih terbuka", "terlambat_terbuka"),
+            ("Tingkat penyelesaian (%)", "tingkat_penyelesaian"),
+        )
+    ] + [["Layanan dibatalkan", r["dibatalkan"], "Layanan periode ini yang Dibatalkan (dengan alasan)."]], ""
     yield "Per Jenis Layanan", ["Jenis layanan", "Jumlah", "Selesai", "Selesai (%)"], [
         [b["nama"], b["jumlah"], b["selesai"], b["persen_selesai"]] for b in laporan.per_jenis()
-    ]
-    yield "Per Sarana", ["Sarana", "Jumlah layanan"], [[b["nama"], b["jumlah"]] for b in laporan.per_sarana()]
+    ], DEFINISI["per_jenis"]
+    yield "Per Sarana", ["Sarana", "Jumlah layanan"], [
+        [b["nama"], b["jumlah"]] for b in laporan.per_sarana()
+    ], DEFINISI["per_sarana"]
     yield "Per Petugas", ["Petugas", "Jumlah", "Selesai", "Selesai (%)"], [
         [b["nama"], b["jumlah"], b["selesai"], b["persen_selesai"]] for b in laporan.per_petugas()
-    ]
-    yield "Status", ["Status", "Jumlah"], [[b["nama"], b["jumlah"]] for b in laporan.per_status()]
-    yield "Standar Waktu", ["Standar", "Jumlah", "Memenuhi", "Memenuhi (%)"], [
-        [b["nama"], b["jumlah"], b["tepat"], b["persen"]] for b in laporan.standar_waktu()
-    ]
+    ], DEFINISI["per_petugas"]
+    yield "Status", ["Status", "Jumlah"], [[b["nama"], b["jumlah"]] for b in laporan.per_status()], DEFINISI["per_status"]
+    yield "Standar Waktu", ["Standar", "Jatuh tempo", "Memenuhi", "Memenuhi (%)", "Terlambat, masih terbuka"], [
+        [b["nama"], b["jumlah"], b["tepat"], b["persen"], b["terlambat_terbuka"]] for b in laporan.standar_waktu()
+    ], DEFINISI["standar_waktu"]
     k = laporan.kepuasan()
     yield "Kepuasan (IKM)", ["Kelompok", "Responden", "IKM", "Mutu"], [
         [h.label, h.responden, float(h.ikm) if h.ikm is not None else None, h.mutu] for h in [k["keseluruhan"], *k["per_jenis"]]
-    ]
+    ] + [["Sampel minimum (Krejcie–Morgan)", k["sampel_minimum"], None, None]], DEFINISI["kepuasan"]
+    for tabel in k["profil"]:
+        yield f"Profil {tabel['judul']}", [tabel["judul"], "Responden", "%"], [
+            [b["nama"], b["jumlah"], b["persen"]] for b in tabel["baris"]
+        ], DEFINISI["profil"]
     skd = laporan.skd()
-    yield "SKD", ["Ukuran", "Jumlah"], [["Tautan dikirim", skd["dikirim"]], ["Dibuka", skd["dibuka"]], ["Diisi", skd["diisi"]]]
+    yield "SKD", ["Ukuran", "Jumlah"], [
+        ["Permintaan data", skd["permintaan_data"]], ["Tautan SKD dibuat", skd["tautan_dibuat"]],
+        ["Dibuka", skd["dibuka"]], ["SKD Diisi", skd["diisi"]], ["Tingkat pengisian (%)", skd["persen_diisi"]],
+    ], DEFINISI["skd"]
     a = laporan.ringkasan_antrian()
     yield "Antrian", ["Ukuran", "Nilai"], [
         ["Nomor diambil", a["diambil"]], ["Dipanggil", a["dipanggil"]], ["Dilewati", a["dilewati"]],
         ["Rata-rata menunggu (menit)", a["rerata_tunggu_menit"]],
-    ]
+    ], DEFINISI["antrian"]
     p = laporan.pengaduan()
     yield "Pengaduan", ["Ukuran", "Nilai"], [
-        ["Pengaduan diterima", p["jumlah"]], ["Sudah dijawab", p["dijawab"]], ["Selesai", p["selesai"]],
+        ["Pengaduan di register (semua kanal)", p["jumlah"]],
+        *[[f"— kanal {b['nama']}", b["jumlah"]] for b in p["per_kanal"]],
+        ["Sudah dijawab", p["dijawab"]], ["Selesai", p["selesai"]],
         ["Rata-rata waktu menjawab (jam)", p["rerata_jawab_jam"]],
-    ]
+        ["Layanan berjenis Pengaduan di Buku Tamu", p["layanan_pengaduan"]],
+    ], DEFINISI["pengaduan"]
     h = laporan.presensi()
     yield "Presensi", ["Ukuran", "Jumlah"], [
         ["Tugas piket terjadwal", h["tugas"]], ["Petugas terjadwal", h["petugas_terjadwal"]],
         ["Presensi (Absen Masuk)", h["hadir"]], ["Tanpa Absen Pulang", h["tanpa_pulang"]],
-    ]
+    ], DEFINISI["presensi"]
     yield "Tren", ["Minggu mulai" if laporan.periode.per_minggu else "Tanggal", "Layanan", "Kunjungan"], [
         [b["tanggal"], b["layanan"], b["kunjungan"]] for b in laporan.tren()
-    ]
+    ], DEFINISI["tren"]
 
 
 def _sel(ws, nilai, *, judul=False):
@@ -95,13 +107,16 @@ def tulis_xlsx(laporan, tujuan):
     """Write the workbook to the file object `tujuan` (write-only: a year streams in bounded memory)."""
     wb = Workbook(write_only=True)
     periode = laporan.periode
-    for judul, header, rows in tabel_laporan(laporan):
+    for judul, header, rows, definisi in tabel_laporan(laporan):
         ws = wb.create_sheet(judul[:31])
-        ws.freeze_panes = "A3"
+        ws.freeze_panes = "A4"
         ws.column_dimensions["A"].width = 34
         for kolom in "BCDE":
             ws.column_dimensions[kolom].width = 14
+        if judul == "Ringkasan":
+            ws.column_dimensions["C"].width = 90
         ws.append([_sel(ws, f"{judul} — {periode.label}", judul=False)])
+        ws.append([_sel(ws, f"Yang dihitung: {definisi}" if definisi else "")])
         ws.append([_sel(ws, h, judul=True) for h in header])
         for row in rows:
             ws.append([_sel(ws, v) for v in row])
@@ -126,13 +141,24 @@ def berkas_xlsx(laporan):
 KOLOM_SILASTIK = ["Tanggal", "Nama Pengunjung", "Instansi", "No. HP", "Email", "Jenis Layanan", "Sarana", "Status"]
 
 
-def tulis_csv_silastik(periode, tujuan):
-    """The period's services with the fields an officer re-enters into Silastik."""
-    w = csv.writer(tujuan)
-    w.writerow(KOLOM_SILASTIK)
+def baris_silastik(periode):
+    """The period's services with the fields an officer re-enters into Silastik: a real date, the phone number as text."""
     for row in baris_layanan(periode):
         (_, tanggal, _, nama, instansi, hp, email, jenis, sarana, _, _, _, status, _) = row
-        w.writerow([tanggal.strftime("%d/%m/%Y"), nama, instansi, hp, email, jenis, sarana, status])
+        yield [tanggal, nama, instansi, str(hp or ""), email, jenis, sarana, status]
+
+
+def tulis_csv_silastik(periode, tujuan):
+    """The Silastik rows as CSV (dates as dd/mm/yyyy)."""
+    w = csv.writer(tujuan)
+    w.writerow(KOLOM_SILASTIK)
+    for tanggal, *lain in baris_silastik(periode):
+        w.writerow([tanggal.strftime("%d/%m/%Y"), *lain])
+
+
+def xlsx_silastik(periode):
+    """The same rows as the CSV, as .xlsx bytes through the shared writer (real dates, phone numbers as text)."""
+    return buku_excel("Silastik", KOLOM_SILASTIK, baris_silastik(periode))
 
 
 def _tabel_docx(doc, header, rows):
@@ -185,10 +211,14 @@ def tulis_docx(laporan, kantor, tujuan, *, pembuat=""):
     p = doc.add_paragraph(f"Periode: {periode.label}")
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
-    for nomor, (nama, header, rows) in enumerate(tabel_laporan(laporan), start=1):
+    for nomor, (nama, header, rows, definisi) in enumerate(tabel_laporan(laporan), start=1):
         if nama == "Tren":
             continue
         doc.add_heading(f"{nomor}. {nama}", level=2)
+        if definisi:
+            keterangan = doc.add_paragraph(f"Yang dihitung: {definisi}")
+            keterangan.runs[0].font.size = Pt(8.5)
+            keterangan.runs[0].italic = True
         _tabel_docx(doc, header, rows)
 
     tren = laporan.tren()

@@ -9,6 +9,7 @@ from pst_frontoffice.roles import pimpinan_diperlukan
 
 from . import ekspor
 from .data import Laporan
+from .definisi import DEFINISI
 from .forms import PeriodeForm
 
 
@@ -55,6 +56,9 @@ def index(request):
         "tren": tren,
         "grafik": grafik,
         "tautan_semua": laporan.tautan(),
+        "tautan_terlambat": laporan.tautan_terlambat(),
+        "tautan_layanan_pengaduan": laporan.tautan_pengaduan_buku_tamu(),
+        "definisi": DEFINISI,
     }
     return render_halaman(request, "laporan/index.html", konteks, partial={"isi-laporan": "isi"})
 
@@ -90,4 +94,16 @@ def unduh_csv(request):
     response["Content-Disposition"] = f'attachment; filename="silastik-{laporan.periode.nama_berkas()}.csv"'
     response.write("\ufeff")  # Excel opens UTF-8 CSV correctly only with a BOM.
     ekspor.tulis_csv_silastik(laporan.periode, response)
+    return response
+
+
+@pimpinan_diperlukan
+@require_GET
+def unduh_silastik_xlsx(request):
+    _, laporan = _laporan(request)
+    response = HttpResponse(
+        ekspor.xlsx_silastik(laporan.periode),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="silastik-{laporan.periode.nama_berkas()}.xlsx"'
     return response

@@ -62,11 +62,14 @@ def pengguna_sistem():
 
 
 def konsultasi_online_diam(*, hari, sekarang=None):
-    """Open online consultations whose last activity (history entry or creation) is older than `hari` days."""
+    """Online consultations waiting on the visitor (Menunggu tanggapan pengunjung) with no activity for `hari` days.
+
+    The consultation service standard closes a conversation the *visitor* let go silent after the
+    office answered; a request the office never answered stays open (and shows as overdue).
+    """
     batas = (sekarang or timezone.now()) - datetime.timedelta(days=hari)
     return (
-        Layanan.objects.terbuka()
-        .filter(kunjungan__sarana=Sarana.ONLINE, jenis__kode=KODE_KONSULTASI)
+        Layanan.objects.filter(status=Status.MENUNGGU, kunjungan__sarana=Sarana.ONLINE, jenis__kode=KODE_KONSULTASI)
         .annotate(aktivitas_terakhir=Coalesce(Max("riwayat__waktu"), "dibuat"))
         .filter(aktivitas_terakhir__lt=batas)
         .order_by("pk")
@@ -74,18 +77,18 @@ def konsultasi_online_diam(*, hari, sekarang=None):
 
 
 def tutup_konsultasi_online_diam(*, hari=None, sekarang=None):
-    """Close silent online consultations as Selesai with a history entry; safe to run repeatedly."""
+    """Close silent answered online consultations as Selesai, marked auto-closed, with a history entry; safe to run repeatedly."""
     hari = hari or PengaturanKantor.get().tutup_otomatis_hari
     sistem = pengguna_sistem()
     ditutup = []
     for layanan in konsultasi_online_diam(hari=hari, sekarang=sekarang):
         catatan = (
-            f"Ditutup otomatis: pengguna tidak menanggapi selama {hari} hari "
+            f"Ditutup otomatis: pengguna tidak menanggapi selama {hari} hari setelah dijawab "
             f"(aktivitas terakhir {timezone.localtime(layanan.aktivitas_terakhir):%d-%m-%Y %H.%M})."
         )
         try:
             with transaction.atomic():
-                layanan.ubah_status(Status.SELESAI, oleh=sistem, catatan=catatan)
+                layanan.ubah_status(Status.SELESAI, oleh=sistem, catatan=catatan, otomatis=True)
         except ValidationError:
             continue  # an officer changed it meanwhile; their change wins
         ditutup.append(layanan)

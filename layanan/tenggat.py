@@ -6,6 +6,12 @@
   recorded (the walk-in consultation standard).
 The 10-minute "served within" standard is about waiting in the queue, not about finishing, so it
 does not set a due time here.
+
+Compliance with the standard, for a period, is counted over the services whose due time fell in
+it: met when the service was finished by an officer by its due time, or (online) when the office
+answered and set "Menunggu tanggapan pengunjung" by then; missed otherwise, including every
+service still open past its due time. A service still open whose due time has not come yet is not
+counted; cancelled ones never are.
 """
 
 import datetime

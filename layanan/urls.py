@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import layanan, loker, pengaduan, permintaan, surat
+from .views import lacak, layanan, loker, pengaduan, permintaan, surat
 
 app_name = "layanan"
 urlpatterns = [
@@ -24,13 +24,22 @@ urlpatterns = [
     path("layanan/<int:pk>/tag/", permintaan.tambah_tag, name="tambah_tag"),
     path("layanan/<int:pk>/tag/<int:tag_pk>/lepas/", permintaan.lepas_tag, name="lepas_tag"),
     path("layanan/<int:pk>/permintaan-data/", permintaan.rincian_permintaan, name="rincian_permintaan"),
+    path("layanan/<int:pk>/permintaan-data/item/<int:item_pk>/kembalikan/", permintaan.kembalikan_item, name="kembalikan_item"),
     path("permintaan-data/cari/", permintaan.cari_permintaan, name="cari_permintaan"),
     # The desk's registers.
     path("loker/", loker.loker, name="loker"),
+    path("loker/<int:pk>/", loker.detail, name="loker_detail"),
     path("loker/<int:pk>/kembali/", loker.kembalikan_loker, name="loker_kembali"),
     path("loker/belum-kembali/", loker.belum_kembali, name="loker_belum_kembali"),
     path("pengaduan/", pengaduan.daftar, name="pengaduan"),
     path("pengaduan/baru/", pengaduan.baru, name="pengaduan_baru"),
     path("pengaduan/<int:pk>/", pengaduan.detail, name="pengaduan_detail"),
     path("pengaduan/<int:pk>/tindak-lanjut/", pengaduan.tindak_lanjut, name="pengaduan_tindak_lanjut"),
+    # Self-registration's online requests, and the visitor's public status pages.
+    path("layanan/belum-ditugaskan/", lacak.belum_ditugaskan, name="belum_ditugaskan"),
+    path("layanan/<int:pk>/ambil/", lacak.ambil, name="ambil"),
+    path("surat/berkas/<int:berkas_pk>/untuk-pengunjung/", lacak.bagikan_surat, name="bagikan_surat"),
+    path("lacak/<str:token>/", lacak.lacak, name="lacak"),
+    path("lacak/<str:token>/surat/", lacak.unduh_surat, name="lacak_surat"),
+    path("lacak/antrian/<str:token>/", lacak.lacak_antrian, name="lacak_antrian"),
 ]

@@ -25,8 +25,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _ip(request):
-    # REMOTE_ADDR, or behind the office's reverse proxy the address it appended to X-Forwarded-For
-    # (only when PERCAYA_X_FORWARDED_FOR is on): the one rule the whole app uses.
+    # REMOTE_ADDR, or behind one of the office's reverse proxies (TRUSTED_PROXIES) the address it
+    # reports in X-Forwarded-For: the one rule the whole app uses.
     return ip_klien(request)
 
 

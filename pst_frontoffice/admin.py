@@ -1,10 +1,15 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.shortcuts import redirect
 
 from .admin_baca import HanyaBacaAdmin
+from .hari_libur import peringatan as peringatan_hari_libur
 from .models import CutiBersama, LogAktivitas, PengaturanKantor, User
+
+
+# The admin index warns while this year's or next year's cuti bersama is unchecked or missing.
+admin.site.index_template = "admin/index_pst.html"
 
 
 class UserCreationForm(AdminUserCreationForm):
@@ -51,7 +56,9 @@ class PengaturanKantorAdmin(admin.ModelAdmin):
             "batas_tunggu_menit", "batas_konsultasi_langsung_jam", "batas_online_hari_kerja",
             "tutup_otomatis_hari", "ambang_kuning_persen",
         )}),
+        ("Janji temu di luar jam layanan", {"fields": ("jam_janji_mulai", "jam_janji_selesai")}),
         ("Tautan dan WhatsApp", {"fields": ("url_drive", "url_skd", "template_wa_grup")}),
+        ("Antrian", {"fields": ("lebar_tiket",)}),
         ("Surat balasan", {
             "fields": ("format_nomor_surat", "kota_surat", "penandatangan_jabatan", "penandatangan_nama",
                        "template_surat_balasan", "template_wa_pengunjung"),
@@ -73,11 +80,34 @@ class PengaturanKantorAdmin(admin.ModelAdmin):
 
 @admin.register(CutiBersama)
 class CutiBersamaAdmin(admin.ModelAdmin):
-    """Cuti bersama is decreed each year; national holidays come from the `holidays` package."""
+    """Cuti bersama and one-off holidays; national holidays come from the `holidays` package.
 
-    list_display = ("tanggal", "keterangan")
+    Proposals from the package arrive unchecked; the Admin confirms them against the decree (one
+    by one or with the action), unticks a date the office works, moves an estimated date, or adds
+    a one-off holiday such as an election day.
+    """
+
+    list_display = ("tanggal", "keterangan", "jenis", "berlaku", "diperiksa", "tanggal_usulan")
+    list_filter = ("diperiksa", "jenis", "berlaku")
     date_hierarchy = "tanggal"
     search_fields = ("keterangan",)
+    fields = ("tanggal", "keterangan", "jenis", "berlaku", "diperiksa", "tanggal_usulan")
+    readonly_fields = ("tanggal_usulan",)
+    actions = ("tandai_diperiksa",)
+
+    @admin.action(description="Tandai sudah diperiksa (sesuai SKB)")
+    def tandai_diperiksa(self, request, queryset):
+        # One save per row, so that open due dates follow (post_save) and the activity log sees it.
+        for cuti in queryset.filter(diperiksa=False):
+            cuti.diperiksa = True
+            cuti.save(update_fields=["diperiksa"])
+            self.log_change(request, cuti, [{"changed": {"fields": ["sudah diperiksa"]}}])
+
+    def changelist_view(self, request, extra_context=None):
+        if request.method == "GET":
+            for pesan in peringatan_hari_libur():
+                messages.warning(request, pesan)
+        return super().changelist_view(request, extra_context)
 
 class AksiFilter(admin.SimpleListFilter):
     """Filter by every action present in the log, with its Indonesian label (apps add their own)."""

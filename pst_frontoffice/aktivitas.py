@@ -13,10 +13,12 @@ failed logins (auth signals) and Django admin changes (LogEntry) are recorded he
 
 import contextvars
 import ipaddress
+import os
 
 from django.conf import settings
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.core.checks import Tags, Warning, register
 from django.db.models import Model
 from django.db.models.signals import post_save
 from django.dispatch import receiver
@@ -48,18 +50,55 @@ def _ip_valid(nilai):
         return None
 
 
+def _jaringan(daftar):
+    jaringan = []
+    for nilai in daftar or ():
+        try:
+            jaringan.append(ipaddress.ip_network(str(nilai).strip(), strict=False))
+        except ValueError:
+            continue  # a typo trusts nothing rather than everything; settings.py refuses it at start-up
+    return tuple(jaringan)
+
+
+def _proxy_tepercaya(ip):
+    alamat = ipaddress.ip_address(ip)
+    return any(alamat in jaringan for jaringan in _jaringan(getattr(settings, "TRUSTED_PROXIES", ())))
+
+
 def ip_klien(request):
-    """The visitor's address: REMOTE_ADDR, or behind the office's reverse proxy (TRUST_X_FORWARDED_FOR)
-    the last address the proxy appended to X-Forwarded-For (earlier entries can be forged)."""
+    """The visitor's address, the one rule for the activity log, login lockout, rate limits and presensi.
+
+    REMOTE_ADDR, unless it is one of the office's reverse proxies (TRUSTED_PROXIES): then
+    X-Forwarded-For is read from the right, each trusted proxy's hop skipped, and the first address
+    no proxy of ours vouches for is the client. Anything a client writes further left is ignored,
+    and with no trusted proxy (the default) the header is never read: a client reaching the app
+    directly cannot choose its own address.
+    """
     if request is None:
         return None
-    if getattr(settings, "PERCAYA_X_FORWARDED_FOR", False):
-        diteruskan = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if diteruskan:
-            ip = _ip_valid(diteruskan.split(",")[-1])
-            if ip:
-                return ip
-    return _ip_valid(request.META.get("REMOTE_ADDR"))
+    ip = _ip_valid(request.META.get("REMOTE_ADDR"))
+    if ip is None or not _proxy_tepercaya(ip):
+        return ip
+    for entri in reversed(request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")):
+        sebelumnya = _ip_valid(entri)
+        if sebelumnya is None:
+            return ip  # a garbled hop: stop at the last address a trusted proxy gave
+        ip = sebelumnya
+        if not _proxy_tepercaya(ip):
+            return ip
+    return ip
+
+
+@register(Tags.security)
+def cek_saklar_proxy_lama(app_configs=None, **kwargs):
+    """An .env from before TRUSTED_PROXIES still naming the old switch: say it no longer does anything."""
+    if "TRUST_X_FORWARDED_FOR" not in os.environ:
+        return []
+    return [Warning(
+        "TRUST_X_FORWARDED_FOR tidak dipakai lagi dan diabaikan.",
+        hint="Isi TRUSTED_PROXIES dengan alamat reverse proxy kantor (mis. 172.16.0.0/12 di Docker), lalu hapus TRUST_X_FORWARDED_FOR.",
+        id="pst.W001",
+    )]
 
 
 def email_login(request, credentials):
@@ -135,8 +174,8 @@ _AKSI_ADMIN = {
 
 
 @receiver(post_save, sender=LogEntry, dispatch_uid="aktivitas_admin")
-def _perubahan_admin(sender, instance, created, **kwargs):
-    if not created:
+def _perubahan_admin(sender, instance, created, raw=False, **kwargs):
+    if not created or raw:  # raw: a restore bringing back old admin history, already logged then
         return
     ct = instance.content_type
     LogAktivitas.objects.create(

@@ -12,6 +12,7 @@ import os
 import shutil
 import tarfile
 import tempfile
+import zlib
 from pathlib import Path
 
 import django
@@ -21,38 +22,57 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
+from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
+
+from .hari_libur import tanpa_usulan
 
 FORMAT_VERSI = 1
 NAMA_DATA = "data"
 NAMA_MANIFEST = "manifest.json"
 FOLDER_MEDIA = "media"
-# Rebuilt by migrate itself; dumping them would clash with the rows migrate makes.
-TIDAK_DICADANGKAN = ["contenttypes", "auth.permission", "sessions", "admin.logentry"]
+# Rebuilt by migrate itself; dumping them would clash with the rows migrate makes. Sessions are
+# throwaway logins. Django admin's history (admin.logentry) is kept: it says who changed what.
+TIDAK_DICADANGKAN = ["contenttypes", "auth.permission", "sessions"]
+RUSAK = (
+    "Arsip {arsip} terpotong atau rusak: {bagian} tidak dapat dibaca. Tidak ada data yang diubah. "
+    "Salin ulang arsipnya (mis. unduhan atau salinan yang belum selesai) atau pakai cadangan lain."
+)
 
 
 class CadanganError(Exception):
     """A backup or restore that cannot go on; the message is for the operator."""
 
 
+def _kunci_alami(model):
+    """Whether the model's rows are written with natural keys (they point at content types or permissions)."""
+    relasi = [f for f in (*model._meta.concrete_fields, *model._meta.many_to_many) if f.is_relation]
+    return any(f.related_model in (ContentType, Permission) for f in relasi)
+
+
 def _model_dicadangkan():
     kecuali_app = {x for x in TIDAK_DICADANGKAN if "." not in x}
     kecuali_model = {x for x in TIDAK_DICADANGKAN if "." in x}
+    dipilih = []
     for model in apps.get_models():
         label = model._meta.label_lower
         if model._meta.app_label in kecuali_app or label in kecuali_model:
             continue
         if not model._meta.managed or model._meta.proxy:
             continue
-        yield model
+        dipilih.append(model)
+    # Rows written with natural keys name their user by email too (admin history), so the loader
+    # must meet the users first: those tables go last, the user table itself excepted.
+    user = get_user_model()
+    return sorted(dipilih, key=lambda m: _kunci_alami(m) and m is not user)
 
 
 def jumlah_per_model():
-    return {m._meta.label_lower: m._default_manager.count() for m in _model_dicadangkan()}
+    return {m._meta.label_lower: m._base_manager.count() for m in _model_dicadangkan()}
 
 
 def _migrasi_terpasang():
@@ -78,13 +98,13 @@ def _snapshot(tujuan):
 
 def _tulis_model(model, tujuan):
     """One model's rows as Django JSON, streamed; M2M prefetched per chunk (no query per row)."""
-    terkait_sistem = (ContentType, Permission)
     relasi = [f for f in (*model._meta.concrete_fields, *model._meta.many_to_many) if f.is_relation]
     # Natural keys only where a row points at content types or permissions, whose keys differ
     # between installations; other foreign keys stay plain ids (no lookup per row).
-    alami = any(f.related_model in terkait_sistem for f in relasi)
+    alami = _kunci_alami(model)
     m2m = [f.name for f in relasi if f.many_to_many and f.remote_field.through._meta.auto_created]
-    qs = model._default_manager.order_by("pk").prefetch_related(*m2m)
+    # The base manager: every row, also those a default manager hides (removed data items).
+    qs = model._base_manager.order_by("pk").prefetch_related(*m2m)
     with open(tujuan, "w", encoding="utf-8") as f:
         f.write("[")
         pertama = True
@@ -149,10 +169,19 @@ def baca_manifest(arsip):
         with tarfile.open(arsip, "r:gz") as tar:
             f = tar.extractfile(NAMA_MANIFEST)
             manifest = json.load(f)
-    except (OSError, KeyError, tarfile.TarError, json.JSONDecodeError) as e:
-        raise CadanganError(f"Berkas {arsip} bukan arsip cadangan PST Front Office yang utuh ({e}).") from e
+    except FileNotFoundError as e:
+        raise CadanganError(f"Berkas {arsip} tidak ditemukan.") from e
+    except (OSError, EOFError, KeyError, zlib.error, tarfile.TarError, json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise CadanganError(
+            f"Berkas {arsip} bukan arsip cadangan PST Front Office yang utuh (terpotong atau rusak, atau berkas lain). "
+            "Tidak ada data yang diubah."
+        ) from e
+    if not isinstance(manifest, dict):
+        raise CadanganError(f"Berkas {arsip} bukan arsip cadangan PST Front Office yang utuh: manifesnya tidak dikenal.")
     if manifest.get("format") != FORMAT_VERSI:
         raise CadanganError(f"Format cadangan {manifest.get('format')} tidak dikenal (versi ini membaca format {FORMAT_VERSI}).")
+    if not isinstance(manifest.get("migrasi"), list) or not isinstance(manifest.get("jumlah"), dict):
+        raise CadanganError(f"Berkas {arsip} bukan arsip cadangan PST Front Office yang utuh: manifesnya tidak lengkap.")
     return manifest
 
 
@@ -186,23 +215,42 @@ def pulihkan(arsip, *, paksa=False, stdout=None):
             "ulangi dengan --paksa bila memang itu yang dimaksud."
         )
     with tempfile.TemporaryDirectory() as tmp:
-        with tarfile.open(arsip, "r:gz") as tar:
-            anggota = [
-                m for m in tar.getmembers()
-                if m.isfile() and m.name.startswith((NAMA_DATA + "/", FOLDER_MEDIA + "/"))
-            ]
-            tar.extractall(tmp, members=anggota, filter="data")
+        # The whole archive is unpacked and read before anything is flushed: a truncated copy
+        # stops here with the data untouched.
+        try:
+            with tarfile.open(arsip, "r:gz") as tar:
+                anggota = [
+                    m for m in tar.getmembers()
+                    if m.isfile() and m.name.startswith((NAMA_DATA + "/", FOLDER_MEDIA + "/"))
+                ]
+                tar.extractall(tmp, members=anggota, filter="data")
+        except (OSError, EOFError, zlib.error, tarfile.TarError) as e:
+            raise CadanganError(RUSAK.format(arsip=arsip, bagian="isi arsip")) from e
         berkas_data = sorted(str(p) for p in (Path(tmp) / NAMA_DATA).glob("*.json"))
-        with transaction.atomic():
-            call_command("flush", interactive=False, verbosity=0)
-            if berkas_data:
-                call_command("loaddata", *berkas_data, verbosity=0)
+        _periksa_json(arsip, berkas_data)
+        try:
+            with transaction.atomic(), tanpa_usulan():
+                call_command("flush", interactive=False, verbosity=0)
+                if berkas_data:
+                    call_command("loaddata", *berkas_data, verbosity=0)
+        except (DeserializationError, IntegrityError) as e:
+            raise CadanganError(RUSAK.format(arsip=arsip, bagian="data di dalamnya")) from e
         _salin_media(Path(tmp) / FOLDER_MEDIA, Path(settings.MEDIA_ROOT))
     hasil = jumlah_per_model()
     selisih = {k: (v, hasil.get(k)) for k, v in manifest["jumlah"].items() if hasil.get(k) != v}
     if selisih:
         raise CadanganError(f"Jumlah baris setelah pemulihan tidak sama dengan cadangan: {selisih}.")
     return manifest
+
+
+def _periksa_json(arsip, berkas_data):
+    """Every data file parses as JSON, checked before the database is touched."""
+    for berkas in berkas_data:
+        try:
+            with open(berkas, encoding="utf-8") as f:
+                json.load(f)
+        except (ValueError, UnicodeDecodeError) as e:
+            raise CadanganError(RUSAK.format(arsip=arsip, bagian=f"data/{Path(berkas).name}")) from e
 
 
 def _salin_media(sumber, tujuan):

@@ -2,7 +2,9 @@
 online answers in working days).
 
 National holidays come from the `holidays` package; cuti bersama is decreed each year, so it is
-kept as dates an Admin edits (`CutiBersama`). Dates are the office's own (see `kalender`).
+kept as dates an Admin edits (`CutiBersama`, proposed from the package by `hari_libur`), together
+with one-off holidays and corrections of the package's estimated dates. Dates are the office's own
+(see `kalender`): callers pass a local date, never `datetime.date()` of a UTC value.
 """
 
 import datetime
@@ -10,6 +12,9 @@ import functools
 
 import holidays
 
+from django.utils import timezone
+
+from .hari_libur import usulkan_yang_belum
 from .kalender import awal_hari
 from .models import CutiBersama
 
@@ -27,16 +32,23 @@ def libur_nasional(tanggal):
 
 
 class KalenderKerja:
-    """Working-day arithmetic with the cuti bersama dates read once (one query per calendar)."""
+    """Working-day arithmetic with the Admin's dates read once (one query per calendar).
 
-    def __init__(self, cuti_bersama=None):
+    `cuti_bersama`: extra days off; `bukan_libur`: days the office works although the package
+    names a holiday (a proposal unticked, or an estimated date the Admin moved).
+    """
+
+    def __init__(self, cuti_bersama=None, *, bukan_libur=()):
         if cuti_bersama is None:
-            cuti_bersama = CutiBersama.objects.values_list("tanggal", flat=True)
+            cuti_bersama, bukan_libur = _tanggal_admin()
         self.cuti_bersama = frozenset(cuti_bersama)
+        self.bukan_libur = frozenset(bukan_libur) - self.cuti_bersama
 
     def adalah_hari_libur(self, tanggal):
         """A national holiday or cuti bersama (weekends aside: service hours decide those)."""
-        return tanggal in self.cuti_bersama or libur_nasional(tanggal) is not None
+        if tanggal in self.cuti_bersama:
+            return True
+        return tanggal not in self.bukan_libur and libur_nasional(tanggal) is not None
 
     def adalah_hari_kerja(self, tanggal):
         return tanggal.weekday() < SABTU and not self.adalah_hari_libur(tanggal)
@@ -69,6 +81,18 @@ class KalenderKerja:
         if tz is None:
             return awal_hari(tanggal) + datetime.timedelta(hours=23, minutes=59)
         return datetime.datetime.combine(tanggal, datetime.time(23, 59), tzinfo=tz)
+
+
+def _tanggal_admin():
+    """(days off, days worked) from `CutiBersama`; a year without proposals gets them first."""
+    baris = list(CutiBersama.objects.values_list("tanggal", "berlaku", "tanggal_usulan"))
+    sudah = {usulan.year for _, _, usulan in baris if usulan}
+    if usulkan_yang_belum(timezone.localdate(), sudah=sudah):
+        baris = list(CutiBersama.objects.values_list("tanggal", "berlaku", "tanggal_usulan"))
+    libur = {t for t, berlaku, _ in baris if berlaku}
+    masuk = {t for t, berlaku, _ in baris if not berlaku}
+    masuk |= {usulan for t, _, usulan in baris if usulan and usulan != t}
+    return libur, masuk
 
 
 def adalah_hari_kerja(tanggal):

@@ -1,6 +1,7 @@
 """What every app shares: users with their role, and the office's settings."""
 
 import contextlib
+import datetime
 import contextvars
 import zoneinfo
 
@@ -162,6 +163,11 @@ class PengaturanKantor(models.Model):
     email = models.EmailField("email kantor", blank=True, default="bps6310@bps.go.id")
     situs = models.URLField("situs web", blank=True, default="https://tanahbumbukab.bps.go.id")
     zona_waktu = models.CharField("zona waktu", max_length=40, choices=ZonaWaktu.choices, default=ZonaWaktu.WITA)
+    lebar_tiket = models.CharField(
+        "lebar kertas tiket antrian", max_length=2, choices=[("80", "80 mm"), ("58", "58 mm")], default="80",
+        help_text="Lebar gulungan printer termal di kios. Pengunjung tidak melihat pilihan ini; petugas tetap "
+        "dapat memilih 58 atau 80 mm pada tiket yang dicetak di meja.",
+    )
     template_wa_grup = models.TextField(
         "template notifikasi grup WA",
         default=TEMPLATE_WA_GRUP_BAWAAN,
@@ -222,6 +228,16 @@ class PengaturanKantor(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(99)],
         help_text="Tenggat berwarna kuning setelah sekian persen waktu terpakai, merah bila lewat.",
     )
+    # Outside service hours and days visitors are served by appointment (consultation service
+    # standard); the office says between which hours an officer can be there.
+    jam_janji_mulai = models.TimeField(
+        "janji temu mulai pukul", default=datetime.time(7),
+        help_text="Janji temu di luar jam layanan (juga Sabtu, Minggu dan hari libur) dapat dibuat mulai pukul ini.",
+    )
+    jam_janji_selesai = models.TimeField(
+        "janji temu sampai pukul", default=datetime.time(18),
+        help_text="Janji temu paling lambat dimulai sebelum pukul ini.",
+    )
     diperbarui = models.DateTimeField("diperbarui", auto_now=True)
 
     class Meta:
@@ -230,6 +246,10 @@ class PengaturanKantor(models.Model):
 
     def __str__(self):
         return self.nama_kantor
+
+    def clean(self):
+        if self.jam_janji_mulai and self.jam_janji_selesai and self.jam_janji_selesai <= self.jam_janji_mulai:
+            raise ValidationError({"jam_janji_selesai": "Jam selesai janji temu harus sesudah jam mulainya."})
 
     def save(self, *args, **kwargs):
         self.pk = 1
@@ -266,14 +286,43 @@ class PengaturanKantor(models.Model):
 
 
 class CutiBersama(models.Model):
-    """A collective-leave day set by decree each year; not a working day (Admin edits these)."""
+    """A day off beyond the national holidays: cuti bersama (decreed each year) or a one-off holiday.
+
+    The dates for this year and next are proposed from the `holidays` package (`hari_libur.usulkan`)
+    and stay "belum diperiksa" until an Admin checks them against the decree. An unchecked proposal
+    already counts as a day off: the package's dates are the best guess until then, and a fresh
+    install must give the right due dates. An Admin unticks `berlaku` when the office works that day,
+    and moves `tanggal` when the package only estimated it (the package's own date then no longer
+    counts, national holiday or not).
+    """
+
+    class Jenis(models.TextChoices):
+        CUTI_BERSAMA = "cuti_bersama", "Cuti bersama"
+        LIBUR = "libur", "Hari libur lain"
 
     tanggal = models.DateField("tanggal", unique=True)
     keterangan = models.CharField("keterangan", max_length=150)
+    jenis = models.CharField(
+        "jenis", max_length=20, choices=Jenis.choices, default=Jenis.CUTI_BERSAMA,
+        help_text="Hari libur lain: libur nasional yang tanggalnya masih perkiraan, hari pemungutan suara, "
+        "libur khusus lain yang ditetapkan pemerintah.",
+    )
+    berlaku = models.BooleanField(
+        "kantor libur", default=True,
+        help_text="Hapus centang bila kantor tetap bekerja pada tanggal ini (tidak ada dalam SKB).",
+    )
+    diperiksa = models.BooleanField(
+        "sudah diperiksa", default=True,
+        help_text="Usulan dari paket holidays belum diperiksa sampai dicentang di sini, sesuai SKB cuti bersama.",
+    )
+    tanggal_usulan = models.DateField(
+        "tanggal dari paket holidays", null=True, blank=True, editable=False,
+        help_text="Tanggal yang diusulkan paket holidays; kosong bila ditambahkan Admin.",
+    )
 
     class Meta:
-        verbose_name = "cuti bersama"
-        verbose_name_plural = "cuti bersama"
+        verbose_name = "cuti bersama / hari libur"
+        verbose_name_plural = "cuti bersama dan hari libur"
         ordering = ["-tanggal"]
 
     def __str__(self):

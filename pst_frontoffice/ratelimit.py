@@ -11,8 +11,8 @@ batas=10, jendela=600)` is True from the 11th call within the same 10-minute win
 The count lives in the default cache (settings.CACHES): the database in production, so all
 workers and app servers count together; memory in development and tests. The database cache's
 increment is a read then a write, so two calls at the same instant may count once: a limit for
-floods, not an exact meter. Behind the office's reverse proxy the address comes from
-X-Forwarded-For when TRUST_X_FORWARDED_FOR is on (`pst_frontoffice.aktivitas.ip_klien`).
+floods, not an exact meter. The address is `pst_frontoffice.aktivitas.ip_klien`'s: X-Forwarded-For
+counts only from the office's reverse proxies (TRUSTED_PROXIES), so a client cannot rotate it.
 """
 
 import time

@@ -4,6 +4,7 @@ Safe defaults for a developer (SQLite, DEBUG); production (DJANGO_PRODUCTION=1 o
 refuses to start without a real SECRET_KEY.
 """
 
+import ipaddress
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -129,7 +130,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 # Presensi only from these networks (CIDRs, e.g. "192.168.100.0/24"); empty = anywhere. The client's
-# address is REMOTE_ADDR, or X-Forwarded-For's last entry when TRUST_X_FORWARDED_FOR is on.
+# address is REMOTE_ADDR, or the one the office's reverse proxy reports (TRUSTED_PROXIES).
 PRESENSI_JARINGAN = envlist("PRESENSI_JARINGAN")
 
 AUTHENTICATION_BACKENDS = [
@@ -250,8 +251,15 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "pst_frontoffice.views.login_terkunci"
 AXES_VERBOSE = False  # its start-up banner on every manage.py command is noise
 # Admin sees locked-out pairs under Admin → Axes and unlocks one by deleting its access attempt.
-# Behind the reverse proxy the client address is the last entry it appends to X-Forwarded-For.
-PERCAYA_X_FORWARDED_FOR = envbool("TRUST_X_FORWARDED_FOR", PRODUCTION)
+# The office's reverse proxies (addresses or CIDRs, e.g. "127.0.0.1" or "172.16.0.0/12" for Docker's
+# networks): only a request arriving from one of them has its X-Forwarded-For read. Empty by default,
+# so a client reaching the app directly cannot pick its own address (pst_frontoffice.aktivitas.ip_klien).
+TRUSTED_PROXIES = envlist("TRUSTED_PROXIES")
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES berisi {_proxy!r}: bukan alamat IP atau rentang CIDR.") from None
 
 # Cache: only the rate limits of public pages use it (pst_frontoffice/ratelimit.py). In production
 # the counts live in the database, so every worker and every app server behind the load balancer

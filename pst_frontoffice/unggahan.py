@@ -58,7 +58,7 @@ def validasi_docx(berkas):
 
 def nama_acak(folder, ekstensi):
     """'folder/2026/<uuid>.ext': the visitor's file name never reaches the disk."""
-    return f"{folder}/{timezone.now():%Y}/{uuid.uuid4().hex}.{ekstensi}"
+    return f"{folder}/{timezone.localdate():%Y}/{uuid.uuid4().hex}.{ekstensi}"
 
 
 def jalur_template_surat(instance, filename):

@@ -1,5 +1,8 @@
+from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
+from django.contrib.auth import logout as auth_logout
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.signals import user_login_failed
 from django.db import DatabaseError, connection
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
@@ -12,9 +15,37 @@ login = auth_views.LoginView.as_view(
     template_name="akun/login.html", authentication_form=LoginForm, redirect_authenticated_user=True
 )
 logout = auth_views.LogoutView.as_view()
-ganti_kata_sandi = auth_views.PasswordChangeView.as_view(
-    template_name="akun/ganti_kata_sandi.html", success_url="/akun/kata-sandi/selesai/"
-)
+
+
+class GantiKataSandiView(auth_views.PasswordChangeView):
+    """Wrong old passwords count with the failed logins of that email and address (django-axes):
+    the same limit and the same lock, so a borrowed session cannot guess the password here."""
+
+    template_name = "akun/ganti_kata_sandi.html"
+    success_url = "/akun/kata-sandi/selesai/"
+
+    def _kredensial(self):
+        return {"username": self.request.user.email}
+
+    def _terkunci(self):
+        kredensial = self._kredensial()
+        auth_logout(self.request)
+        return login_terkunci(self.request, credentials=kredensial)
+
+    def post(self, request, *args, **kwargs):
+        if AxesProxyHandler.is_locked(request, self._kredensial()):
+            return self._terkunci()
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        if form.has_error("old_password", "password_incorrect"):
+            user_login_failed.send(sender=type(self), credentials=self._kredensial(), request=self.request)
+            if AxesProxyHandler.is_locked(self.request, self._kredensial()):
+                return self._terkunci()
+        return super().form_invalid(form)
+
+
+ganti_kata_sandi = GantiKataSandiView.as_view()
 ganti_kata_sandi_selesai = auth_views.PasswordChangeDoneView.as_view(template_name="akun/ganti_kata_sandi_selesai.html")
 
 

@@ -7,12 +7,13 @@ Per element the NRR is the mean answer; IKM = (Σ NRR × 1/9) × 25, from 25 to 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 
+from layanan.models import Layanan, Status
 from pst_frontoffice.kalender import rentang_hari
 from pst_frontoffice.skm import FIELD_UNSUR, UNSUR
 
-from .models import Penilaian
+from .models import PROFIL, Penilaian
 from .skm import mutu_untuk
 
 DUA_DESIMAL = Decimal("0.01")
@@ -81,3 +82,46 @@ def hitung_ikm_per(kelompok, queryset=None, **filter_):
         saring(queryset, **filter_).order_by().values(kunci, nama).annotate(**_AGREGAT).order_by(nama)
     )
     return [_hasil(b, label=b[nama]) for b in baris]
+
+
+def sebaran_jawaban(queryset=None, **filter_):
+    """Per element: how many respondents answered 1, 2, 3 and 4 (one query), for the charts."""
+    agregat = {f"{f}_{n}": Count("pk", filter=Q(**{f: n})) for f in FIELD_UNSUR for n in range(1, 5)}
+    hitung = saring(queryset, **filter_).aggregate(**agregat)
+    return [(u, [hitung[f"{u.field}_{n}"] for n in range(1, 5)]) for u in UNSUR]
+
+
+def sampel_minimum(populasi):
+    """Minimum respondents for `populasi` people served (Krejcie–Morgan, as PermenPAN-RB 14/2017 uses).
+
+    n = X²·N·P(1−P) / (d²(N−1) + X²·P(1−P)), X² = 3.841, P = 0.5, d = 0.05, rounded as the
+    published table is (N = 100 → 80, N = 1,000 → 278).
+    """
+    if populasi <= 0:
+        return 0
+    x2, p, d = Decimal("3.841"), Decimal("0.5"), Decimal("0.05")
+    n = x2 * populasi * p * (1 - p) / (d * d * (populasi - 1) + x2 * p * (1 - p))
+    return int(n.quantize(Decimal("1"), ROUND_HALF_UP))
+
+
+def layanan_periode(*, dari, sampai):
+    """Services recorded in the period and not cancelled: the population the sample is measured against."""
+    awal, akhir = rentang_hari(dari, sampai)
+    return Layanan.objects.filter(dibuat__gte=awal, dibuat__lt=akhir).exclude(status=Status.DIBATALKAN).count()
+
+
+def tabel_profil(queryset=None, **filter_):
+    """Per profile question: respondents per answer (and 'Tidak diisi'), with the share in percent."""
+    qs = saring(queryset, **filter_).order_by()
+    hasil = []
+    for kolom, judul, pilihan in PROFIL:
+        hitung = dict(qs.values_list(kolom).annotate(n=Count("pk")))
+        total = sum(hitung.values())
+        baris = [(p.label, hitung.get(p.value, 0)) for p in pilihan] + [("Tidak diisi", hitung.get("", 0))]
+        hasil.append({
+            "kolom": kolom, "judul": judul,
+            "baris": [
+                {"nama": nama, "jumlah": n, "persen": round(100 * n / total, 1) if total else None} for nama, n in baris
+            ],
+        })
+    return hasil

@@ -32,6 +32,49 @@ def _field_unsur(nomor):
     )
 
 
+# The respondent's profile the SKM questionnaire of PermenPAN-RB No. 14 Tahun 2017 asks beside the
+# nine elements; every question is optional for the visitor.
+class JenisKelamin(models.TextChoices):
+    LAKI_LAKI = "L", "Laki-laki"
+    PEREMPUAN = "P", "Perempuan"
+
+
+class KelompokUmur(models.TextChoices):
+    KURANG_20 = "<20", "Di bawah 20 tahun"
+    U20 = "20-29", "20–29 tahun"
+    U30 = "30-39", "30–39 tahun"
+    U40 = "40-49", "40–49 tahun"
+    U50 = "50-59", "50–59 tahun"
+    U60 = "60+", "60 tahun ke atas"
+
+
+class Pendidikan(models.TextChoices):
+    SD = "sd", "SD ke bawah"
+    SMP = "smp", "SMP"
+    SMA = "sma", "SMA/SMK"
+    DIPLOMA = "diploma", "D1–D4"
+    S1 = "s1", "S1"
+    S2 = "s2", "S2 ke atas"
+
+
+class Pekerjaan(models.TextChoices):
+    PNS = "pns", "PNS"
+    TNI_POLRI = "tni_polri", "TNI/Polri"
+    SWASTA = "swasta", "Pegawai swasta"
+    WIRAUSAHA = "wirausaha", "Wirausaha"
+    PELAJAR = "pelajar", "Pelajar/Mahasiswa"
+    LAINNYA = "lainnya", "Lainnya"
+
+
+# (field, question, choices): the one list the form, the IKM page and the reports read.
+PROFIL = (
+    ("jenis_kelamin", "Jenis kelamin", JenisKelamin),
+    ("kelompok_umur", "Umur", KelompokUmur),
+    ("pendidikan", "Pendidikan terakhir", Pendidikan),
+    ("pekerjaan", "Pekerjaan utama", Pekerjaan),
+)
+
+
 class PenilaianQuerySet(models.QuerySet):
     def terisi(self):
         return self.filter(diisi_pada__isnull=False)
@@ -56,6 +99,10 @@ class Penilaian(models.Model):
     u9 = _field_unsur(9)
     komentar = models.TextField("komentar / saran", blank=True)
     pengaduan = models.TextField("pengaduan", blank=True)
+    jenis_kelamin = models.CharField("jenis kelamin", max_length=10, choices=JenisKelamin.choices, blank=True)
+    kelompok_umur = models.CharField("umur", max_length=10, choices=KelompokUmur.choices, blank=True)
+    pendidikan = models.CharField("pendidikan terakhir", max_length=10, choices=Pendidikan.choices, blank=True)
+    pekerjaan = models.CharField("pekerjaan utama", max_length=10, choices=Pekerjaan.choices, blank=True)
 
     objects = PenilaianQuerySet.as_manager()
 

@@ -1,22 +1,18 @@
 """Rules of rating and SKD that span models or have side effects."""
 
-import re
-
-import qrcode
-import qrcode.image.svg
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.html import escape
 
 from layanan.models import Kanal, Status
 from layanan.pengaduan import catat_pengaduan
+from pst_frontoffice.qr import qr_svg  # noqa: F401 (the panel's views use services.qr_svg)
 from pst_frontoffice.skm import FIELD_UNSUR
 from pst_frontoffice.whatsapp import pesan_wa, tautan_wa
 
-from .models import Penilaian, RiwayatRating, SurveiSKD, batas_berlaku, buat_token
+from .models import PROFIL, Penilaian, RiwayatRating, SurveiSKD, batas_berlaku, buat_token
 
 
 class TautanTidakBerlaku(Exception):
@@ -29,6 +25,14 @@ class TautanTidakBerlaku(Exception):
 
 def boleh_dinilai(layanan):
     return layanan.status != Status.DIBATALKAN
+
+
+def boleh_kelola_tautan(layanan, user):
+    """Only the handling officer, a co-handler or an Admin hands out (or even sees) the rating link.
+
+    Anyone else could rate a colleague's service themselves and skew the per-officer IKM.
+    """
+    return boleh_dinilai(layanan) and layanan.boleh_diubah_oleh(user)
 
 
 def perlu_skd(layanan, *, kantor):
@@ -60,6 +64,14 @@ def pastikan_skd(layanan, *, oleh):
     return skd
 
 
+def siapkan_tautan(layanan, *, oleh, kantor):
+    """Create, or renew once expired, the rating link and (when the service asks for it) the SKD link."""
+    penilaian = pastikan_penilaian(layanan, oleh=oleh)
+    if perlu_skd(layanan, kantor=kantor):
+        pastikan_skd(layanan, oleh=oleh)
+    return penilaian
+
+
 def ambil_penilaian_terbuka(token):
     """The rating a visitor may still fill, or TautanTidakBerlaku saying why not."""
     penilaian = Penilaian.objects.select_related("layanan__jenis", "layanan__petugas").filter(token=token).first()
@@ -72,8 +84,8 @@ def ambil_penilaian_terbuka(token):
     return penilaian
 
 
-def simpan_penilaian(*, token, jawaban, komentar="", pengaduan=""):
-    """Record the visitor's answers once; a second send (or a race) is refused."""
+def simpan_penilaian(*, token, jawaban, komentar="", pengaduan="", profil=None):
+    """Record the visitor's answers (and optional profile, see models.PROFIL) once; a second send (or a race) is refused."""
     with transaction.atomic():
         penilaian = ambil_penilaian_terbuka(token)
         # Lock and re-check: two taps on Kirim must not both pass.
@@ -87,6 +99,11 @@ def simpan_penilaian(*, token, jawaban, komentar="", pengaduan=""):
             setattr(terkunci, field, nilai)
         terkunci.komentar = (komentar or "").strip()
         terkunci.pengaduan = (pengaduan or "").strip()
+        for field, _, pilihan in PROFIL:
+            nilai = (profil or {}).get(field) or ""
+            if nilai and nilai not in pilihan.values:
+                raise ValidationError("Pilihan profil tidak dikenal.")
+            setattr(terkunci, field, nilai)
         terkunci.diisi_pada = timezone.now()
         terkunci.save()
         RiwayatRating.objects.create(layanan_id=terkunci.layanan_id, jenis=RiwayatRating.Jenis.RATING_DIISI)
@@ -139,8 +156,9 @@ PESAN_WA_SKD = (
 )
 
 
-def pesan_wa_rating(layanan, *, url, kantor):
-    return pesan_wa(PESAN_WA_RATING, nama=layanan.pengunjung.nama, jenis=layanan.jenis.nama, kantor=kantor.nama_kantor, url=url)
+def pesan_wa_rating(layanan, *, url, kantor, url_lacak=""):
+    teks = pesan_wa(PESAN_WA_RATING, nama=layanan.pengunjung.nama, jenis=layanan.jenis.nama, kantor=kantor.nama_kantor, url=url)
+    return f"{teks}\n\nLacak layanan Anda: {url_lacak}" if url_lacak else teks
 
 
 def pesan_wa_skd(layanan, *, url, url_konfirmasi, kantor):
@@ -152,17 +170,3 @@ def pesan_wa_skd(layanan, *, url, url_konfirmasi, kantor):
 def tautan_wa_pengunjung(layanan, teks):
     """wa.me to the visitor's phone; without a phone the officer picks the chat."""
     return tautan_wa(teks, layanan.pengunjung.no_hp or "")
-
-
-def qr_svg(data, label="Kode QR"):
-    """An inline SVG QR code of `data`: error correction M, 4-module quiet zone, sized by CSS."""
-    qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=10, border=4)
-    qr.add_data(data)
-    qr.make(fit=True)
-    # SvgPathFillImage = SvgPathImage on a white background: the quiet zone stays white on any theme.
-    svg = qr.make_image(image_factory=qrcode.image.svg.SvgPathFillImage).to_string(encoding="unicode")
-    svg = re.sub(r"^<\?xml[^>]*\?>\s*", "", svg)
-    # Drop the fixed mm size: the viewBox lets CSS (.qr-kode) size it for a monitor a metre away.
-    svg = re.sub(r'^<svg width="[^"]*" height="[^"]*"', '<svg class="qr-kode" shape-rendering="crispEdges" role="img"', svg)
-    svg = svg.replace(' id="qr-path"', "")  # two codes on one page must not share an id
-    return svg.replace("<svg ", f'<svg aria-label="{escape(label)}" ', 1)

@@ -1,7 +1,11 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,11 +14,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from layanan.models import Layanan
+from pst_frontoffice.excel import buku_excel
 from pst_frontoffice.htmx import render_halaman
-from pst_frontoffice.ratelimit import melebihi_batas
+from pst_frontoffice.ratelimit import alamat_klien, melebihi_batas
 from pst_frontoffice.roles import petugas_diperlukan, pimpinan_diperlukan
 from pst_frontoffice.skm import UNSUR
 
+from . import ekspor
 from . import ikm as ikm_
 from . import services
 from .forms import PenilaianForm, PeriodeForm
@@ -26,30 +32,44 @@ PANEL = {"panel-rating": "panel"}
 # ---- Officer side ----------------------------------------------------------------------------
 
 
-def _ambil_layanan(pk):
-    return get_object_or_404(Layanan.objects.select_related("kunjungan__pengunjung", "jenis", "petugas"), pk=pk)
+def _ambil_layanan(request, pk):
+    """The service, if this user may hand out its links: the handler, a co-handler or an Admin."""
+    layanan = get_object_or_404(Layanan.objects.select_related("kunjungan__pengunjung", "jenis", "petugas"), pk=pk)
+    if not services.boleh_dinilai(layanan):
+        raise PermissionDenied("Layanan yang dibatalkan tidak dinilai.")
+    if not services.boleh_kelola_tautan(layanan, request.user):
+        raise PermissionDenied(
+            "Hanya petugas yang menangani layanan ini, petugas pendamping, atau Admin yang dapat membuka tautan rating."
+        )
+    return layanan
 
 
 def _konteks_panel(request, layanan):
-    # Opening the panel is what creates the links (idempotent: get-or-create, renewed once expired).
+    # Only reads: the links are made by the POST of buat_tautan, never by showing the panel.
     kantor = request.kantor
-    penilaian = services.pastikan_penilaian(layanan, oleh=request.user)
-    url_rating = request.build_absolute_uri(penilaian.get_absolute_url())
+    penilaian = Penilaian.objects.filter(layanan=layanan).first()
+    skd = SurveiSKD.objects.select_related("ditandai_oleh").filter(layanan=layanan).first()
+    url_lacak = request.build_absolute_uri(reverse("layanan:lacak", args=[layanan.token_lacak]))
     konteks = {
         "layanan": layanan,
         "penilaian": penilaian,
-        "url_rating": url_rating,
-        "qr_rating": mark_safe(services.qr_svg(url_rating, "Kode QR rating layanan")),
-        "wa_rating": services.tautan_wa_pengunjung(
-            layanan, services.pesan_wa_rating(layanan, url=url_rating, kantor=kantor)
-        ),
+        "perlu_tautan": penilaian is None or penilaian.kedaluwarsa
+        or (skd is None and services.perlu_skd(layanan, kantor=kantor)),
         "boleh_tandai": layanan.boleh_diubah_oleh(request.user),
         "riwayat": layanan.riwayat_rating.select_related("oleh"),
+        "url_lacak": url_lacak,
         "tab": "layanan_saya",
     }
-    skd = getattr(layanan, "skd", None)  # RelatedObjectDoesNotExist is an AttributeError
-    if skd or services.perlu_skd(layanan, kantor=kantor):
-        skd = skd or services.pastikan_skd(layanan, oleh=request.user)
+    if penilaian is not None and not penilaian.kedaluwarsa:
+        url_rating = request.build_absolute_uri(penilaian.get_absolute_url())
+        konteks.update(
+            url_rating=url_rating,
+            qr_rating=mark_safe(services.qr_svg(url_rating, "Kode QR rating layanan")),
+            wa_rating=services.tautan_wa_pengunjung(
+                layanan, services.pesan_wa_rating(layanan, url=url_rating, kantor=kantor, url_lacak=url_lacak)
+            ),
+        )
+    if skd is not None:
         url_skd = request.build_absolute_uri(skd.get_absolute_url())
         url_konfirmasi = request.build_absolute_uri(reverse("rating:skd_selesai", args=[skd.token]))
         konteks.update(
@@ -62,37 +82,47 @@ def _konteks_panel(request, layanan):
     return konteks
 
 
+def _panel(request, layanan):
+    return render_halaman(request, "rating/panel.html", _konteks_panel(request, layanan), partial=PANEL)
+
+
 @petugas_diperlukan
 @require_GET
 def panel(request, pk):
-    """The Rating button of the officers' user guide: QR code and Kirim WA for the rating (and SKD) links."""
-    layanan = _ambil_layanan(pk)
-    if not services.boleh_dinilai(layanan):
-        raise PermissionDenied("Layanan yang dibatalkan tidak dinilai.")
-    return render_halaman(request, "rating/panel.html", _konteks_panel(request, layanan), partial=PANEL)
+    """The Rating panel: QR code and Kirim WA for the rating (and SKD) links, once they are made."""
+    return _panel(request, _ambil_layanan(request, pk))
+
+
+@petugas_diperlukan
+@require_POST
+def buat_tautan(request, pk):
+    """The Rating button: make the links (or renew an expired one), then show the panel."""
+    layanan = _ambil_layanan(request, pk)
+    services.siapkan_tautan(layanan, oleh=request.user, kantor=request.kantor)
+    if not request.htmx:
+        return redirect("rating:panel", pk=layanan.pk)
+    return _panel(request, layanan)
 
 
 @petugas_diperlukan
 @require_POST
 def tandai_skd(request, pk):
     """SKD Diisi, by the officer handling the service."""
-    layanan = _ambil_layanan(pk)
-    if not layanan.boleh_diubah_oleh(request.user):
-        raise PermissionDenied("Hanya petugas yang menangani layanan ini (atau Admin) yang dapat menandai SKD.")
+    layanan = _ambil_layanan(request, pk)
     skd = get_object_or_404(SurveiSKD, layanan=layanan)
     if services.tandai_skd_diisi(skd, oleh=request.user):
         messages.success(request, "SKD ditandai Diisi.")
     if not request.htmx:
         return redirect(layanan)
-    return render_halaman(request, "rating/panel.html", _konteks_panel(request, layanan), partial=PANEL)
+    return _panel(request, layanan)
 
 
 @pimpinan_diperlukan
 @require_GET
 def ikm(request):
-    """Indeks Kepuasan Masyarakat for a period: overall, per kind of service, per officer."""
+    """Indeks Kepuasan Masyarakat for a period: overall, per element, per kind of service, per officer, profiles."""
     form = PeriodeForm(request.GET or None)
-    dari, sampai = form.periode()
+    dari, sampai = form.rentang()
     periode = {"dari": dari, "sampai": sampai}
     catatan = (
         ikm_.saring(**periode).filter(~Q(pengaduan="") | ~Q(komentar=""))
@@ -102,16 +132,40 @@ def ikm(request):
     halaman = Paginator(catatan, 25).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    hasil = ikm_.hitung_ikm(**periode)
+    populasi = ikm_.layanan_periode(**periode)
+    sebaran = ikm_.sebaran_jawaban(**periode)
     return render(request, "rating/ikm.html", {
         "form": form, "dari": dari, "sampai": sampai, "query": query.urlencode(),
-        "hasil": ikm_.hitung_ikm(**periode),
+        "periode_cepat": form.periode_cepat(), "pilihan_cepat": PeriodeForm.PERIODE_CEPAT,
+        "query_unduh": urlencode({"dari": dari.isoformat(), "sampai": sampai.isoformat()}),
+        "hasil": hasil,
+        "populasi": populasi,
+        "sampel_minimum": ikm_.sampel_minimum(populasi),
         "kelompok": [
             ("Per jenis layanan", "Jenis layanan", ikm_.hitung_ikm_per("jenis", **periode)),
             ("Per petugas", "Petugas", ikm_.hitung_ikm_per("petugas", **periode)),
         ],
+        "profil": ikm_.tabel_profil(**periode),
+        "grafik": [
+            {"id": f"grafik-{u.field}", "judul": f"U{u.nomor} {u.nama}", "label": list(u.pilihan), "jumlah": jumlah,
+             "teks": ", ".join(f"{teks} {n}" for teks, n in zip(u.pilihan, jumlah))}
+            for u, jumlah in sebaran
+        ],
         "unsur": UNSUR,
         "halaman": halaman,
     })
+
+
+@pimpinan_diperlukan
+@require_GET
+def unduh_ikm(request):
+    """The IKM page as an Excel file (same period, same figures)."""
+    dari, sampai = PeriodeForm(request.GET or None).rentang()
+    isi = buku_excel("IKM", ekspor.KOLOM_IKM, ekspor.baris_ikm(dari=dari, sampai=sampai))
+    response = HttpResponse(isi, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="ikm-{dari:%Y%m%d}-{sampai:%Y%m%d}.xlsx"'
+    return response
 
 
 # ---- Visitor side (public, no account) -----------------------------------------------------
@@ -154,10 +208,13 @@ def isi(request, token):
         data = form.cleaned_data
         try:
             services.simpan_penilaian(
-                token=token, jawaban=data, komentar=data["komentar"], pengaduan=data["pengaduan"]
+                token=token, jawaban=data, komentar=data["komentar"], pengaduan=data["pengaduan"],
+                profil=form.data_profil(),
             )
         except TautanTidakBerlaku as e:
             return _tautan_tidak_berlaku(request, e.alasan)
+        if services.perlu_skd(penilaian.layanan, kantor=request.kantor):
+            services.pastikan_skd(penilaian.layanan, oleh=None)  # the thank-you page also asks for the SKD
         return redirect("rating:terima_kasih", token=token)
     return render(request, "rating/isi.html", {"penilaian": penilaian, "layanan": penilaian.layanan, "form": form},
                   status=400 if form.is_bound else 200)
@@ -171,20 +228,37 @@ def terima_kasih(request, token):
         return _tautan_tidak_berlaku(request, "tidak_dikenal")
     if not penilaian.sudah_diisi:
         return redirect("rating:isi", token=token)
+    # Only reads: the SKD link of a data request was made when the rating was sent (a POST).
     skd = SurveiSKD.objects.filter(layanan_id=penilaian.layanan_id).first()
-    if skd is None and services.perlu_skd(penilaian.layanan, kantor=request.kantor):
-        skd = services.pastikan_skd(penilaian.layanan, oleh=None)  # a data request also asks for the SKD
     return render(request, "rating/terima_kasih.html", {"penilaian": penilaian, "skd": skd})
+
+
+SKD_DIBUKA_DETIK = 60 * 60 * 24 * 30
+
+
+def _pembuka_baru(request, skd):
+    """True the first time this visitor opens this SKD link: not for a reload, a back button or a
+    second tap, recognised by a cookie and, for a browser that drops cookies, by the address."""
+    kuki = f"skd_{skd.pk}"
+    if request.COOKIES.get(kuki):
+        return False
+    return cache.add(f"skd-dibuka:{skd.pk}:{alamat_klien(request)}", 1, timeout=SKD_DIBUKA_DETIK)
 
 
 @require_GET
 def skd_pendek(request, token):
-    """Our short link to the office's SKD form: count the opening, then go there."""
+    """Our short link to the office's SKD form: count the visitor's opening once, then go there."""
     skd = SurveiSKD.objects.filter(token=token).first()
     if skd is None or not request.kantor.url_skd:
         return _tautan_tidak_berlaku(request, "tidak_dikenal")
-    services.catat_skd_dibuka(skd)
-    return redirect(request.kantor.url_skd)
+    if _pembuka_baru(request, skd):
+        services.catat_skd_dibuka(skd)
+    response = redirect(request.kantor.url_skd)
+    response.set_cookie(
+        f"skd_{skd.pk}", "1", max_age=SKD_DIBUKA_DETIK, path=skd.get_absolute_url(), httponly=True,
+        secure=request.is_secure(), samesite="Lax",
+    )
+    return response
 
 
 @never_cache

@@ -94,7 +94,7 @@ def env_aplikasi(database_url, folder, produksi=True):
     if produksi:
         env.update(DJANGO_PRODUCTION="1", SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS=HOST,
                    SECURE_COOKIES="0", SECURE_SSL_REDIRECT="0", SECURE_HSTS_SECONDS="0", DEBUG="0",
-                   TRUST_X_FORWARDED_FOR="1")
+                   TRUSTED_PROXIES="127.0.0.1")
     else:
         env.pop("DJANGO_PRODUCTION", None)
     return env

@@ -1,3 +1,4 @@
+import datetime
 import os
 import shutil
 
@@ -7,7 +8,8 @@ from django.utils import timezone
 from bukutamu.bawaan import pastikan_jenis_bawaan
 from bukutamu.models import JenisLayanan
 from bukutamu.kunjungan import catat_kunjungan
-from pst_frontoffice.models import PengaturanKantor, Peran
+from pst_frontoffice.hari_libur import usulkan_yang_belum
+from pst_frontoffice.models import CutiBersama, PengaturanKantor, Peran
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must still be usable.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -24,6 +26,13 @@ def _hash_sandi_cepat(settings):
 @pytest.fixture
 def kantor(db):
     return PengaturanKantor.get()
+
+
+@pytest.fixture
+def tanpa_cuti_bersama(db):
+    """2026 without cuti bersama: the proposals from the `holidays` package set aside (office works)."""
+    usulkan_yang_belum(datetime.date(2026, 6, 1))
+    CutiBersama.objects.update(berlaku=False)
 
 
 @pytest.fixture

@@ -5,7 +5,10 @@ from django.urls import reverse
 
 from layanan.models import Status
 
-HALAMAN_PETUGAS = ["layanan:dashboard", "bukutamu:buku_tamu", "layanan:saya", "bukutamu:cari_pengunjung"]
+HALAMAN_PETUGAS = [
+    "layanan:dashboard", "bukutamu:buku_tamu", "layanan:saya", "bukutamu:cari_pengunjung",
+    "bukutamu:daftar_poster", "layanan:belum_ditugaskan",
+]
 
 
 @pytest.mark.django_db

@@ -182,22 +182,63 @@ def test_sedang_buka_follows_service_hours(kantor, jadwal, waktu, buka):
     assert aturan.sedang_buka(waktu, jadwal=jadwal) is buka
 
 
-def test_slot_janji_terdekat_is_an_hour_ahead_inside_hours(kantor, jadwal):
-    assert aturan.slot_janji_terdekat(wita(2026, 11, 23, 9, 10), jadwal=jadwal) == wita(2026, 11, 23, 10, 30)
-    # After closing on Friday: Monday at opening time.
-    assert aturan.slot_janji_terdekat(wita(2026, 11, 27, 15, 30), jadwal=jadwal) == wita(2026, 11, 30, 8, 0)
+def test_slot_janji_terdekat_is_the_first_time_outside_service_hours(kantor, jadwal):
+    # Monday 09.10: the desk is open until 15.30, so the first appointment is at closing time.
+    assert aturan.slot_janji_terdekat(wita(2026, 11, 23, 9, 10), jadwal=jadwal) == wita(2026, 11, 23, 15, 30)
+    # Friday 15.30 (open until 16.00): an hour ahead, rounded to the half hour.
+    assert aturan.slot_janji_terdekat(wita(2026, 11, 27, 15, 30), jadwal=jadwal) == wita(2026, 11, 27, 16, 30)
+    # Friday 19.00, after the appointment hours: Saturday 07.00, a closed day booked the day before.
+    assert aturan.slot_janji_terdekat(wita(2026, 11, 27, 19, 0), jadwal=jadwal) == wita(2026, 11, 28, 7, 0)
+
+
+SENIN_09 = wita(2026, 11, 23, 9, 0)
 
 
 @pytest.mark.parametrize(("waktu", "pesan"), [
-    (wita(2026, 11, 23, 9, 30), "1 jam"),
-    (wita(2026, 11, 28, 9, 0), "tidak melayani"),
-    (wita(2026, 11, 23, 16, 0), "15.30"),
-    (wita(2027, 2, 1, 9, 0), "30 hari"),
-    (wita(2026, 11, 23, 10, 0), None),
+    (wita(2026, 11, 28, 10, 0), None),           # Saturday 10.00: a day off, by appointment
+    (wita(2026, 11, 23, 16, 0), None),           # Monday 16.00: after closing the same day
+    (wita(2026, 11, 23, 15, 30), None),          # closing time itself, 6.5 hours ahead
+    (wita(2026, 11, 23, 10, 0), "jam layanan"),  # within hours: walk in
+    (wita(2026, 11, 23, 8, 30), "sudah lewat"),
+    (wita(2026, 11, 23, 7, 0), "sudah lewat"),
+    (wita(2026, 11, 23, 19, 0), "07.00–18.00"),  # outside the office's appointment hours
+    (wita(2026, 11, 24, 7, 30), None),           # Tuesday before opening: more than an hour ahead
+    (wita(2026, 11, 24, 16, 0), None),           # another day, 31 hours ahead
+    (wita(2027, 2, 1, 16, 0), "30 hari"),
 ])
 def test_periksa_waktu_janji(kantor, jadwal, waktu, pesan):
-    alasan = aturan.periksa_waktu_janji(waktu, sekarang=wita(2026, 11, 23, 9, 0), jadwal=jadwal)
+    alasan = aturan.periksa_waktu_janji(waktu, sekarang=SENIN_09, jadwal=jadwal)
     assert alasan is None if pesan is None else pesan in alasan
+
+
+def test_appointment_less_than_an_hour_ahead_today_names_the_earliest_time(kantor, jadwal):
+    senin_16 = wita(2026, 11, 23, 16, 0)
+    alasan = aturan.periksa_waktu_janji(wita(2026, 11, 23, 16, 45), sekarang=senin_16, jadwal=jadwal)
+    assert alasan == "Janji temu dibuat paling lambat 1 jam sebelumnya: pilih pukul 17.00 atau sesudahnya."
+    assert aturan.periksa_waktu_janji(wita(2026, 11, 23, 17, 0), sekarang=senin_16, jadwal=jadwal) is None
+
+
+def test_appointment_on_a_closed_day_is_made_by_the_day_before(kantor, jadwal):
+    # Saturday 10.00: booked on Friday evening is fine, on Saturday morning itself it is not.
+    assert aturan.periksa_waktu_janji(wita(2026, 11, 28, 10, 0), sekarang=wita(2026, 11, 27, 23, 0), jadwal=jadwal) is None
+    alasan = aturan.periksa_waktu_janji(wita(2026, 11, 28, 10, 0), sekarang=wita(2026, 11, 28, 7, 0), jadwal=jadwal)
+    assert alasan == ("Janji temu pada hari kantor tutup (akhir pekan atau hari libur) dibuat paling lambat "
+                      "sehari sebelumnya. Pilih hari lain.")
+
+
+def test_cek_janji_raises_the_same_message(kantor, jadwal):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="jam layanan"):
+        aturan.cek_janji(wita(2026, 11, 23, 10, 0), SENIN_09, jadwal=jadwal)
+    aturan.cek_janji(wita(2026, 11, 28, 10, 0), SENIN_09, jadwal=jadwal)
+
+
+def test_appointment_hours_are_an_office_setting(kantor, jadwal):
+    kantor.jam_janji_mulai, kantor.jam_janji_selesai = datetime.time(6), datetime.time(21)
+    kantor.save()
+    assert aturan.periksa_waktu_janji(wita(2026, 11, 23, 20, 30), sekarang=SENIN_09, jadwal=jadwal) is None
+    assert "06.00–21.00" in aturan.periksa_waktu_janji(wita(2026, 11, 23, 21, 0), sekarang=SENIN_09, jadwal=jadwal)
 
 
 def test_melebihi_batas_counts_per_address_and_purpose(rf):
@@ -212,8 +253,8 @@ def test_melebihi_batas_counts_per_address_and_purpose(rf):
 
 
 @pytest.mark.django_db
-def test_kiosk_is_closed_and_appointments_refused_on_a_national_holiday(kantor):
-    """17 August 2026 (Independence Day) is a Monday: hours exist, the office is closed."""
+def test_kiosk_is_closed_and_appointments_taken_on_a_national_holiday(kantor):
+    """17 August 2026 (Independence Day) is a Monday: hours exist, the office is closed, appointments are taken."""
     import datetime as dt
     from zoneinfo import ZoneInfo
 
@@ -223,5 +264,7 @@ def test_kiosk_is_closed_and_appointments_refused_on_a_national_holiday(kantor):
     pagi = dt.datetime(2026, 8, 17, 9, 0, tzinfo=wita)
 
     assert not sedang_buka(pagi)
-    assert "libur" in periksa_waktu_janji(pagi, sekarang=dt.datetime(2026, 8, 14, 9, 0, tzinfo=wita))
-    assert slot_janji_terdekat(dt.datetime(2026, 8, 16, 20, 0, tzinfo=wita)).date() == dt.date(2026, 8, 18)
+    # A day off: served by appointment, made a day ahead.
+    assert periksa_waktu_janji(pagi, sekarang=dt.datetime(2026, 8, 14, 9, 0, tzinfo=wita)) is None
+    # Sunday 20.00: past the appointment hours today; Monday 07.00, the holiday, booked the day before.
+    assert slot_janji_terdekat(dt.datetime(2026, 8, 16, 20, 0, tzinfo=wita)) == dt.datetime(2026, 8, 17, 7, 0, tzinfo=wita)

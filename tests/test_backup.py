@@ -1,10 +1,13 @@
 """backup → wipe → restore gives the same data and files (runs on SQLite and on PostgreSQL)."""
 
+import io
 import json
 import shutil
 import tarfile
 
 import pytest
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
@@ -121,3 +124,87 @@ def test_restore_rejects_a_file_that_is_not_a_backup(db, tmp_path):
 
     with pytest.raises(CommandError, match="bukan arsip cadangan"):
         call_command("restore", str(palsu))
+
+
+# --- Admin history, damaged archives, Docker --------------------------------------------------
+
+def test_backup_keeps_django_admins_history(admin_user, media, tmp_path):
+    kantor = PengaturanKantor.get()
+    LogEntry.objects.create(
+        user=admin_user, content_type=ContentType.objects.get_for_model(kantor), object_id=str(kantor.pk),
+        object_repr=str(kantor), action_flag=CHANGE, change_message="Nama kantor diubah.",
+    )
+    sebelum = jumlah_per_model()
+    assert sebelum["admin.logentry"] == 1
+
+    arsip = _backup(tmp_path / "cadangan")
+    _hapus_semua(media)
+    call_command("restore", str(arsip), stdout=open("/dev/null", "w"))
+
+    assert jumlah_per_model() == sebelum  # also: restoring the history logs no new activity
+    entri = LogEntry.objects.get()
+    assert (entri.user.email, entri.content_type.model, entri.change_message) == (
+        admin_user.email, "pengaturankantor", "Nama kantor diubah."
+    )
+
+
+@pytest.mark.parametrize("rusak", ["terpotong", "bit-terbalik"])
+def test_a_truncated_or_corrupt_archive_gives_a_clear_message_and_changes_nothing(buat_kunjungan, media, tmp_path, rusak):
+    buat_kunjungan("konsultasi", nama="Ada Di Cadangan")
+    for n in range(40):  # enough rows that the data lies past the manifest
+        buat_kunjungan("konsultasi", nama=f"Pengunjung Cadangan {n}", keperluan="x" * 500)
+    (media / "surat" / "besar.pdf").write_bytes(bytes(range(256)) * 4000)
+    isi = _backup(tmp_path / "asli").read_bytes()
+    arsip = tmp_path / "pst-cadangan-rusak.tar.gz"
+    if rusak == "terpotong":
+        arsip.write_bytes(isi[: len(isi) // 2])
+    else:
+        tengah = len(isi) // 2
+        arsip.write_bytes(isi[:tengah] + bytes(b ^ 0xFF for b in isi[tengah:tengah + 64]) + isi[tengah + 64:])
+    buat_kunjungan("konsultasi", nama="Ditulis sesudah cadangan")
+    sebelum = jumlah_per_model()
+
+    with pytest.raises(CommandError) as galat:
+        call_command("restore", str(arsip), paksa=True)
+
+    pesan = str(galat.value)
+    assert "terpotong atau rusak" in pesan and "Tidak ada data yang diubah" in pesan
+    assert "Traceback" not in pesan and "Error" not in pesan
+    assert jumlah_per_model() == sebelum
+    assert Pengunjung.objects.filter(nama="Ditulis sesudah cadangan").exists()
+
+
+def test_an_archive_with_broken_data_inside_gives_a_clear_message(buat_kunjungan, media, tmp_path):
+    buat_kunjungan("konsultasi")
+    asli = _backup(tmp_path / "asli")
+    arsip = tmp_path / "pst-cadangan-isi-rusak.tar.gz"
+    with tarfile.open(asli) as masuk, tarfile.open(arsip, "w:gz") as keluar:
+        for anggota in masuk.getmembers():
+            isi = masuk.extractfile(anggota).read() if anggota.isfile() else None
+            if anggota.name.startswith("data/"):
+                isi = isi[: len(isi) // 2]  # a cut JSON file
+                anggota.size = len(isi)
+            keluar.addfile(anggota, io.BytesIO(isi) if isi is not None else None)
+    sebelum = jumlah_per_model()
+
+    with pytest.raises(CommandError, match="terpotong atau rusak: data/"):
+        call_command("restore", str(arsip), paksa=True)
+    assert jumlah_per_model() == sebelum
+
+
+def test_a_missing_archive_is_named_in_indonesian(db, tmp_path):
+    with pytest.raises(CommandError, match="tidak ditemukan"):
+        call_command("restore", str(tmp_path / "tidak-ada.tar.gz"))
+
+
+def test_backup_folder_comes_from_backup_dir(db, media, tmp_path, monkeypatch):
+    monkeypatch.setenv("BACKUP_DIR", str(tmp_path / "dari-env"))
+    call_command("backup", stdout=open("/dev/null", "w"))
+    assert len(list((tmp_path / "dari-env").glob("pst-cadangan-*.tar.gz"))) == 1
+
+
+def test_a_backup_folder_that_is_a_file_gives_a_clear_message(db, media, tmp_path):
+    berkas = tmp_path / "cadangan"
+    berkas.write_text("bukan folder")
+    with pytest.raises(CommandError, match="bukan folder"):
+        call_command("backup", folder=str(berkas))

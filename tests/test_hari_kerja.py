@@ -17,8 +17,10 @@ SENIN, SELASA, RABU, KAMIS_NYEPI, JUMAT_CUTI, SABTU, MINGGU = (D(2026, 3, d) for
 
 
 @pytest.fixture
-def cuti_jumat(db):
-    return CutiBersama.objects.create(tanggal=JUMAT_CUTI, keterangan="Cuti Bersama Idul Fitri")
+def cuti_jumat(tanpa_cuti_bersama):
+    return CutiBersama.objects.update_or_create(
+        tanggal=JUMAT_CUTI, defaults={"keterangan": "Cuti Bersama Idul Fitri", "berlaku": True}
+    )[0]
 
 
 def test_national_holiday_comes_from_the_holidays_package():
@@ -46,7 +48,7 @@ def test_adding_working_days_skips_holiday_cuti_bersama_and_weekend(cuti_jumat):
 
 
 @pytest.mark.django_db
-def test_without_the_cuti_bersama_row_friday_is_a_working_day():
+def test_without_the_cuti_bersama_row_friday_is_a_working_day(tanpa_cuti_bersama):
     assert adalah_hari_kerja(JUMAT_CUTI)
     assert tambah_hari_kerja(RABU, 1) == JUMAT_CUTI
 

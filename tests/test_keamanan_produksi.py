@@ -77,7 +77,7 @@ def test_compose_runs_the_app_with_postgres_16_volumes_and_health_checks():
     assert app["healthcheck"]["test"] == ["CMD", "python", "deploy/cek_sehat.py"]
     assert app["environment"]["DJANGO_PRODUCTION"] == "1"
     assert app["environment"]["DATABASE_URL"].startswith("postgres://") and "@db:5432/" in app["environment"]["DATABASE_URL"]
-    assert set(compose["volumes"]) == {"db-data", "media"}
+    assert set(compose["volumes"]) == {"db-data", "media", "cadangan"}
     # Every variable the compose file needs is in the example .env.
     contoh = (ROOT / ".env.contoh").read_text()
     for wajib in ("SECRET_KEY", "POSTGRES_PASSWORD", "ALLOWED_HOSTS"):
@@ -99,3 +99,18 @@ def test_demo_and_test_data_commands_exist_only_outside_production():
         assert perintah not in produksi.stdout
         assert perintah in pengembangan.stdout
     assert "[demo]" not in produksi.stdout and "[demo]" in pengembangan.stdout
+
+
+def test_docker_backups_go_to_a_volume_the_app_user_owns_outside_the_code():
+    teks = (ROOT / "Dockerfile").read_text()
+    assert "BACKUP_DIR=/data/cadangan" in teks
+    assert "chown pst:pst /data/media /data/cadangan" in teks
+    assert '"/data/cadangan"' in [b for b in teks.splitlines() if b.startswith("VOLUME")][0]
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    assert "cadangan:/data/cadangan" in compose["services"]["app"]["volumes"]
+    assert "docker compose exec app python manage.py backup" in (ROOT / "README.md").read_text()
+
+
+def test_dockerignore_keeps_data_out_of_the_image():
+    pola = {b.strip() for b in (ROOT / ".dockerignore").read_text().splitlines() if b.strip() and not b.startswith("#")}
+    assert {"**/*.sqlite3", "media", "cadangan", "**/pst-cadangan-*.tar.gz", ".env"} <= pola

@@ -146,7 +146,7 @@ def test_page_shows_the_same_figures_as_the_files(masuk, pimpinan, data_acak, ka
     nilai = {r[0]: r[1] for r in wb["Ringkasan"].iter_rows(min_row=3, values_only=True)}
     assert nilai["Layanan"] == ringkasan["layanan"]
     assert nilai["Layanan selesai"] == ringkasan["selesai"]
-    assert wb["Ringkasan"].freeze_panes == "A3"
+    assert wb["Ringkasan"].freeze_panes == "A4"
     data = list(wb["Data Layanan"].iter_rows(min_row=2, values_only=True))
     assert len(data) == ringkasan["layanan"]
     assert isinstance(data[0][1], datetime.datetime)  # a real date, not text
@@ -254,7 +254,8 @@ def test_satisfaction_skd_queue_and_complaints_match_their_sources(buat_layanan,
     # By hand: NRR of every element = (4+3+2)/3 = 3; IKM = 3 × 25 = 75.00, grade C.
     assert (kepuasan.responden, kepuasan.ikm, kepuasan.mutu) == (3, sendiri.ikm, "C")
     assert str(kepuasan.ikm) == "75.00"
-    assert skd == {"dikirim": 3, "dibuka": 2, "diisi": 1}
+    assert (skd["permintaan_data"], skd["tautan_dibuat"], skd["dibuka"], skd["diisi"]) == (3, 3, 2, 1)
+    assert skd["persen_diisi"] == 33.3
     assert (antrian["diambil"], antrian["dipanggil"], antrian["rerata_tunggu_menit"]) == (2, 2, 15.0)
     assert standar["Nomor antrian dipanggil ≤ 10 menit setelah diambil"] == (2, 1)
     assert (pengaduan["jumlah"], pengaduan["dijawab"], pengaduan["rerata_jawab_jam"]) == (1, 1, 2.0)
@@ -300,3 +301,27 @@ def test_shared_list_writer_keeps_formulas_as_text_and_dates_as_dates():
     assert (ws["A2"].value, ws["A2"].data_type) == ("=2*3", "s")
     assert ws["B2"].value == datetime.datetime(2026, 11, 22) and ws["B2"].number_format == "DD/MM/YYYY"
     assert ws.freeze_panes == "A2"
+
+
+@pytest.mark.django_db
+def test_silastik_xlsx_has_the_csv_rows_with_real_dates_and_phone_numbers_as_text(masuk, pimpinan, buat_layanan):
+    buat_layanan(waktu=datetime.datetime(2026, 11, 17, 9, 0, tzinfo=WITA), no_hp="081234567890", nama="Siti")
+    buat_layanan(waktu=datetime.datetime(2026, 11, 18, 23, 30, tzinfo=WITA), no_hp="6281200000001", nama="Budi")
+    client = masuk(pimpinan)
+
+    xlsx = client.get(reverse("laporan:unduh_silastik_xlsx"), _periode_query())
+    berkas_csv = client.get(reverse("laporan:unduh_csv"), _periode_query())
+
+    assert xlsx["Content-Disposition"] == 'attachment; filename="silastik-laporan-pst-20261116-20261122.xlsx"'
+    ws = load_workbook(io.BytesIO(xlsx.content)).active
+    baris = list(ws.iter_rows(values_only=True))
+    dari_csv = list(csv.reader(io.StringIO(berkas_csv.content.decode("utf-8-sig"))))
+    assert list(baris[0]) == dari_csv[0]
+    assert len(baris) == len(dari_csv) == 3
+    sel_hp = [ws.cell(row=i, column=4) for i in (2, 3)]
+    assert all(sel.data_type == "s" and isinstance(sel.value, str) for sel in sel_hp)
+    assert {sel.value for sel in sel_hp} == {r[3] for r in dari_csv[1:]}
+    tanggal = [ws.cell(row=i, column=1).value for i in (2, 3)]
+    assert all(isinstance(t, datetime.datetime) for t in tanggal)  # a real date cell, shown as DD/MM/YYYY
+    assert [t.strftime("%d/%m/%Y") for t in tanggal] == [r[0] for r in dari_csv[1:]]
+    assert tanggal[1].date() == datetime.date(2026, 11, 18)  # 23.30 WITA stays on its office day

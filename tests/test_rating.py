@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from django.core.cache import cache
 from django.db import IntegrityError
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -36,6 +37,11 @@ def penilaian(buat_layanan, petugas):
 
 def url_isi(p):
     return reverse("rating:isi", args=[p.token])
+
+
+def buka_panel(client, layanan, **kwargs):
+    """The officer presses Rating: the links are made by a POST, then the panel shows them."""
+    return client.post(reverse("rating:buat_tautan", args=[layanan.pk]), follow=True, **kwargs)
 
 
 # ---- QR decoding helpers  ------------------------------------
@@ -124,10 +130,14 @@ def test_one_rating_record_per_service(penilaian):
 
 
 @pytest.mark.django_db
-def test_expired_unused_link_is_renewed_when_the_officer_opens_the_panel(masuk, client, penilaian, petugas):
+def test_expired_unused_link_is_renewed_when_the_officer_presses_rating(masuk, client, penilaian, petugas):
     lama = penilaian.token
     Penilaian.objects.filter(pk=penilaian.pk).update(berlaku_sampai=timezone.now() - timedelta(days=1))
-    html = masuk(petugas).get(reverse("rating:panel", args=[penilaian.layanan_id])).content.decode()
+    panel = masuk(petugas).get(reverse("rating:panel", args=[penilaian.layanan_id])).content.decode()
+    assert "Perbarui Tautan" in panel and lama not in panel  # showing never renews
+    penilaian.refresh_from_db()
+    assert penilaian.token == lama
+    html = buka_panel(client, penilaian.layanan).content.decode()
     penilaian.refresh_from_db()
     assert penilaian.token != lama and not penilaian.kedaluwarsa
     assert penilaian.token in html and lama not in html
@@ -207,7 +217,7 @@ def test_thank_you_page_shows_the_complaint_channels(client, penilaian, kantor):
 @pytest.mark.django_db
 def test_panel_qr_code_decodes_to_the_rating_url(masuk, buat_layanan, petugas):
     layanan = buat_layanan("konsultasi")
-    html = masuk(petugas).get(reverse("rating:panel", args=[layanan.pk])).content.decode()
+    html = buka_panel(masuk(petugas), layanan).content.decode()
     url = "http://testserver" + reverse("rating:isi", args=[layanan.penilaian.token])
     svg = re.search(r"<svg[^>]*class=\"qr-kode\".*?</svg>", html, re.S).group(0)
     assert dekode_qr(rasterkan_svg(svg)) == url
@@ -219,7 +229,7 @@ def test_panel_qr_code_decodes_to_the_rating_url(masuk, buat_layanan, petugas):
 @pytest.mark.django_db
 def test_panel_kirim_wa_goes_to_the_visitors_phone_with_the_link(masuk, buat_layanan, petugas):
     layanan = buat_layanan("konsultasi", nama="Siti Aminah", no_hp="6281234567890")
-    html = masuk(petugas).get(reverse("rating:panel", args=[layanan.pk])).content.decode()
+    html = buka_panel(masuk(petugas), layanan).content.decode()
     token = layanan.penilaian.token
     wa = re.search(r'href="(https://wa\.me/[^"]+)"[^>]*>\s*<i[^>]*></i> Kirim WA<', html).group(1)
     assert wa.startswith("https://wa.me/6281234567890?text=")
@@ -230,7 +240,7 @@ def test_panel_kirim_wa_goes_to_the_visitors_phone_with_the_link(masuk, buat_lay
 @pytest.mark.django_db
 def test_panel_for_a_data_request_also_has_the_skd_link(masuk, buat_layanan, petugas):
     layanan = buat_layanan("permintaan-data")
-    html = masuk(petugas).get(reverse("rating:panel", args=[layanan.pk])).content.decode()
+    html = buka_panel(masuk(petugas), layanan).content.decode()
     skd = SurveiSKD.objects.get(layanan=layanan)
     assert "Survei SKD" in html and "Kirim WA SKD" in html and "SKD Belum" in html
     svgs = re.findall(r"<svg[^>]*class=\"qr-kode\".*?</svg>", html, re.S)
@@ -241,17 +251,21 @@ def test_panel_for_a_data_request_also_has_the_skd_link(masuk, buat_layanan, pet
 def test_other_kinds_get_skd_when_the_office_lists_them(masuk, buat_layanan, petugas, settings):
     settings.SKD_JENIS_TAMBAHAN = ["konsultasi"]
     layanan = buat_layanan("konsultasi")
-    assert "Survei SKD" in masuk(petugas).get(reverse("rating:panel", args=[layanan.pk])).content.decode()
+    assert "Survei SKD" in buka_panel(masuk(petugas), layanan).content.decode()
 
 
 @pytest.mark.django_db
 def test_panel_answers_htmx_with_the_panel_only(masuk, buat_layanan, petugas):
     layanan = buat_layanan()
-    response = masuk(petugas).get(
-        reverse("rating:panel", args=[layanan.pk]), headers={"HX-Request": "true", "HX-Target": "panel-rating"}
-    )
-    html = response.content.decode()
-    assert html.lstrip().startswith('<div id="panel-rating"') and "<html" not in html
+    for response in (
+        masuk(petugas).post(reverse("rating:buat_tautan", args=[layanan.pk]),
+                            headers={"HX-Request": "true", "HX-Target": "panel-rating"}),
+        masuk(petugas).get(reverse("rating:panel", args=[layanan.pk]),
+                           headers={"HX-Request": "true", "HX-Target": "panel-rating"}),
+    ):
+        html = response.content.decode()
+        assert html.lstrip().startswith('<div id="panel-rating"') and "<html" not in html
+        assert layanan.penilaian.token in html
 
 
 @pytest.mark.django_db
@@ -259,8 +273,9 @@ def test_panel_per_role(client, masuk, buat_layanan, petugas, petugas2, pimpinan
     layanan = buat_layanan()
     url = reverse("rating:panel", args=[layanan.pk])
     assert client.get(url).status_code == 302  # anonymous → login
-    assert masuk(pimpinan).get(url).status_code == 403
-    for user in (petugas, petugas2, admin_user):
+    for user in (pimpinan, petugas2):  # petugas2 does not handle this service
+        assert masuk(user).get(url).status_code == 403
+    for user in (petugas, admin_user):
         response = masuk(user).get(url)
         assert response.status_code == 200
         assert "<html" in response.content.decode()  # without JavaScript the panel is a page of its own
@@ -281,13 +296,23 @@ def skd(buat_layanan, petugas):
 
 
 @pytest.mark.django_db
-def test_skd_short_link_counts_openings_then_redirects(client, skd, kantor):
-    for _ in range(2):
+def test_skd_short_link_counts_one_opening_per_visitor_then_redirects(client, skd, kantor):
+    for _ in range(3):  # a reload, the back button, a second tap
         response = client.get(reverse("rating:skd", args=[skd.token]))
         assert response.status_code == 302 and response["Location"] == kantor.url_skd
     skd.refresh_from_db()
-    assert skd.jumlah_dibuka == 2 and skd.pertama_dibuka <= skd.terakhir_dibuka
+    assert skd.jumlah_dibuka == 1 and skd.pertama_dibuka == skd.terakhir_dibuka
     assert client.get(reverse("rating:skd", args=["tebakan"])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_skd_short_link_knows_a_visitor_without_cookies_by_address(client, skd):
+    for _ in range(3):
+        Client().get(reverse("rating:skd", args=[skd.token]), REMOTE_ADDR="10.0.0.7")
+    # Another visitor (another phone, another address) is another opening.
+    client.get(reverse("rating:skd", args=[skd.token]), REMOTE_ADDR="10.0.0.8")
+    skd.refresh_from_db()
+    assert skd.jumlah_dibuka == 2
 
 
 @pytest.mark.django_db
@@ -396,12 +421,13 @@ def test_detail_shows_the_complaint_to_admin_and_pimpinan_only(masuk, buat_layan
 
 
 @pytest.mark.django_db
-def test_detail_offers_the_rating_button_to_officers_only(masuk, buat_layanan, petugas, pimpinan):
+def test_detail_offers_the_rating_button_to_the_handling_officer_only(masuk, buat_layanan, petugas, petugas2, pimpinan):
     layanan = buat_layanan()
-    panel = reverse("rating:panel", args=[layanan.pk])
+    tombol = f'action="{reverse("rating:buat_tautan", args=[layanan.pk])}"'
     url = reverse("layanan:detail", args=[layanan.pk])
-    assert f'href="{panel}"' in masuk(petugas).get(url).content.decode()
-    assert f'href="{panel}"' not in masuk(pimpinan).get(url).content.decode()
+    assert tombol in masuk(petugas).get(url).content.decode()
+    for user in (petugas2, pimpinan):
+        assert tombol not in masuk(user).get(url).content.decode()
     # Showing the detail page does not create a link by itself.
     assert not Penilaian.objects.exists()
 

@@ -23,15 +23,15 @@ def test_walk_in_consultation_is_due_three_hours_after_it_was_recorded(buat_laya
 
 
 @pytest.mark.django_db
-def test_online_request_is_due_at_the_end_of_the_third_working_day(buat_layanan):
-    CutiBersama.objects.create(tanggal=datetime.date(2026, 3, 20), keterangan="Cuti Bersama Idul Fitri")
+def test_online_request_is_due_at_the_end_of_the_third_working_day(tanpa_cuti_bersama, buat_layanan):
+    CutiBersama.objects.filter(tanggal=datetime.date(2026, 3, 20)).update(berlaku=True)
     layanan = buat_layanan("konsultasi", waktu=RABU_18_MARET, sarana="online", kanal_online="email")
     # Nyepi (Thu), cuti bersama (Fri) and the weekend do not count: Mon 23, Tue 24, Wed 25.
     assert layanan.tenggat == datetime.datetime(2026, 3, 25, 23, 59, tzinfo=WITA)
 
 
 @pytest.mark.django_db
-def test_walk_in_data_request_also_counts_working_days(buat_layanan):
+def test_walk_in_data_request_also_counts_working_days(tanpa_cuti_bersama, buat_layanan):
     layanan = buat_layanan("permintaan-data", waktu=RABU_18_MARET)
     assert layanan.tenggat == datetime.datetime(2026, 3, 24, 23, 59, tzinfo=WITA)
 
@@ -45,13 +45,15 @@ def test_due_time_follows_the_office_settings(buat_layanan, kantor):
 
 
 @pytest.mark.django_db
-def test_changing_settings_or_cuti_bersama_recomputes_open_services_only(buat_layanan, kantor, petugas):
+def test_changing_settings_or_cuti_bersama_recomputes_open_services_only(tanpa_cuti_bersama, buat_layanan, kantor, petugas):
     terbuka = buat_layanan("konsultasi", waktu=RABU_18_MARET, sarana="online", kanal_online="email")
     selesai = buat_layanan("konsultasi", waktu=RABU_18_MARET, sarana="online", kanal_online="email")
     selesai.ubah_status(Status.SELESAI, oleh=petugas)
     tenggat_selesai = selesai.tenggat
 
-    CutiBersama.objects.create(tanggal=datetime.date(2026, 3, 20), keterangan="Cuti Bersama")
+    cuti = CutiBersama.objects.get(tanggal=datetime.date(2026, 3, 20))
+    cuti.berlaku = True
+    cuti.save()
     terbuka.refresh_from_db()
     assert terbuka.tenggat == datetime.datetime(2026, 3, 25, 23, 59, tzinfo=WITA)
 
@@ -168,3 +170,30 @@ def test_dashboard_lists_my_most_urgent_services_first(masuk, petugas, buat_laya
     terbaru = list(masuk(petugas).get(reverse("layanan:dashboard")).context["terbaru"])
 
     assert terbaru == [terlambat, baru, online]
+
+
+@pytest.mark.django_db
+def test_waiting_on_the_visitor_has_no_due_state(buat_layanan, petugas):
+    layanan = buat_layanan("konsultasi", sarana="online", kanal_online="email", waktu=RABU_18_MARET)
+    layanan.ubah_status(Status.MENUNGGU, oleh=petugas)
+    assert layanan.keadaan_tenggat(ambang_persen=75, sekarang=RABU_18_MARET + datetime.timedelta(days=30)) is None
+
+
+@pytest.mark.django_db
+def test_late_and_open_means_past_due_and_not_answered_by_then(buat_layanan, petugas, time_machine):
+    time_machine.move_to(RABU_18_MARET, tick=False)
+    online = dict(sarana="online", kanal_online="email")
+    tidak_dijawab = buat_layanan("konsultasi", **online)
+    dijawab_tepat = buat_layanan("konsultasi", **online)
+    dijawab_telat = buat_layanan("konsultasi", **online)
+    selesai = buat_layanan("konsultasi", **online)
+    dijawab_tepat.ubah_status(Status.MENUNGGU, oleh=petugas)
+    selesai.ubah_status(Status.SELESAI, oleh=petugas)
+    belum_jatuh_tempo = buat_layanan("konsultasi", **online, waktu=RABU_18_MARET + datetime.timedelta(days=20))
+    time_machine.move_to(RABU_18_MARET + datetime.timedelta(days=14), tick=False)
+    dijawab_telat.ubah_status(Status.MENUNGGU, oleh=petugas)
+
+    terlambat = set(Layanan.objects.terlambat_terbuka())
+
+    assert terlambat == {tidak_dijawab, dijawab_telat}
+    assert belum_jatuh_tempo not in terlambat

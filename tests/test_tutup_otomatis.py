@@ -1,14 +1,19 @@
-"""Auto-close: silent online consultations are closed once, with a history entry."""
+"""Auto-close (consultation service standard): an online consultation the office answered and the
+visitor then left silent for N days is closed once; one nobody answered stays open."""
 
 import datetime
+import importlib
 import io
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
-from django.utils import timezone
+from django.urls import reverse
 
 from layanan.layanan import pengguna_sistem
-from layanan.models import RiwayatLayanan, Status
+from layanan.models import Layanan, Status
+
+MULAI = datetime.datetime(2026, 11, 2, 2, 0, tzinfo=datetime.UTC)  # Monday 09.00 WIB
 
 
 def _jalankan(**kwargs):
@@ -17,79 +22,162 @@ def _jalankan(**kwargs):
     return out.getvalue()
 
 
-def _lalu(**delta):
-    return timezone.now() - datetime.timedelta(**delta)
+@pytest.fixture
+def jam(time_machine):
+    time_machine.move_to(MULAI, tick=False)
+    return time_machine
 
 
 @pytest.fixture
-def online_diam(buat_layanan):
-    return buat_layanan("konsultasi", sarana="online", kanal_online="whatsapp", waktu=_lalu(days=4))
+def konsultasi_online(buat_layanan, jam):
+    def buat(**data):
+        return buat_layanan("konsultasi", sarana="online", kanal_online="whatsapp", **data)
+
+    return buat
+
+
+def _jawab(layanan, petugas):
+    """The officer answers and sets Menunggu tanggapan pengunjung from the Update form."""
+    layanan.ubah_status(Status.MENUNGGU, oleh=petugas, catatan="Jawaban dikirim lewat WhatsApp.")
 
 
 @pytest.mark.django_db
-def test_auto_close_run_twice_closes_each_service_once(online_diam, buat_layanan):
-    kedua = buat_layanan("konsultasi", sarana="online", kanal_online="email", waktu=_lalu(days=10))
+def test_never_answered_consultation_stays_open_and_overdue(konsultasi_online, jam):
+    layanan = konsultasi_online()
+    jam.shift(datetime.timedelta(days=10))
+
+    keluaran = _jalankan()
+
+    layanan.refresh_from_db()
+    assert "0 konsultasi online ditutup otomatis" in keluaran
+    assert layanan.status == Status.DITERIMA
+    assert not layanan.ditutup_otomatis
+    assert layanan.keadaan_tenggat(ambang_persen=75) == "terlambat"
+
+
+@pytest.mark.django_db
+def test_answered_then_silent_n_days_is_closed_once_even_when_run_twice(konsultasi_online, petugas, jam):
+    layanan = konsultasi_online()
+    _jawab(layanan, petugas)
+    jam.shift(datetime.timedelta(days=2, hours=23))
+    assert "0 konsultasi" in _jalankan()  # not yet 3 days of silence
+    jam.shift(datetime.timedelta(hours=2))
 
     pertama = _jalankan()
-    lagi = _jalankan()
+    kedua = _jalankan()
 
-    assert "2 konsultasi online ditutup otomatis" in pertama
-    assert "0 konsultasi online ditutup otomatis" in lagi
-    for layanan in (online_diam, kedua):
-        layanan.refresh_from_db()
-        assert layanan.status == Status.SELESAI
-        assert layanan.selesai_pada is not None
-        entri = layanan.riwayat.filter(catatan__startswith="Ditutup otomatis")
-        assert entri.count() == 1
-        assert entri.get().oleh == pengguna_sistem()
-        assert entri.get().ke_status == Status.SELESAI
-
-
-@pytest.mark.django_db
-def test_recent_activity_keeps_the_consultation_open(online_diam, petugas):
-    RiwayatLayanan.objects.create(
-        layanan=online_diam, jenis=RiwayatLayanan.Jenis.CATATAN, catatan="Pengguna membalas", oleh=petugas,
-        waktu=_lalu(days=1),
-    )
-    _jalankan()
-    online_diam.refresh_from_db()
-    assert online_diam.status == Status.DITERIMA
+    assert "1 konsultasi online ditutup otomatis" in pertama
+    assert "0 konsultasi online ditutup otomatis" in kedua
+    layanan.refresh_from_db()
+    assert layanan.status == Status.SELESAI
+    assert layanan.ditutup_otomatis
+    assert layanan.selesai_pada is not None
+    entri = layanan.riwayat.filter(catatan__startswith="Ditutup otomatis")
+    assert entri.count() == 1
+    assert entri.get().oleh == pengguna_sistem()
+    assert (entri.get().dari_status, entri.get().ke_status) == (Status.MENUNGGU, Status.SELESAI)
 
 
 @pytest.mark.django_db
-def test_only_silent_online_consultations_are_closed(online_diam, buat_layanan):
-    baru = buat_layanan("konsultasi", sarana="online", kanal_online="email", waktu=_lalu(days=2))
-    langsung = buat_layanan("konsultasi", waktu=_lalu(days=5))
-    data_online = buat_layanan("permintaan-data", sarana="online", kanal_online="email", waktu=_lalu(days=5))
+def test_visitor_answered_keeps_the_consultation_open(konsultasi_online, petugas, jam):
+    layanan = konsultasi_online()
+    _jawab(layanan, petugas)
+    jam.shift(datetime.timedelta(days=1))
+    layanan.ubah_status(Status.DIPROSES, oleh=petugas, catatan="Pengunjung menanggapi.")
+    jam.shift(datetime.timedelta(days=10))
 
     _jalankan()
 
-    for layanan, status in ((online_diam, Status.SELESAI), (baru, Status.DITERIMA), (langsung, Status.DITERIMA), (data_online, Status.DITERIMA)):
-        layanan.refresh_from_db()
-        assert layanan.status == status, layanan
+    layanan.refresh_from_db()
+    assert layanan.status == Status.DIPROSES
+    assert not layanan.ditutup_otomatis
 
 
 @pytest.mark.django_db
-def test_days_silent_is_an_office_setting(online_diam, kantor):
+def test_recent_note_after_the_answer_keeps_it_open(konsultasi_online, petugas, jam):
+    layanan = konsultasi_online()
+    _jawab(layanan, petugas)
+    jam.shift(datetime.timedelta(days=3))
+    layanan.catat_riwayat("Pengunjung bertanya lagi lewat WA", oleh=petugas)
+    jam.shift(datetime.timedelta(days=1))
+
+    _jalankan()
+
+    layanan.refresh_from_db()
+    assert layanan.status == Status.MENUNGGU
+
+
+@pytest.mark.django_db
+def test_only_online_consultations_are_closed(konsultasi_online, buat_layanan, petugas, jam):
+    konsultasi = konsultasi_online()
+    data_online = buat_layanan("permintaan-data", sarana="online", kanal_online="email")
+    for layanan in (konsultasi, data_online):
+        _jawab(layanan, petugas)
+    jam.shift(datetime.timedelta(days=5))
+
+    _jalankan()
+
+    konsultasi.refresh_from_db()
+    data_online.refresh_from_db()
+    assert konsultasi.status == Status.SELESAI
+    assert data_online.status == Status.MENUNGGU
+
+
+@pytest.mark.django_db
+def test_waiting_on_the_visitor_is_offered_only_for_online_services(buat_layanan, konsultasi_online):
+    assert Status.MENUNGGU in konsultasi_online().status_berikutnya()
+    assert Status.MENUNGGU not in buat_layanan("konsultasi").status_berikutnya()
+
+
+@pytest.mark.django_db
+def test_officer_sets_waiting_from_the_update_form(konsultasi_online, masuk, petugas):
+    layanan = konsultasi_online()
+    klien = masuk(petugas)
+    assert "Menunggu tanggapan pengunjung" in klien.get(layanan.get_absolute_url()).content.decode()
+
+    klien.post(reverse("layanan:update_status", args=[layanan.pk]), {"status": "menunggu", "catatan": "Dijawab."})
+
+    layanan.refresh_from_db()
+    assert layanan.status == Status.MENUNGGU
+    assert layanan.riwayat.filter(ke_status=Status.MENUNGGU, oleh=petugas).exists()
+
+
+@pytest.mark.django_db
+def test_days_silent_is_an_office_setting(konsultasi_online, petugas, kantor, jam):
+    _jawab(konsultasi_online(), petugas)
     kantor.tutup_otomatis_hari = 7
     kantor.save()
+    jam.shift(datetime.timedelta(days=4))
     assert "0 konsultasi" in _jalankan()
     assert "1 konsultasi" in _jalankan(hari=3)
 
 
 @pytest.mark.django_db
-def test_the_system_account_cannot_log_in(online_diam, client):
-    _jalankan()
+def test_the_system_account_cannot_log_in(client):
     sistem = pengguna_sistem()
     assert not sistem.is_active and not sistem.has_usable_password()
     assert not client.login(email=sistem.email, password="")
 
 
 @pytest.mark.django_db
-def test_closed_consultation_shows_the_note_in_its_timeline(online_diam, masuk, petugas):
-    from django.urls import reverse
-
+def test_closed_consultation_shows_the_note_in_its_timeline(konsultasi_online, masuk, petugas, jam):
+    layanan = konsultasi_online()
+    _jawab(layanan, petugas)
+    jam.shift(datetime.timedelta(days=4))
     _jalankan()
-    html = masuk(petugas).get(reverse("layanan:detail", args=[online_diam.pk])).content.decode()
+    html = masuk(petugas).get(layanan.get_absolute_url()).content.decode()
     assert "Ditutup otomatis: pengguna tidak menanggapi selama 3 hari" in html
     assert "Sistem (otomatis)" in html
+
+
+@pytest.mark.django_db
+def test_migration_flags_services_the_old_auto_close_already_finished(buat_layanan, petugas):
+    migrasi = importlib.import_module("layanan.migrations.0007_angka_menunggu_tutup_otomatis")
+    lama = buat_layanan("konsultasi", sarana="online", kanal_online="email")
+    lama.ubah_status(Status.SELESAI, oleh=pengguna_sistem(), catatan="Ditutup otomatis: pengguna tidak menanggapi selama 3 hari.")
+    oleh_petugas = buat_layanan("konsultasi", sarana="online", kanal_online="email")
+    oleh_petugas.ubah_status(Status.SELESAI, oleh=petugas, catatan="Ditutup otomatis? bukan, dijawab petugas.")
+
+    migrasi.tandai_yang_sudah_ditutup_otomatis(apps, None)
+
+    assert set(Layanan.objects.filter(ditutup_otomatis=True)) == {lama}

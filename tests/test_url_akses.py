@@ -48,6 +48,10 @@ def _pk_tidak_ada(d):
     return {"pk": 999999}
 
 
+def _pk_peminjaman(d):
+    return {"pk": d.peminjaman.pk}
+
+
 def _token_rating(d):
     return {"token": d.penilaian.token}
 
@@ -76,6 +80,7 @@ AKSES = {
     "laporan:unduh_xlsx": Akses(302, 403, 200, 200),
     "laporan:unduh_docx": Akses(302, 403, 200, 200),
     "laporan:unduh_csv": Akses(302, 403, 200, 200),
+    "laporan:unduh_silastik_xlsx": Akses(302, 403, 200, 200),
     # Queue: kiosk, ticket and display are public; the desk's queue is for officers.
     "antrian:kios": Akses(200, 200, 200, 200),
     "antrian:buat_janji": Akses(405, 405, 405, 405),
@@ -87,19 +92,36 @@ AKSES = {
     "antrian:panggil_ulang": Akses(302, 405, 403, 405, kwargs=_pk_tiket),
     "antrian:lewati": Akses(302, 405, 403, 405, kwargs=_pk_tiket),
     "antrian:ambil_di_meja": Akses(302, 405, 403, 405),
+    "antrian:janji_meja": Akses(302, 405, 403, 405),
     "antrian:janji_hadir": Akses(302, 405, 403, 405, kwargs=_pk_tidak_ada),
+    # Self-registration on the visitor's phone is public; the entrance poster and the desk's list are not.
+    "bukutamu:daftar": Akses(200, 200, 200, 200),
+    "bukutamu:daftar_janji": Akses(404, 404, 404, 404),  # without its signed ?t= link: friendly 404
+    "bukutamu:daftar_terkirim": Akses(404, 404, 404, 404),
+    "bukutamu:daftar_poster": Akses(302, 200, 403, 200),
+    "layanan:belum_ditugaskan": Akses(302, 200, 403, 200),
+    "layanan:ambil": Akses(302, 405, 403, 405, kwargs=_pk_tidak_ada),
+    "layanan:bagikan_surat": Akses(302, 405, 403, 405, kwargs=lambda d: {"berkas_pk": 999999}),
+    # Lacak layanan: public behind an unguessable token; no letter marked for the visitor here (404).
+    "layanan:lacak": Akses(200, 200, 200, 200, kwargs=lambda d: {"token": d.layanan.token_lacak}),
+    "layanan:lacak_surat": Akses(404, 404, 404, 404, kwargs=lambda d: {"token": d.layanan.token_lacak}),
+    "layanan:lacak_antrian": Akses(200, 200, 200, 200, kwargs=lambda d: {"token": d.tiket.token}),
     # Lockers and complaints.
     "layanan:loker": Akses(302, 200, 403, 200),
+    "layanan:kembalikan_item": Akses(302, 405, 403, 405, kwargs=lambda d: {"pk": d.layanan.pk, "item_pk": 999999}),
+    "layanan:loker_detail": Akses(302, 200, 403, 200, kwargs=_pk_peminjaman),
     "layanan:loker_belum_kembali": Akses(302, 200, 403, 200),
     "layanan:loker_kembali": Akses(302, 405, 403, 405, kwargs=_pk_tidak_ada),
     "layanan:pengaduan": Akses(302, 200, 200, 200),
     "layanan:pengaduan_baru": Akses(302, 200, 403, 200),
     "layanan:pengaduan_detail": Akses(302, 200, 200, 200, kwargs=_pk_pengaduan),
-    "layanan:pengaduan_tindak_lanjut": Akses(302, 405, 403, 405, kwargs=_pk_pengaduan),
+    "layanan:pengaduan_tindak_lanjut": Akses(302, 405, 405, 405, kwargs=_pk_pengaduan),
     # Rating: the visitor's token pages are public; the panel and IKM are not.
     "rating:panel": Akses(302, 200, 403, 200, kwargs=_pk_layanan),
+    "rating:buat_tautan": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
     "rating:tandai_skd": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
     "rating:ikm": Akses(302, 403, 200, 200),
+    "rating:unduh_ikm": Akses(302, 403, 200, 200),
     "rating:isi": Akses(200, 200, 200, 200, kwargs=_token_rating),
     "rating:terima_kasih": Akses(302, 302, 302, 302, kwargs=_token_rating, ke="/r/"),  # not filled yet: to the form
     "rating:skd": Akses(302, 302, 302, 302, kwargs=_token_skd, ke="s.bps.go.id"),  # counted, then to BPS's survey
@@ -169,7 +191,7 @@ def test_no_entry_is_left_for_a_url_that_no_longer_exists():
 def data(buat_layanan, petugas, jenis, kantor):
     """One object of each kind a URL may need, owned by the `petugas` user."""
     from bukutamu import antrian
-    from layanan.models import Kanal
+    from layanan.models import Kanal, Loker, PeminjamanLoker
     from layanan.pengaduan import catat_pengaduan
     from rating import services as rating
 
@@ -180,6 +202,10 @@ def data(buat_layanan, petugas, jenis, kantor):
         tiket=antrian.ambil_nomor(jenis_layanan=jenis["konsultasi"]),
         penilaian=rating.pastikan_penilaian(layanan, oleh=petugas),
         skd=rating.pastikan_skd(layanan, oleh=petugas),
+        peminjaman=PeminjamanLoker.pinjamkan(
+            loker=Loker.objects.create(nomor="U1"), jenis_kartu="ktp", nomor_kartu="6310012345678901",
+            nama_pengunjung="Sari", oleh=petugas,
+        ),
     )
 
 

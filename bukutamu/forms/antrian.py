@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from pst_frontoffice.forms import FormIndonesia
 from pst_frontoffice.whatsapp import normalisasi_no_hp
 
-from ..antrian import periksa_waktu_janji
+from ..antrian import cek_janji
 from ..models import JenisLayanan
 from .kunjungan import bersihkan_nama
 
@@ -26,7 +26,7 @@ class AmbilNomorForm(forms.Form):
 
 
 class JanjiTemuForm(FormIndonesia):
-    """An appointment taken on the kiosk outside service hours."""
+    """An appointment outside service hours, made on the kiosk or by an officer at the desk."""
 
     nama = forms.CharField(label="Nama", max_length=150)
     no_hp = forms.CharField(
@@ -40,7 +40,8 @@ class JanjiTemuForm(FormIndonesia):
         label="Waktu Janji",
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
         widget=forms.DateTimeInput(attrs={"type": "datetime-local", "step": 900}, format="%Y-%m-%dT%H:%M"),
-        error_messages={"invalid": "Tulis tanggal dan jam janji, misalnya 2026-11-23 09:00."},
+        error_messages={"invalid": "Tulis tanggal dan jam janji, misalnya 2026-11-23 16:30."},
+        help_text="Di luar jam layanan: paling lambat 1 jam sebelumnya untuk hari ini, 1 hari sebelumnya untuk hari lain.",
     )
     keperluan = forms.CharField(label="Keperluan", max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -55,7 +56,5 @@ class JanjiTemuForm(FormIndonesia):
 
     def clean_waktu(self):
         waktu = self.cleaned_data["waktu"]
-        alasan = periksa_waktu_janji(waktu)
-        if alasan:
-            raise ValidationError(alasan)
+        cek_janji(waktu)
         return waktu

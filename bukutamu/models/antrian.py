@@ -1,9 +1,11 @@
 """The queue at the reception (nomor antrian), service hours and appointments (janji temu)."""
 
 import datetime
+import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from .kunjungan import JenisLayanan, Kunjungan
 
@@ -24,6 +26,11 @@ class PenghitungAntrian(models.Model):
         return f"{self.prefix} {self.tanggal}: {self.terakhir}"
 
 
+def token_acak():
+    """An unguessable link token (128 bits, URL-safe)."""
+    return secrets.token_urlsafe(16)
+
+
 class Antrian(models.Model):
     """One queue ticket (K-001), from the kiosk or the desk, restarting at 001 every office day."""
 
@@ -38,6 +45,7 @@ class Antrian(models.Model):
         KIOS = "kios", "Kios"
         MEJA = "meja", "Meja resepsionis"
         JANJI = "janji", "Janji temu"
+        MANDIRI = "mandiri", "Daftar mandiri"
 
     jenis_layanan = models.ForeignKey(
         JenisLayanan, on_delete=models.PROTECT, related_name="+", verbose_name="jenis layanan"
@@ -61,6 +69,8 @@ class Antrian(models.Model):
         Kunjungan, on_delete=models.PROTECT, null=True, blank=True, related_name="antrian",
         verbose_name="buku tamu",
     )
+    # The ticket's QR code leads the visitor to their place in the queue, then to their services.
+    token = models.CharField("token lacak", max_length=32, unique=True, default=token_acak, editable=False)
 
     class Meta:
         verbose_name = "antrian"
@@ -172,4 +182,4 @@ class JanjiTemu(models.Model):
         ordering = ["waktu", "id"]
 
     def __str__(self):
-        return f"{self.nama} — {self.waktu:%d-%m-%Y %H:%M}"
+        return f"{self.nama} — {timezone.localtime(self.waktu):%d-%m-%Y %H.%M}"

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 
 class JenisInstansi(models.TextChoices):
@@ -91,6 +92,7 @@ class KanalOnline(models.TextChoices):
     WHATSAPP = "whatsapp", "WhatsApp"
     EMAIL = "email", "E-mail"
     ZOOM = "zoom", "Zoom"
+    MANDIRI = "mandiri", "Formulir daftar mandiri"
     LAINNYA = "lainnya", "Lainnya"
 
 
@@ -116,7 +118,7 @@ class Kunjungan(models.Model):
         ordering = ["-waktu"]
 
     def __str__(self):
-        return f"{self.pengunjung.nama} — {self.waktu:%d-%m-%Y %H:%M}"
+        return f"{self.pengunjung.nama} — {timezone.localtime(self.waktu):%d-%m-%Y %H.%M}"
 
     @property
     def sarana_lengkap(self):

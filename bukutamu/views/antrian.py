@@ -5,24 +5,32 @@ from django.core import signing
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pst_frontoffice.hari_kerja import KalenderKerja
 from pst_frontoffice.htmx import TAB, render_halaman
+from pst_frontoffice.qr import qr_svg
 from pst_frontoffice.ratelimit import melebihi_batas
 from pst_frontoffice.roles import petugas_diperlukan
 
 from .. import antrian as aturan
+from .. import pendaftaran as mandiri
 from ..forms.antrian import AmbilNomorForm, JanjiTemuForm, jenis_untuk_antrian
 from ..models import Antrian, Hari, JanjiTemu
 
 BATAS_KIOS = 20  # presses per address per window: a queue of people on one tablet stays well below
 JENDELA_KIOS = 60  # seconds
 SALT_JANJI = "bukutamu.janji-temu"
+DETIK_KEMBALI_KIOS = 15  # the number stays on screen this long, then the kiosk is ready for the next visitor
+SESI_TIKET = "tiket_kios"  # the number this kiosk gave last: only its ticket prints the tracking code
 
 
 def _lebar(request):
-    """Ticket width in mm: the two common thermal printer rolls."""
-    return "58" if request.GET.get("lebar") == "58" else "80"
+    """Ticket width in mm (the two common thermal rolls): the officer's choice on the ticket, else the
+    office setting, which is what the kiosk prints on; visitors never see a choice."""
+    pilihan = request.GET.get("lebar")
+    return pilihan if pilihan in ("58", "80") else request.kantor.lebar_tiket
 
 
 def _kios_terlalu_cepat(request):
@@ -30,14 +38,13 @@ def _kios_terlalu_cepat(request):
 
 
 def _halaman_kios(request, *, form_janji=None, status=200):
-    buka = aturan.sedang_buka(zona=request.kantor.tzinfo)
-    if form_janji is None:
-        slot = aturan.slot_janji_terdekat()
-        form_janji = JanjiTemuForm(initial={"waktu": slot.replace(tzinfo=None) if slot else None})
+    jadwal, kalender = aturan.jadwal_layanan(), KalenderKerja()
+    buka = aturan.sedang_buka(zona=request.kantor.tzinfo, jadwal=jadwal, kalender=kalender)
+    form_janji = form_janji or _form_janji_kosong(jadwal=jadwal, kalender=kalender)
     return render(
         request, "bukutamu/antrian/kios.html",
-        {"buka": buka, "jenis": jenis_untuk_antrian(), "form_janji": form_janji, "lebar": _lebar(request),
-         "jadwal": [(Hari(h).label, b, t) for h, (b, t) in sorted(aturan.jadwal_layanan().items())]},
+        {"buka": buka, "jenis": jenis_untuk_antrian(), "form_janji": form_janji,
+         "jadwal": [(Hari(h).label, b, t) for h, (b, t) in sorted(jadwal.items())]},
         status=status,
     )
 
@@ -58,12 +65,13 @@ def kios(request):
         messages.warning(request, "Saat ini di luar jam layanan. Silakan buat janji temu.")
         return _halaman_kios(request)
     tiket = aturan.ambil_nomor(jenis_layanan=form.cleaned_data["jenis_layanan"], sumber=Antrian.Sumber.KIOS)
-    return redirect(f"{reverse('antrian:tiket', args=[tiket.pk])}?lebar={_lebar(request)}&cetak=1&kios=1")
+    request.session[SESI_TIKET] = tiket.pk
+    return redirect(f"{reverse('antrian:tiket', args=[tiket.pk])}?cetak=1&kios=1")
 
 
 @require_POST
 def buat_janji(request):
-    """The kiosk's appointment form (outside service hours)."""
+    """The kiosk's appointment form: for a time outside service hours, offered at any hour."""
     if _kios_terlalu_cepat(request):
         messages.error(request, "Terlalu banyak permintaan dari perangkat ini. Tunggu sebentar lalu coba lagi.")
         return _halaman_kios(request, form_janji=JanjiTemuForm(request.POST), status=429)
@@ -89,21 +97,31 @@ def janji_tercatat(request):
 
 @require_GET
 def tiket(request, pk):
-    """The printable ticket (58 or 80 mm); it carries no personal data."""
+    """The printable ticket (58 or 80 mm); it carries no personal data, and the tracking QR code only
+    for the kiosk that took it or an officer. From the kiosk, the screen shows the number full size
+    and counts down back to the start while the ticket prints."""
     antrian = get_object_or_404(Antrian.objects.select_related("jenis_layanan"), pk=pk)
     di_depan = Antrian.objects.filter(
         tanggal=antrian.tanggal, status=Antrian.Status.MENUNGGU, diambil__lt=antrian.diambil
     ).count() if antrian.status == Antrian.Status.MENUNGGU else None
+    qr_lacak = None
+    # Ticket numbers are easy to guess, the tracking token is not: the code is printed only by the
+    # kiosk that just gave this number, or by an officer.
+    if request.user.is_authenticated or request.session.get(SESI_TIKET) == antrian.pk:
+        url_lacak = request.build_absolute_uri(reverse("layanan:lacak_antrian", args=[antrian.token]))
+        qr_lacak = mark_safe(qr_svg(url_lacak, "Kode QR lacak layanan"))
     return render(request, "bukutamu/antrian/tiket.html", {
-        "antrian": antrian, "di_depan": di_depan, "lebar": _lebar(request),
+        "antrian": antrian, "di_depan": di_depan, "lebar": _lebar(request), "qr_lacak": qr_lacak,
         "cetak": request.GET.get("cetak") == "1", "dari_kios": request.GET.get("kios") == "1",
+        "detik_kembali": DETIK_KEMBALI_KIOS,
     })
 
 
 @require_GET
 def layar(request):
     """The TV display; its board polls itself every few seconds (HTMX) and survives restarts."""
-    ctx = aturan.papan(aturan.waktu_kantor(zona=request.kantor.tzinfo).date())
+    sekarang = aturan.waktu_kantor(zona=request.kantor.tzinfo)
+    ctx = {**aturan.papan(sekarang.date()), "sekarang": sekarang}
     return render_halaman(request, "bukutamu/antrian/layar.html", ctx, partial={"papan": "papan"})
 
 
@@ -123,14 +141,17 @@ def _kembali(request, bawaan="antrian:petugas"):
     return redirect(bawaan)
 
 
-@petugas_diperlukan
-@require_GET
-def petugas(request):
-    """The Antrian tab: call, call again, skip; waiting numbers and today's appointments."""
+def _form_janji_kosong(*, jadwal, kalender):
+    slot = aturan.slot_janji_terdekat(jadwal=jadwal, kalender=kalender)
+    return JanjiTemuForm(initial={"waktu": slot.replace(tzinfo=None) if slot else None})
+
+
+def _halaman_petugas(request, *, form_janji=None, status=200):
     loket = _loket(request)
     zona = request.kantor.tzinfo
     tanggal = aturan.waktu_kantor(zona=zona).date()
     hari_ini = Antrian.objects.filter(tanggal=tanggal).select_related("jenis_layanan", "dipanggil_oleh")
+    jadwal, kalender = aturan.jadwal_layanan(), KalenderKerja()
     ctx = {
         "tab": "antrian",
         "loket": loket,
@@ -138,11 +159,36 @@ def petugas(request):
         "sekarang": aturan.sedang_di_loket(loket=loket, tanggal=tanggal),
         "menunggu": hari_ini.filter(status=Antrian.Status.MENUNGGU).order_by("diambil", "id"),
         "dilewati": hari_ini.filter(status=Antrian.Status.DILEWATI).order_by("-dipanggil_pada", "-id"),
-        "janji": aturan.janji_hari_ini(tanggal, zona=zona),
+        "janji": aturan.janji_hari_ini(tanggal, zona=zona).select_related("pendaftaran"),
         "jenis": jenis_untuk_antrian(),
-        "buka": aturan.sedang_buka(zona=zona),
+        "buka": aturan.sedang_buka(zona=zona, jadwal=jadwal, kalender=kalender),
+        "form_janji": form_janji or _form_janji_kosong(jadwal=jadwal, kalender=kalender),
+        "mandiri_belum_dicatat": mandiri.belum_dicatat_hari_ini(tanggal),
+        "mandiri_kedaluwarsa": mandiri.kedaluwarsa_terakhir(tanggal),
     }
-    return render_halaman(request, "bukutamu/antrian/petugas.html", ctx, partial={**TAB, "daftar-antrian": "daftar"})
+    return render_halaman(
+        request, "bukutamu/antrian/petugas.html", ctx, partial={**TAB, "daftar-antrian": "daftar"}, status=status
+    )
+
+
+@petugas_diperlukan
+@require_GET
+def petugas(request):
+    """The Antrian tab: call, call again, skip; waiting numbers and today's appointments."""
+    return _halaman_petugas(request)
+
+
+@petugas_diperlukan
+@require_POST
+def janji_meja(request):
+    """Buat Janji Temu at the desk: a visitor (in person or on the phone) books a time outside service hours."""
+    form = JanjiTemuForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Janji temu belum tersimpan. Periksa isian yang ditandai merah.")
+        return _halaman_petugas(request, form_janji=form, status=400)
+    janji = JanjiTemu.objects.create(**form.cleaned_data, diubah_oleh=request.user)
+    messages.success(request, f"Janji temu {janji.nama} tercatat untuk {aturan.teks_waktu_janji(janji.waktu)}.")
+    return redirect("antrian:petugas")
 
 
 @petugas_diperlukan

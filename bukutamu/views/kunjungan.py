@@ -8,6 +8,7 @@ from pst_frontoffice.htmx import TAB, render_halaman
 from pst_frontoffice.roles import petugas_diperlukan
 
 from .. import kunjungan as aturan
+from .. import pendaftaran as mandiri
 from ..antrian import AntrianTidakBisa, antrian_untuk_buku_tamu
 from ..forms.kunjungan import BukuTamuForm
 from ..models import Pengunjung
@@ -28,7 +29,7 @@ def _initial_dari_pengunjung(pengunjung):
 @require_http_methods(["GET", "POST"])
 def buku_tamu(request):
     """The Buku Tamu tab: write one visit, opening one service per Jenis Pelayanan."""
-    pengunjung = None
+    pengunjung = pendaftaran = None
     if request.method == "POST":
         form = BukuTamuForm(request.POST)
         if form.is_valid():
@@ -72,11 +73,15 @@ def buku_tamu(request):
         if antrian:
             # The visitor called from the queue: the ticket's service is already known.
             initial.update(antrian=antrian.pk, jenis_layanan=[antrian.jenis_layanan_id])
+            # Self-registered: filled from what the visitor typed, linked to the matched visitor.
+            pendaftaran = mandiri.untuk_antrian(antrian)
+            if pendaftaran:
+                initial.update(pendaftaran.initial_buku_tamu())
         form = BukuTamuForm(initial=initial)
     partial = {**TAB, "identitas": "identitas"}
     return render_halaman(
         request, "bukutamu/buku_tamu.html",
-        {"form": form, "tab": "buku_tamu", "pengunjung_dipilih": pengunjung, "antrian": antrian},
+        {"form": form, "tab": "buku_tamu", "pengunjung_dipilih": pengunjung, "antrian": antrian, "pendaftaran": pendaftaran},
         partial=partial,
     )
 

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 
 from bukutamu.models import JenisLayanan, Sarana
 from pst_frontoffice.forms import FilterForm, FormIndonesia
-from pst_frontoffice.models import Peran
+from pst_frontoffice.models import PengaturanKantor, Peran
 from pst_frontoffice.widgets import PilihanCepat, PilihanModel
 
 from ..models import Status
@@ -21,11 +21,17 @@ class UpdateStatusForm(FormIndonesia):
         label="Catatan", required=False, widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Wajib diisi sebagai alasan bila status Dibatalkan.",
     )
+    BANTUAN_MENUNGGU = (
+        "Sudah menjawab? Pilih Menunggu tanggapan pengunjung; konsultasi online ditutup otomatis "
+        "bila tidak ditanggapi {hari} hari."
+    )
 
     def __init__(self, *args, layanan, **kwargs):
         super().__init__(*args, **kwargs)
         self.layanan = layanan
         self.fields["status"].choices = [(s.value, s.label) for s in layanan.status_berikutnya()]
+        if Status.MENUNGGU in layanan.status_berikutnya() or layanan.status == Status.MENUNGGU:
+            self.fields["status"].help_text = self.BANTUAN_MENUNGGU.format(hari=PengaturanKantor.get().tutup_otomatis_hari)
         self.fields["status"].error_messages = {
             "required": "Pilih status baru.",
             "invalid_choice": "Status itu tidak dapat dipilih dari status sekarang.",
@@ -54,7 +60,7 @@ class PetugasForm(FormIndonesia):
 class FilterLayananForm(FilterForm):
     q = forms.CharField(label="Cari", required=False, widget=forms.TextInput(attrs={"placeholder": "nama, instansi, keperluan…", "type": "search"}))
     status = forms.ChoiceField(
-        label="Status", required=False, choices=[("", "Semua status"), ("terbuka", "Belum selesai"), *Status.choices],
+        label="Status", required=False, choices=[("", "Semua status"), ("terbuka", "Belum selesai"), ("terlambat", "Terlambat, masih terbuka"), *Status.choices],
         widget=PilihanCepat,
     )
     jenis = PilihanModel(label="Jenis", required=False, queryset=JenisLayanan.objects.all(), empty_label="Semua jenis")
@@ -64,6 +70,14 @@ class FilterLayananForm(FilterForm):
         label="Urutkan", required=False, choices=[("", "Terbaru"), ("tenggat", "Tenggat terdekat")],
         widget=PilihanCepat(attrs={"class": "form-select form-select-sm"}),
     )
+
+    # Not in the filter bar: set by the reports' links. `menurut=tenggat` applies the dates to the
+    # due time (time-standard compliance); `standar=hari_kerja` keeps the services under the
+    # working-day standard (online requests and data requests); `otomatis` splits the finished
+    # services into auto-closed (1) and closed by an officer (0).
+    menurut = forms.ChoiceField(required=False, choices=[("", "dicatat"), ("tenggat", "tenggat")], widget=forms.HiddenInput)
+    standar = forms.ChoiceField(required=False, choices=[("", "semua"), ("hari_kerja", "hari kerja")], widget=forms.HiddenInput)
+    otomatis = forms.ChoiceField(required=False, choices=[("", "semua"), ("1", "ditutup otomatis"), ("0", "oleh petugas")], widget=forms.HiddenInput)
 
     kolom = {
         # Two rows at 1366 px, so that every choice reads in full ("Semua sarana", not "Sem").
@@ -84,6 +98,8 @@ class FilterLayananForm(FilterForm):
         status = data.get("status")
         if status == "terbuka":
             qs = qs.terbuka()
+        elif status == "terlambat":
+            qs = qs.terlambat_terbuka()
         elif status:
             qs = qs.filter(status=status)
         if data.get("jenis"):
@@ -92,7 +108,11 @@ class FilterLayananForm(FilterForm):
             qs = qs.filter(kunjungan__sarana=data["sarana"])
         if data.get("petugas"):
             qs = qs.filter(petugas=data["petugas"])
-        qs = self.saring_tanggal(qs, "dibuat", data)
+        if data.get("otomatis"):
+            qs = qs.filter(ditutup_otomatis=data["otomatis"] == "1")
+        if data.get("standar") == "hari_kerja":
+            qs = qs.filter(Q(kunjungan__sarana=Sarana.ONLINE) | Q(jenis__adalah_permintaan_data=True))
+        qs = self.saring_tanggal(qs, "tenggat" if data.get("menurut") == "tenggat" else "dibuat", data)
         if data.get("urut") == "tenggat":
             qs = qs.urut_tenggat()
         return qs

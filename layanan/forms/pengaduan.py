@@ -31,6 +31,8 @@ class PengaduanForm(ModelFormIndonesia):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unsur"].choices = [("", "— belum diklasifikasi —"), *UnsurSKM.choices]
+        # Only the visitor's own rating form files under this channel.
+        self.fields["kanal"].choices = [c for c in self.fields["kanal"].choices if c[0] != Kanal.RATING]
         self.fields["unsur"].help_text = "Klasifikasi menurut 9 unsur SKM; boleh diisi kemudian."
         if not self.is_bound:
             self.initial.setdefault("diterima_pada", timezone.localtime().replace(second=0, microsecond=0))

@@ -84,7 +84,9 @@ class CariPermintaanForm(FilterForm):
             for kata in data["q"].split():
                 saring_kata &= (
                     Q(kunjungan__keperluan__icontains=kata) | Q(kunjungan__pengunjung__nama__icontains=kata)
-                    | Q(permintaan_data__item__topik__icontains=kata) | Q(permintaan_data__catatan__icontains=kata)
+                    # Removed items are kept (never deleted) but no longer describe the request.
+                    | Q(permintaan_data__item__topik__icontains=kata, permintaan_data__item__dihapus_pada__isnull=True)
+                    | Q(permintaan_data__catatan__icontains=kata)
                     | Q(permintaan_data__tags__nama__icontains=kata) | Q(nomor_surat__nomor__icontains=kata)
                     | Q(nomor_surat__perihal__icontains=kata) | Q(permintaan_data__nomor_surat_permintaan__icontains=kata)
                 )

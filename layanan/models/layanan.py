@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bukutamu.models import JenisLayanan, Kunjungan, Sarana
+from bukutamu.models.antrian import token_acak
 from pst_frontoffice.aktivitas import catat
 from pst_frontoffice.hari_kerja import KalenderKerja
 from pst_frontoffice.models import LogAktivitas, PengaturanKantor
@@ -20,18 +21,24 @@ from .. import tenggat as aturan_tenggat
 class Status(models.TextChoices):
     DITERIMA = "diterima", "Diterima"
     DIPROSES = "diproses", "Diproses"
+    # The office has answered an online request and waits on the visitor: the one state the
+    # auto-close of silent conversations (layanan.layanan.tutup_konsultasi_online_diam) acts on.
+    MENUNGGU = "menunggu", "Menunggu tanggapan pengunjung"
     SIAP_DIAMBIL = "siap_diambil", "Siap Diambil"
     SELESAI = "selesai", "Selesai"
     DIBATALKAN = "dibatalkan", "Dibatalkan"
 
 
-STATUS_TERBUKA = (Status.DITERIMA, Status.DIPROSES, Status.SIAP_DIAMBIL)
+STATUS_TERBUKA = (Status.DITERIMA, Status.DIPROSES, Status.MENUNGGU, Status.SIAP_DIAMBIL)
 
 # The allowed flow, as the officers' user guide describes Update. Siap Diambil exists only for data requests;
-# Dibatalkan is reachable from every open state and needs a reason.
+# Menunggu tanggapan pengunjung only for online services (the officer sets it when answering and
+# moves it back to Diproses when the visitor responds); Dibatalkan is reachable from every open
+# state and needs a reason.
 ALUR_STATUS = {
-    Status.DITERIMA: (Status.DIPROSES, Status.SIAP_DIAMBIL, Status.SELESAI, Status.DIBATALKAN),
-    Status.DIPROSES: (Status.SIAP_DIAMBIL, Status.SELESAI, Status.DIBATALKAN),
+    Status.DITERIMA: (Status.DIPROSES, Status.MENUNGGU, Status.SIAP_DIAMBIL, Status.SELESAI, Status.DIBATALKAN),
+    Status.DIPROSES: (Status.MENUNGGU, Status.SIAP_DIAMBIL, Status.SELESAI, Status.DIBATALKAN),
+    Status.MENUNGGU: (Status.DIPROSES, Status.SELESAI, Status.DIBATALKAN),
     Status.SIAP_DIAMBIL: (Status.SELESAI, Status.DIBATALKAN),
     Status.SELESAI: (),
     Status.DIBATALKAN: (),
@@ -81,6 +88,18 @@ class LayananQuerySet(models.QuerySet):
             *_relasi_daftar_terpasang(self.model)
         )
 
+    def dengan_jawaban(self):
+        """Annotate `dijawab_pada`: when the office first answered and set Menunggu tanggapan pengunjung."""
+        jawaban = RiwayatLayanan.objects.filter(layanan=models.OuterRef("pk"), ke_status=Status.MENUNGGU)
+        return self.annotate(dijawab_pada=models.Subquery(jawaban.order_by("waktu").values("waktu")[:1]))
+
+    def terlambat_terbuka(self, sekarang=None):
+        """Open services past their due time that the office has not answered by then (see layanan/tenggat.py)."""
+        return (
+            self.terbuka().filter(tenggat__lt=sekarang or timezone.now()).dengan_jawaban()
+            .filter(models.Q(dijawab_pada__isnull=True) | models.Q(dijawab_pada__gt=models.F("tenggat")))
+        )
+
     def urut_tenggat(self):
         """Open services first, the nearest due time on top; closed ones after, newest first."""
         return self.order_by(
@@ -109,6 +128,11 @@ class Layanan(models.Model):
     # Stored, not computed per row, so lists can sort by it; recomputed for open services when
     # the time standards or the cuti bersama dates change (receivers.py).
     tenggat = models.DateTimeField("tenggat", null=True, blank=True, db_index=True)
+    # The visitor's public status page (lacak layanan); unguessable, so it shows nobody else's.
+    token_lacak = models.CharField("token lacak", max_length=32, unique=True, default=token_acak, editable=False)
+    # Closed by the auto-close of a silent conversation, not by an officer: reports count these
+    # apart from the services an officer finished.
+    ditutup_otomatis = models.BooleanField("ditutup otomatis", default=False)
 
     objects = LayananQuerySet.as_manager()
 
@@ -153,8 +177,8 @@ class Layanan(models.Model):
         )
 
     def keadaan_tenggat(self, *, ambang_persen, sekarang=None):
-        """'aman', 'mendekati' (amber) or 'terlambat' (red) while open; None once closed."""
-        if not self.terbuka or self.tenggat is None:
+        """'aman', 'mendekati' (amber) or 'terlambat' (red) while open; None once closed or while waiting on the visitor."""
+        if not self.terbuka or self.status == Status.MENUNGGU or self.tenggat is None:
             return None
         return aturan_tenggat.keadaan_tenggat(
             self.dibuat, self.tenggat, ambang_persen=ambang_persen, sekarang=sekarang or timezone.now()
@@ -172,6 +196,8 @@ class Layanan(models.Model):
         pilihan = ALUR_STATUS[self.status]
         if not self.jenis.adalah_permintaan_data:
             pilihan = tuple(s for s in pilihan if s != Status.SIAP_DIAMBIL)
+        if self.kunjungan.sarana != Sarana.ONLINE:
+            pilihan = tuple(s for s in pilihan if s != Status.MENUNGGU)
         return pilihan
 
     def boleh_diubah_oleh(self, user):
@@ -181,8 +207,8 @@ class Layanan(models.Model):
             self.petugas_id == user.pk or self.pendamping.filter(pk=user.pk).exists()
         )
 
-    def ubah_status(self, ke, *, oleh, catatan=""):
-        """Move along the allowed flow and append the change to the history."""
+    def ubah_status(self, ke, *, oleh, catatan="", otomatis=False):
+        """Move along the allowed flow and append the change to the history (`otomatis`: by the auto-close)."""
         ke = Status(ke)
         if ke not in self.status_berikutnya():
             raise ValidationError(
@@ -199,7 +225,8 @@ class Layanan(models.Model):
             dari = self.status
             self.status = ke
             self.selesai_pada = timezone.now() if ke in (Status.SELESAI, Status.DIBATALKAN) else None
-            self.save(update_fields=["status", "selesai_pada", "diperbarui"])
+            self.ditutup_otomatis = otomatis
+            self.save(update_fields=["status", "selesai_pada", "ditutup_otomatis", "diperbarui"])
             self.catat_riwayat(catatan, oleh=oleh, jenis=RiwayatLayanan.Jenis.STATUS, dari_status=dari, ke_status=ke)
             catat(oleh, LogAktivitas.Aksi.STATUS, self, f"{Status(dari).label} → {ke.label}. {catatan}".strip())
 
@@ -252,4 +279,4 @@ class RiwayatLayanan(models.Model):
         ordering = ["waktu", "id"]
 
     def __str__(self):
-        return f"{self.layanan_id}: {self.get_jenis_display()} {self.waktu:%d-%m-%Y %H:%M}"
+        return f"{self.layanan_id}: {self.get_jenis_display()} {timezone.localtime(self.waktu):%d-%m-%Y %H.%M}"

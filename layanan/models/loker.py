@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from .layanan import Layanan
@@ -85,6 +86,15 @@ class PeminjamanLoker(models.Model):
 
     def __str__(self):
         return f"{self.loker} — {self.nama_pengunjung}"
+
+    def get_absolute_url(self):
+        return reverse("layanan:loker_detail", args=[self.pk])
+
+    @property
+    def nomor_kartu_samar(self):
+        """The card number as every list shows it: its last 4 characters only; in full on the record."""
+        nomor = "".join(self.nomor_kartu.split())
+        return "••••" + nomor[-4:] if len(nomor) > 4 else "••••"
 
     @property
     def dikembalikan(self):

@@ -32,7 +32,17 @@ class StatusPengaduan(models.TextChoices):
     SELESAI = "selesai", "Selesai"
 
 
+def _pimpinan_atau_admin(user):
+    return user.is_authenticated and (user.is_pimpinan or user.is_admin)
+
+
 class PengaduanQuerySet(models.QuerySet):
+    def terlihat_oleh(self, user):
+        """The complaints this user may read: a complaint written in a rating only for Pimpinan and Admin."""
+        if _pimpinan_atau_admin(user):
+            return self
+        return self.exclude(kanal=Kanal.RATING)
+
     def untuk_daftar(self):
         return self.select_related("dicatat_oleh", "layanan__jenis")
 
@@ -83,6 +93,24 @@ class Pengaduan(models.Model):
     def clean(self):
         if self.kanal == Kanal.LAPOR and not self.nomor_tiket_lapor.strip():
             raise ValidationError({"nomor_tiket_lapor": "Nomor tiket LAPOR! wajib diisi untuk kanal LAPOR!."})
+
+    # Who reads and who follows up (README, "Pengaduan: siapa membaca dan menindaklanjuti"). A visitor
+    # writes in the rating form that "pimpinan kantor akan membacanya", often about the officer who
+    # served them: so that complaint goes to Pimpinan and Admin only. Complaints from the other
+    # channels are recorded at the desk, and the desk follows them up; Pimpinan reads them.
+    @property
+    def dari_rating(self):
+        return self.kanal == Kanal.RATING
+
+    def boleh_dibaca_oleh(self, user):
+        if self.dari_rating:
+            return _pimpinan_atau_admin(user)
+        return user.is_authenticated and (user.is_petugas or user.is_pimpinan or user.is_admin)
+
+    def boleh_ditindaklanjuti_oleh(self, user):
+        if self.dari_rating:
+            return _pimpinan_atau_admin(user)
+        return user.is_authenticated and (user.is_petugas or user.is_admin)
 
     @property
     def waktu_respons(self):
@@ -136,4 +164,4 @@ class TindakLanjutPengaduan(models.Model):
         ordering = ["waktu", "id"]
 
     def __str__(self):
-        return f"{self.pengaduan_id}: {self.get_ke_status_display()} {self.waktu:%d-%m-%Y %H:%M}"
+        return f"{self.pengaduan_id}: {self.get_ke_status_display()} {timezone.localtime(self.waktu):%d-%m-%Y %H.%M}"

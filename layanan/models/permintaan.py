@@ -2,7 +2,9 @@
 
 import re
 
+from django.conf import settings
 from django.db import models, transaction
+from django.utils import timezone
 
 from .layanan import Layanan
 
@@ -103,13 +105,37 @@ class PermintaanData(models.Model):
                 self.layanan.catat_riwayat(f"Tag dilepas: {tag.nama}.", oleh=oleh)
 
 
+class ItemDataQuerySet(models.QuerySet):
+    def dihapus(self):
+        return self.filter(dihapus_pada__isnull=False)
+
+
+class ItemDataManager(models.Manager.from_queryset(ItemDataQuerySet)):
+    """The default: items still asked for. `permintaan.item`, the form and the letter see only these."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(dihapus_pada__isnull=True)
+
+
 class ItemData(models.Model):
-    """One item asked for: a topic, a period and an area level."""
+    """One item asked for: a topic, a period and an area level.
+
+    Removing an item from the form only marks it (dihapus_pada/oleh): the row stays, the history
+    names it, and the officer can put it back (Kembalikan).
+    """
 
     permintaan = models.ForeignKey(PermintaanData, on_delete=models.CASCADE, related_name="item")
     topik = models.CharField("topik data", max_length=200)
     periode = models.CharField("periode", max_length=60, blank=True, help_text="Mis. 2020–2025 atau Agustus 2026.")
     tingkat_wilayah = models.CharField("tingkat wilayah", max_length=10, choices=TingkatWilayah.choices, blank=True)
+    dihapus_pada = models.DateTimeField("dihapus pada", null=True, blank=True, editable=False)
+    dihapus_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        editable=False, verbose_name="dihapus oleh",
+    )
+
+    objects = ItemDataManager()
+    semua = ItemDataQuerySet.as_manager()
 
     class Meta:
         verbose_name = "item data"
@@ -123,3 +149,15 @@ class ItemData(models.Model):
     def uraian(self):
         """'IPM, 2020–2025, Kecamatan'."""
         return ", ".join(x for x in (self.topik, self.periode, self.get_tingkat_wilayah_display()) if x)
+
+    def hapus(self, *, oleh):
+        """Take the item off the request; the row stays and can be put back."""
+        self.dihapus_pada, self.dihapus_oleh = timezone.now(), oleh
+        self.save(update_fields=["dihapus_pada", "dihapus_oleh"])
+
+    def kembalikan(self, *, oleh):
+        """Put a removed item back on the request, recorded in the service's history."""
+        with transaction.atomic():
+            self.dihapus_pada, self.dihapus_oleh = None, None
+            self.save(update_fields=["dihapus_pada", "dihapus_oleh"])
+            self.permintaan.layanan.catat_riwayat(f"Item data dikembalikan: {self.uraian}.", oleh=oleh)

@@ -155,6 +155,10 @@ class BerkasSurat(models.Model):
     )
     diunggah = models.DateTimeField("diunggah", default=timezone.now)
     diganti_pada = models.DateTimeField("diganti pada", null=True, blank=True)
+    untuk_pengunjung = models.BooleanField(
+        "boleh diunduh pengunjung", default=False,
+        help_text="Pengunjung dapat mengunduh berkas ini dari halaman lacak layanan.",
+    )
 
     class Meta:
         verbose_name = "berkas surat balasan"

@@ -2,6 +2,7 @@
 (so the shared detail view stays untouched)."""
 
 from django import template
+from django.urls import reverse
 
 from pst_frontoffice.whatsapp import tautan_wa
 
@@ -52,6 +53,7 @@ def panel_surat(context, layanan):
             semua_tag=list(Tag.objects.values_list("nama", flat=True)[:300]),
         )
     if layanan.status in ("siap_diambil", "selesai") and pengunjung.no_hp:
-        teks = teks_wa_pengunjung(layanan, kantor=kantor, nomor=aktif)
+        url_lacak = request.build_absolute_uri(reverse("layanan:lacak", args=[layanan.token_lacak]))
+        teks = teks_wa_pengunjung(layanan, kantor=kantor, nomor=aktif, url_lacak=url_lacak)
         konteks.update(teks_wa=teks, tautan_wa_pengunjung=tautan_wa(teks, pengunjung.no_hp))
     return konteks

@@ -127,7 +127,7 @@ def konteks_detail(request, layanan, **lain):
         "form_petugas": lain.pop("form_petugas", None)
         or (PetugasForm(initial={"petugas": layanan.petugas, "pendamping": layanan.pendamping.all()}) if boleh_ubah else None),
         "tautan_grup_wa": tautan_notifikasi_grup(layanan, kantor=request.kantor, request=request),
-        "pengaduan_terkait": layanan.pengaduan.all(),
+        "pengaduan_terkait": layanan.pengaduan.terlihat_oleh(request.user),
         **lain,
     }
 

@@ -63,6 +63,14 @@ def kembalikan_loker(request, pk):
 
 @petugas_diperlukan
 @require_GET
+def detail(request, pk):
+    """One use of a locker, the only page showing the ID card's number in full."""
+    p = get_object_or_404(PeminjamanLoker.objects.untuk_daftar(), pk=pk)
+    return render_halaman(request, "layanan/loker_detail.html", {"tab": "loker", "p": p})
+
+
+@petugas_diperlukan
+@require_GET
 def belum_kembali(request):
     """End of day: every card taken in up to the chosen day that has not gone back yet."""
     try:

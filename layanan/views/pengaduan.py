@@ -1,7 +1,7 @@
 """The complaints register: officers record and follow up, Pimpinan reads."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
@@ -19,14 +19,15 @@ from ..pengaduan import catat_pengaduan
 @require_GET
 def daftar(request):
     form = FilterPengaduanForm(request.GET or None)
-    qs = Pengaduan.objects.untuk_daftar()
+    terlihat = Pengaduan.objects.terlihat_oleh(request.user)
+    qs = terlihat.untuk_daftar()
     if request.GET:
         qs = form.saring(qs)
     halaman = Paginator(qs, 25).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     ringkasan = {s: 0 for s in StatusPengaduan.values}
-    ringkasan.update(Pengaduan.objects.values_list("status").annotate(n=Count("pk")).order_by())
+    ringkasan.update(terlihat.values_list("status").annotate(n=Count("pk")).order_by())
     return render_halaman(
         request, "layanan/pengaduan_daftar.html",
         {"tab": "pengaduan", "form": form, "halaman": halaman, "query": query.urlencode(), "ringkasan": ringkasan},
@@ -58,7 +59,7 @@ def baru(request):
 
 
 def _konteks_detail(request, pengaduan, form=None):
-    boleh_ubah = request.user.is_petugas or request.user.is_admin
+    boleh_ubah = pengaduan.boleh_ditindaklanjuti_oleh(request.user)
     return {
         "tab": "pengaduan",
         "pengaduan": pengaduan,
@@ -67,20 +68,28 @@ def _konteks_detail(request, pengaduan, form=None):
     }
 
 
-def _ambil(pk):
-    return get_object_or_404(Pengaduan.objects.select_related("dicatat_oleh", "layanan__jenis"), pk=pk)
+def _ambil(request, pk, *, ubah=False):
+    """The complaint, if this user may read it (and with `ubah`, follow it up); else the 403 page."""
+    pengaduan = get_object_or_404(Pengaduan.objects.select_related("dicatat_oleh", "layanan__jenis"), pk=pk)
+    if not pengaduan.boleh_dibaca_oleh(request.user):
+        raise PermissionDenied("Pengaduan yang ditulis pengunjung saat menilai layanan hanya dibaca Pimpinan dan Admin.")
+    if ubah and not pengaduan.boleh_ditindaklanjuti_oleh(request.user):
+        raise PermissionDenied(
+            "Pengaduan dari rating layanan ditindaklanjuti Pimpinan atau Admin; pengaduan dari kanal lain oleh petugas PST atau Admin."
+        )
+    return pengaduan
 
 
 @staf_diperlukan
 @require_GET
 def detail(request, pk):
-    return render_halaman(request, "layanan/pengaduan_detail.html", _konteks_detail(request, _ambil(pk)))
+    return render_halaman(request, "layanan/pengaduan_detail.html", _konteks_detail(request, _ambil(request, pk)))
 
 
-@petugas_diperlukan
+@staf_diperlukan
 @require_POST
 def tindak_lanjut(request, pk):
-    pengaduan = _ambil(pk)
+    pengaduan = _ambil(request, pk, ubah=True)
     form = TindakLanjutForm(request.POST)
     if form.is_valid():
         d = form.cleaned_data

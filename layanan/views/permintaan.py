@@ -16,7 +16,7 @@ from pst_frontoffice.htmx import render_halaman
 from pst_frontoffice.roles import petugas_diperlukan, staf_diperlukan
 
 from ..forms.permintaan import CariPermintaanForm, ItemDataFormSet, PermintaanDataForm, TagForm
-from ..models import BerkasSurat, Layanan, NomorSurat, PermintaanData, Tag
+from ..models import BerkasSurat, ItemData, Layanan, NomorSurat, PermintaanData, Tag
 from ..permintaan import simpan_rincian
 from .layanan import konteks_detail
 
@@ -103,10 +103,23 @@ def rincian_permintaan(request, pk):
         form = PermintaanDataForm(instance=permintaan)
         formset = ItemDataFormSet(instance=permintaan, prefix="item")
         status = 200
+    dihapus = ItemData.semua.dihapus().filter(permintaan_id=permintaan.pk).select_related("dihapus_oleh") if permintaan.pk else []
     return render(
         request, "layanan/rincian_permintaan.html",
-        {"tab": "layanan_saya", "layanan": layanan, "form": form, "formset": formset}, status=status,
+        {"tab": "layanan_saya", "layanan": layanan, "form": form, "formset": formset, "item_dihapus": dihapus},
+        status=status,
     )
+
+
+@petugas_diperlukan
+@require_POST
+def kembalikan_item(request, pk, item_pk):
+    """Put back a data item removed from the request (Kembalikan), by the handler or an Admin."""
+    layanan = ambil_permintaan_data(request, pk)
+    item = get_object_or_404(ItemData.semua.dihapus().select_related("permintaan__layanan"), pk=item_pk, permintaan__layanan=layanan)
+    item.kembalikan(oleh=request.user)
+    messages.success(request, f"Item data dikembalikan: {item.uraian}.")
+    return redirect("layanan:rincian_permintaan", pk=layanan.pk)
 
 
 @staf_diperlukan

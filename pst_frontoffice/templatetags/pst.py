@@ -1,9 +1,11 @@
+import datetime
 import functools
 
 from django import template
 from django.utils import timezone
 from django.utils.html import format_html
 
+from pst_frontoffice.hari_libur import peringatan
 from pst_frontoffice.kalender import lama_sejak, tanggal_panjang, waktu_relatif
 from pst_frontoffice.whatsapp import format_no_hp
 
@@ -12,6 +14,7 @@ register = template.Library()
 WARNA_STATUS = {
     "diterima": ("secondary", "bi-inbox"),
     "diproses": ("primary", "bi-gear"),
+    "menunggu": ("warning", "bi-hourglass-split"),
     "siap_diambil": ("info", "bi-box-seam"),
     "selesai": ("success", "bi-check-circle"),
     "dibatalkan": ("danger", "bi-x-circle"),
@@ -48,9 +51,12 @@ def waktu(context, nilai, dengan_jam=True):
     """'22 November 2026, 14.05 WITA' in the office's zone (or only the date)."""
     if not nilai:
         return "—"
-    if not dengan_jam:
-        return tanggal_panjang(nilai)
+    if not isinstance(nilai, datetime.datetime):
+        return tanggal_panjang(nilai)  # a calendar date: already the office's own
+    # Converted before either branch: 03.45 WITA on the 2nd is still the 1st in UTC.
     lokal = timezone.localtime(nilai)
+    if not dengan_jam:
+        return tanggal_panjang(lokal)
     kantor = context.get("kantor")
     zona = kantor.singkatan_zona if kantor else lokal.tzname()
     return f"{tanggal_panjang(lokal)}, {lokal:%H.%M} {zona}"
@@ -62,3 +68,9 @@ def waktu_singkat(context, nilai):
     if not nilai:
         return "—"
     return waktu_relatif(timezone.localtime(nilai), timezone.localdate())
+
+
+@register.simple_tag
+def peringatan_hari_libur():
+    """The Admin's warnings about unchecked or missing cuti bersama of this year and next."""
+    return peringatan(timezone.localdate())

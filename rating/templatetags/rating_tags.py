@@ -52,7 +52,8 @@ def ringkasan_rating(context, layanan):
         "penilaian": penilaian,
         "skd": skd,
         "perlu_skd": skd is not None or services.perlu_skd(layanan, kantor=context["kantor"]),
-        "boleh_kirim": user.punya_peran("petugas", "admin") and services.boleh_dinilai(layanan),
+        "boleh_kirim": services.boleh_kelola_tautan(layanan, user),
         "lihat_pengaduan": user.punya_peran("pimpinan", "admin"),
         "request": context.get("request"),
+        "csrf_token": context.get("csrf_token"),
     }

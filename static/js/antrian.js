@@ -1,5 +1,6 @@
-// Queue pages: ticket printing, the kiosk's return timer, the TV display's clock, reconnect notice
-// and spoken calls. Every page works without this file (the display then needs a manual reload).
+// Queue pages: ticket printing, the kiosk's countdown back to the start, the TV display's clock,
+// reconnect notice and spoken calls (remembered). Every page works without this file (the display
+// then needs a manual reload).
 (function () {
   "use strict";
 
@@ -13,13 +14,39 @@
     }
   }
 
-  // Kiosk: after the ticket or appointment confirmation, go back for the next visitor.
+  // A thermal roll has no fixed page length: the printed page is as tall as the ticket. The width
+  // sheet's @page gives a fallback height; here the measured one replaces it.
+  var aturanHalaman = null;
+  function ukurTiket() {
+    var tiket = document.querySelector(".tiket");
+    var lembar = Array.prototype.filter.call(document.styleSheets, function (s) {
+      return s.href && /\/tiket-(58|80)[^/]*\.css/.test(s.href);
+    })[0];
+    if (!tiket || !lembar) return;
+    var lebar = document.body.classList.contains("tiket-lebar-58") ? 58 : 80;
+    var tinggiMm = Math.ceil(tiket.getBoundingClientRect().height * 25.4 / 96) + 1;
+    if (aturanHalaman !== null) lembar.deleteRule(aturanHalaman);
+    aturanHalaman = lembar.insertRule("@page { size: " + lebar + "mm " + tinggiMm + "mm; margin: 0; }", lembar.cssRules.length);
+    document.body.setAttribute("data-tinggi-tiket-mm", tinggiMm);
+  }
+  window.addEventListener("beforeprint", ukurTiket);
+
+  // Kiosk: after the ticket or appointment confirmation, count down and go back for the next visitor.
   function kembaliOtomatis() {
     var el = document.querySelector("[data-kembali-otomatis]");
     if (!el) return;
-    var detik = parseInt(el.getAttribute("data-kembali-otomatis"), 10) || 15;
+    var sisa = parseInt(el.getAttribute("data-kembali-otomatis"), 10) || 15;
     var tujuan = el.getAttribute("data-kembali-ke") || el.getAttribute("href");
-    if (tujuan) window.setTimeout(function () { window.location.assign(tujuan); }, detik * 1000);
+    var angka = document.querySelector("[data-hitung-mundur]");
+    if (!tujuan) return;
+    var jam = window.setInterval(function () {
+      sisa -= 1;
+      if (angka) angka.textContent = String(Math.max(sisa, 0));
+      if (sisa <= 0) {
+        window.clearInterval(jam);
+        window.location.assign(tujuan);
+      }
+    }, 1000);
   }
 
   // Kiosk: reload every few minutes (service hours start and end), unless someone is typing.
@@ -34,14 +61,36 @@
     }, detik * 1000);
   }
 
-  // TV display clock, in the display's own clock (the office's PC is set to office time).
-  function jalankanJam() {
+  // TV display clock, in office time from the server (the TV computer's own clock and zone may be
+  // anything): each poll of the board brings the server's time and the office's UTC offset, and the
+  // clock ticks on from there.
+  var HARI = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
+  var BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+    "Oktober", "November", "Desember"];
+  var jamKantor = null; // {selisih: ms to add to Date.now() for UTC, offset: ms, zona: "WITA"}
+  function dua(n) { return (n < 10 ? "0" : "") + n; }
+  function ambilJamServer() {
+    var papan = document.getElementById("papan");
+    if (!papan || !papan.hasAttribute("data-jam-server")) return;
+    var server = parseInt(papan.getAttribute("data-jam-server"), 10) * 1000;
+    var offset = parseInt(papan.getAttribute("data-jam-offset"), 10) * 1000;
+    if (isNaN(server) || isNaN(offset)) return;
+    jamKantor = { selisih: server - Date.now(), offset: offset, zona: papan.getAttribute("data-jam-zona") || "" };
+    tikJam();
+  }
+  function tikJam() {
     var jam = document.querySelector("[data-jam]");
-    if (!jam) return;
-    var format = new Intl.DateTimeFormat("id-ID", { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
-    function tik() { jam.textContent = format.format(new Date()); }
-    tik();
-    window.setInterval(tik, 15000);
+    if (!jam || !jamKantor) return;
+    // The office's wall time read with the UTC getters: no dependence on the TV's own zone.
+    var t = new Date(Date.now() + jamKantor.selisih + jamKantor.offset);
+    jam.textContent = HARI[t.getUTCDay()] + ", " + t.getUTCDate() + " " + BULAN[t.getUTCMonth()] + " " +
+      t.getUTCFullYear() + " · " + dua(t.getUTCHours()) + "." + dua(t.getUTCMinutes()) +
+      (jamKantor.zona ? " " + jamKantor.zona : "");
+  }
+  function jalankanJam() {
+    if (!document.querySelector("[data-jam]")) return;
+    ambilJamServer();
+    window.setInterval(tikJam, 1000);
   }
 
   // Reconnecting: HTMX keeps polling after a failed request; we only say so and clear it again.
@@ -56,7 +105,27 @@
   });
 
   // Spoken calls (id-ID). Browsers allow speech only after a user gesture: the button.
+  // The choice is remembered on this TV (localStorage), so a reload or a power cut keeps it. A browser
+  // may still hold speech back until someone touches the page: run the TV's browser in kiosk mode
+  // with autoplay allowed (README, Antrian).
+  var KUNCI_SUARA = "pst-layar-suara";
   var suaraAktif = false;
+  function ingatSuara(aktif) {
+    try { window.localStorage.setItem(KUNCI_SUARA, aktif ? "1" : "0"); } catch (e) { /* private mode */ }
+  }
+  function suaraDiingat() {
+    try { return window.localStorage.getItem(KUNCI_SUARA) === "1"; } catch (e) { return false; }
+  }
+  function tampilkanSuara(tombol) {
+    tombol.setAttribute("aria-pressed", suaraAktif ? "true" : "false");
+    tombol.querySelector("span").textContent = suaraAktif ? "Suara aktif" : "Aktifkan suara";
+  }
+  function pulihkanSuara() {
+    var tombol = document.querySelector("[data-aktifkan-suara]");
+    if (!tombol || !suaraDiingat()) return;
+    suaraAktif = true;
+    tampilkanSuara(tombol);
+  }
   var sudahDiumumkan = new Set();
   function catatPanggilan(umumkan) {
     document.querySelectorAll("#papan [data-panggilan]").forEach(function (el) {
@@ -79,8 +148,8 @@
     var tombol = e.target.closest("[data-aktifkan-suara]");
     if (!tombol) return;
     suaraAktif = !suaraAktif;
-    tombol.setAttribute("aria-pressed", suaraAktif ? "true" : "false");
-    tombol.querySelector("span").textContent = suaraAktif ? "Suara aktif" : "Aktifkan suara";
+    ingatSuara(suaraAktif);
+    tampilkanSuara(tombol);
     if (suaraAktif) ucapkan("Suara panggilan antrian aktif.");
   });
   document.addEventListener("htmx:afterSwap", function (e) {
@@ -94,14 +163,17 @@
     if (document.getElementById("papan")) {
       statusSambungan(false);
       catatPanggilan(true);
+      ambilJamServer();
     }
   });
 
   document.addEventListener("DOMContentLoaded", function () {
+    ukurTiket();
     cetakOtomatis();
     kembaliOtomatis();
     muatUlangBerkala();
     jalankanJam();
+    pulihkanSuara();
     catatPanggilan(false);
   });
 })();

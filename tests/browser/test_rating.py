@@ -24,7 +24,7 @@ def test_visitor_rates_on_a_phone_and_the_officer_sees_it_and_marks_skd(
     login_browser(petugas)
     page.goto(f"{live_server.url}/layanan/{layanan.pk}/")
     expect(page.locator("#status-rating")).to_have_text("belum dinilai")
-    page.get_by_role("link", name="Rating", exact=True).click()
+    page.get_by_role("button", name="Rating", exact=True).click()
     qr = page.locator("#panel-rating .qr-kode").first
     expect(qr).to_be_visible()
     expect(page).to_have_url(re.compile(rf"/layanan/{layanan.pk}/$"))  # panel opened in place
@@ -73,7 +73,7 @@ def test_visitor_rates_on_a_phone_and_the_officer_sees_it_and_marks_skd(
     page.reload()
     expect(page.locator("#status-rating")).to_have_text(re.compile(r"Nilai 3,67"))
     expect(page.locator("#status-skd")).to_have_text("SKD Belum")
-    page.get_by_role("link", name="Rating", exact=True).click()
+    page.get_by_role("button", name="Rating", exact=True).click()
     page.get_by_role("button", name="SKD Diisi").click()
     lencana = page.locator("#status-skd-panel .badge")
     expect(lencana).to_have_text(re.compile("SKD Diisi"))

@@ -71,10 +71,16 @@ def test_officer_registers_a_locker_and_returns_the_card(page, live_server, logi
     expect(baris).to_contain_text("Nur Aini")
     layar(page, "register-04-loker", full_page=True)
 
+    expect(baris).to_contain_text("••••1022")
+    expect(baris).not_to_contain_text("1810441022")  # lists show the last 4 only
     page.get_by_role("link", name="Kartu Belum Kembali").click()
-    expect(page.locator("#tabel-belum-kembali")).to_contain_text("1810441022")
+    expect(page.locator("#tabel-belum-kembali")).to_contain_text("••••1022")
+    expect(page.locator("#tabel-belum-kembali")).not_to_contain_text("1810441022")
     layar(page, "register-05-belum-kembali", full_page=True)
-    page.go_back()
+    page.get_by_role("link", name="••••1022").click()
+    expect(page.locator("#nomor-kartu")).to_have_text("1810441022")  # in full on the record
+    layar(page, "register-05b-loker-catatan", full_page=True)
+    page.goto(f"{live_server.url}/loker/")
 
     page.once("dialog", lambda d: d.accept())
     page.get_by_role("button", name="Kembalikan Kartu").click()

@@ -1,4 +1,4 @@
-"""Close online consultations the visitor left silent for N days (the consultation service standard); run it from cron or a timer."""
+"""Close answered online consultations the visitor left silent for N days (the consultation service standard); run it from cron or a timer."""
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
@@ -9,7 +9,7 @@ from pst_frontoffice.models import PengaturanKantor
 
 class Command(BaseCommand):
     help = (
-        "Menutup (Selesai) konsultasi online yang tidak ada aktivitas selama N hari (Pengaturan kantor: "
+        "Menutup (Selesai) konsultasi online berstatus Menunggu tanggapan pengunjung yang tidak ada aktivitas selama N hari (Pengaturan kantor: "
         "tutup otomatis), dengan catatan di riwayat. Aman dijalankan berulang kali."
     )
 

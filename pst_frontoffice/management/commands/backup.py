@@ -4,7 +4,7 @@ import os
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from pst_frontoffice.cadangan import buat_cadangan
 
@@ -19,7 +19,17 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, folder, **options):
-        arsip, manifest = buat_cadangan(folder)
+        try:
+            arsip, manifest = buat_cadangan(folder)
+        except PermissionError as e:
+            raise CommandError(
+                f"Folder cadangan {folder} tidak dapat ditulis oleh pengguna yang menjalankan aplikasi. "
+                "Pilih folder lain dengan --folder atau BACKUP_DIR (di Docker: /data/cadangan)."
+            ) from e
+        except (FileExistsError, NotADirectoryError) as e:
+            raise CommandError(f"{folder} bukan folder: pilih folder cadangan dengan --folder atau BACKUP_DIR.") from e
+        except OSError as e:
+            raise CommandError(f"Cadangan gagal ditulis ke {folder}: disk penuh atau folder tidak tersedia.") from e
         total = sum(manifest["jumlah"].values())
         self.stdout.write(self.style.SUCCESS(
             f"Cadangan tersimpan: {arsip} ({total} baris data, {manifest['berkas_media']} berkas unggahan)."

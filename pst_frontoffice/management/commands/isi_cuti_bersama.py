@@ -1,25 +1,21 @@
-"""Copy a year's cuti bersama dates known to the `holidays` package; Admin then edits them."""
+"""Propose a year's cuti bersama (and estimated national holidays) from the `holidays` package."""
 
-import holidays
 from django.core.management.base import BaseCommand
 
-from pst_frontoffice.models import CutiBersama
+from pst_frontoffice.hari_libur import usulkan
 
 
 class Command(BaseCommand):
     help = (
-        "Mengisi tanggal cuti bersama satu tahun dari paket holidays (kategori government). "
-        "Tanggal yang sudah ada tidak diubah; periksa dan sesuaikan dengan SKB di Admin → Cuti bersama."
+        "Mengusulkan tanggal cuti bersama satu tahun dari paket holidays (kategori government), bertanda "
+        "belum diperiksa. Tanggal yang sudah ada tidak diubah; periksa dan sesuaikan dengan SKB di "
+        "Admin → Cuti bersama dan hari libur. (Tahun ini dan tahun depan sudah diusulkan saat migrate.)"
     )
 
     def add_arguments(self, parser):
         parser.add_argument("tahun", type=int, nargs="+")
 
     def handle(self, *args, tahun, verbosity=1, **options):
-        baru = 0
-        for t in tahun:
-            for tanggal, nama in sorted(holidays.Indonesia(years=t, categories=("government",)).items()):
-                _, dibuat = CutiBersama.objects.get_or_create(tanggal=tanggal, defaults={"keterangan": nama[:150]})
-                baru += dibuat
+        baru = sum(usulkan(t) for t in tahun)
         if verbosity:
-            self.stdout.write(f"{baru} tanggal cuti bersama ditambahkan.")
+            self.stdout.write(f"{baru} tanggal cuti bersama/hari libur diusulkan (belum diperiksa).")

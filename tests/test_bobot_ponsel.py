@@ -1,0 +1,76 @@
+"""The visitor's phone pages stay light: under 30 KB transferred each, compressed, all files included."""
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from layanan.models import Status
+from pst_frontoffice.skm import FIELD_UNSUR
+from rating import services
+from scripts.bobot import BATAS_PONSEL, berkas_tertaut, bobot, isi_statis
+
+
+@pytest.fixture(autouse=True)
+def _batas_bersih():
+    cache.clear()  # the rate limit counts in the cache
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def permintaan(buat_layanan, petugas):
+    """A finished data request: its pages are the heaviest (rating, then the SKD on the thank-you page)."""
+    layanan = buat_layanan("permintaan-data")
+    layanan.ubah_status(Status.SELESAI, oleh=petugas)
+    return layanan
+
+
+def _halaman(client, url, *, data=None, status=200):
+    response = client.post(url, data) if data is not None else client.get(url)
+    assert response.status_code == status
+    return response.content
+
+
+def _halaman_ponsel(client, layanan, petugas):
+    penilaian = services.pastikan_penilaian(layanan, oleh=petugas)
+    skd = services.pastikan_skd(layanan, oleh=petugas)
+    halaman = {
+        "rating": _halaman(client, reverse("rating:isi", args=[penilaian.token])),
+        "rating dengan galat": _halaman(client, reverse("rating:isi", args=[penilaian.token]), data={"komentar": "Sudah baik."}, status=400),
+        "konfirmasi SKD": _halaman(client, reverse("rating:skd_selesai", args=[skd.token])),
+        "tautan tidak dikenal": _halaman(client, reverse("rating:isi", args=["tidak-ada"]), status=404),
+    }
+    services.simpan_penilaian(token=penilaian.token, jawaban={f: 4 for f in FIELD_UNSUR}, pengaduan="Parkir sempit.")
+    halaman["terima kasih"] = _halaman(client, reverse("rating:terima_kasih", args=[penilaian.token]))
+    return halaman
+
+
+@pytest.mark.django_db
+def test_phone_pages_weigh_under_30_kb_compressed_with_every_file(client, permintaan, petugas, kantor):
+    kantor.telepon = "(0518) 6070 123"  # every complaint channel shown: the longest page
+    kantor.save()
+    for nama, html in _halaman_ponsel(client, permintaan, petugas).items():
+        hasil = bobot(html)
+        assert hasil["total"] < BATAS_PONSEL, f"{nama}: {hasil}"
+        assert hasil["total"] == hasil["html"] + sum(hasil["berkas"].values())
+        assert set(hasil["berkas"]) == {"/static/css/ponsel.css", "/static/img/favicon.svg"}, nama
+
+
+@pytest.mark.django_db
+def test_phone_pages_load_no_bootstrap_and_no_script(client, permintaan, petugas):
+    for nama, html in _halaman_ponsel(client, permintaan, petugas).items():
+        teks = html.decode()
+        assert not any("bootstrap" in url for url in berkas_tertaut(teks)), nama
+        assert "<script" not in teks, nama  # the pages work without JavaScript
+    # The stylesheet pulls in nothing more (no fonts, no images): the weight above is all there is.
+    assert "url(" not in isi_statis("/static/css/ponsel.css").decode()
+
+
+def test_weight_counts_the_html_and_each_linked_file_compressed_once():
+    html = ('<link rel="stylesheet" href="/static/css/ponsel.css"><link rel="icon" href="/static/img/favicon.svg">'
+            '<link rel="stylesheet" href="/static/css/ponsel.css">')
+    isi = {"/static/css/ponsel.css": b"a" * 10_000, "/static/img/favicon.svg": b"<svg/>"}
+    hasil = bobot(html, ambil=isi.__getitem__)
+    assert list(hasil["berkas"]) == ["/static/css/ponsel.css", "/static/img/favicon.svg"]
+    assert 0 < hasil["berkas"]["/static/css/ponsel.css"] < 100  # 10,000 equal bytes compress to a few dozen
+    assert hasil["total"] == hasil["html"] + sum(hasil["berkas"].values())
