@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 
 from bukutamu.models import JenisLayanan, Sarana
 from pst_frontoffice.forms import FilterForm, FormIndonesia
