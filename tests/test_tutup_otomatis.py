@@ -172,7 +172,7 @@ def test_closed_consultation_shows_the_note_in_its_timeline(konsultasi_online, m
 
 @pytest.mark.django_db
 def test_migration_flags_services_the_old_auto_close_already_finished(buat_layanan, petugas):
-    migrasi = importlib.import_module("layanan.migrations.0007_angka_menunggu_tutup_otomatis")
+    migrasi = importlib.import_module("layanan.migrations.0009_menunggu_tutup_otomatis")
     lama = buat_layanan("konsultasi", sarana="online", kanal_online="email")
     lama.ubah_status(Status.SELESAI, oleh=pengguna_sistem(), catatan="Ditutup otomatis: pengguna tidak menanggapi selama 3 hari.")
     oleh_petugas = buat_layanan("konsultasi", sarana="online", kanal_online="email")
