@@ -98,7 +98,7 @@ def test_officer_pages_have_no_serious_violations(
     page.get_by_role("button", name="Generate Nomor Surat Balasan").click()
     expect(page.locator("#surat .invalid-feedback")).to_be_visible()
     periksa("detail layanan, isian salah")
-    page.get_by_role("link", name="Rating", exact=True).click()
+    page.get_by_role("button", name="Rating", exact=True).click()
     expect(page.locator("#panel-rating .qr-kode").first).to_be_visible()
     periksa("panel rating")
     page.get_by_role("button", name="Tunjukkan ke pengunjung").click()

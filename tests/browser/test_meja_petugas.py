@@ -48,7 +48,7 @@ def test_detail_actions_are_on_screen_at_1366x768(page, live_server, login_brows
     aksi = {
         "Update": page.get_by_role("button", name="Update", exact=True),
         "Generate Nomor Surat Balasan": page.get_by_role("button", name="Generate Nomor Surat Balasan"),
-        "Rating": page.get_by_role("link", name="Rating", exact=True),
+        "Rating": page.get_by_role("button", name="Rating", exact=True),
         "Kirim Notifikasi ke Grup WA": page.get_by_role("link", name="Kirim Notifikasi ke Grup WA"),
         "Drive Kumpulan Data": page.get_by_role("link", name="Drive Kumpulan Data"),
     }
@@ -123,7 +123,7 @@ def test_rating_panel_shows_both_codes_full_screen_to_the_visitor(
     page.set_viewport_size(LAPTOP)
     login_browser(petugas)
     page.goto(f"{live_server.url}/layanan/{permintaan_data.pk}/")
-    page.get_by_role("link", name="Rating", exact=True).click()
+    page.get_by_role("button", name="Rating", exact=True).click()
     tunjukkan = page.get_by_role("button", name="Tunjukkan ke pengunjung")
     tunjukkan.click()
     qr = page.locator("#qr-pengunjung .qr-kode")
