@@ -15,7 +15,7 @@ FIND_PYTHON := for p in $(PYTHON_CANDIDATES); do \
 .PHONY: help venv run test test-cepat test-postgres test-jam migrate demo serve clean
 
 help:
-	@echo "make run    — siapkan .venv, migrasi, data demo, jalankan di http://127.0.0.1:$(PORT)"
+	@echo "make run    — siapkan .venv, migrasi, data demo, jalankan di http://127.0.0.1:$(PORT) beserta worker pesan"
 	@echo "make test   — siapkan .venv lalu jalankan seluruh pengujian (termasuk browser)"
 	@echo "make test-cepat — pengujian tanpa browser, untuk putaran ubah-uji"
 	@echo "make test-postgres — seluruh pengujian pada PostgreSQL sementara di 127.0.0.1"
@@ -43,9 +43,10 @@ demo: migrate
 	$(PY) manage.py siapkan_demo
 	$(PY) manage.py jadwal_demo
 
+# The web server and the outbox worker (manage.py db_worker) together; Ctrl+C stops both.
 run: demo
 	@echo "Membuka PST Front Office di http://127.0.0.1:$(PORT) — akun demo di atas, kata sandi demo12345"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@bash scripts/jalankan.sh $(PY) $(PORT)
 
 test: venv
 	@bash scripts/pastikan-chromium.sh

@@ -43,6 +43,12 @@ class PermintaanMiddleware:
             _permintaan.reset(token)
 
 
+def url_permintaan(jalur):
+    """`jalur` made absolute with the address of the request being served; unchanged outside a request."""
+    request = _permintaan.get()
+    return request.build_absolute_uri(jalur) if request is not None else jalur
+
+
 def _ip_valid(nilai):
     try:
         return str(ipaddress.ip_address((nilai or "").strip()))

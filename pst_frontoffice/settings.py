@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "axes",
+    "django_tasks_db",
     "pst_frontoffice",
     "bukutamu",
     "layanan",
@@ -103,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "pst_frontoffice.context_processors.kantor",
+                "layanan.context_processors.peringatan_outbox",
             ],
         },
     },
@@ -279,6 +281,43 @@ RATING_MASA_BERLAKU_HARI = envint("RATING_MASA_BERLAKU_HARI", 30)
 SKD_JENIS_TAMBAHAN = envlist("SKD_JENIS_TAMBAHAN")
 RATING_BATAS_KIRIM = envint("RATING_BATAS_KIRIM", 10)
 RATING_JENDELA_DETIK = envint("RATING_JENDELA_DETIK", 600)
+
+# --- Outgoing messages (layanan/pesan.py): e-mail over SMTP and an optional WhatsApp gateway -----
+# Sent by a background worker (`manage.py db_worker`, django-tasks-db) from the outbox table, never
+# inside an officer's request.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# SMTP from the environment. Without EMAIL_HOST there is no mailer (an office without an SMTP
+# server is a normal set-up, so Django's warning about it is silenced) and no e-mail is queued.
+_SMTP_HOST = os.environ.get("EMAIL_HOST", "")
+SMTP_AKTIF = bool(_SMTP_HOST)
+_SMTP_PORT = envint("EMAIL_PORT", 587)
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": _SMTP_HOST,
+            "port": _SMTP_PORT,
+            "username": os.environ.get("EMAIL_HOST_USER", ""),
+            "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+            "use_tls": envbool("EMAIL_USE_TLS", _SMTP_PORT == 587),
+            "use_ssl": envbool("EMAIL_USE_SSL", _SMTP_PORT == 465),
+            "timeout": envint("EMAIL_TIMEOUT", 20),
+        },
+    }
+} if SMTP_AKTIF else {}
+if not SMTP_AKTIF:
+    SILENCED_SYSTEM_CHECKS.append("mail.W001")
+# The address in From:; the name shown beside it is the office's name from the office settings.
+EMAIL_PENGIRIM = os.environ.get("EMAIL_PENGIRIM", "pst@localhost")
+# Links in sent messages (rating, SKD, the service) start with this address, e.g. https://pst.bps6310.go.id;
+# empty: the address of the request that queued the message.
+URL_SITUS = os.environ.get("URL_SITUS", "").rstrip("/")
+# Attempts per message, the first retry delay (doubled after each failure), an HTTP call's timeout,
+# and how long a worker holds a message it took before another worker may take it over.
+PESAN_MAKS_PERCOBAAN = envint("PESAN_MAKS_PERCOBAAN", 5)
+PESAN_JEDA_AWAL_DETIK = envint("PESAN_JEDA_AWAL_DETIK", 60)
+PESAN_BATAS_WAKTU_DETIK = envint("PESAN_BATAS_WAKTU_DETIK", 15)
+PESAN_SEWA_DETIK = envint("PESAN_SEWA_DETIK", 120)
 
 LOGGING = {
     "version": 1,

@@ -4,10 +4,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 
-from layanan.models import Kanal, Status
+from layanan import pesan as pesan_keluar
+from layanan.models import Kanal, Peristiwa, Status
 from layanan.pengaduan import catat_pengaduan
+from pst_frontoffice.models import PengaturanKantor
 from pst_frontoffice.qr import qr_svg  # noqa: F401 (the panel's views use services.qr_svg)
 from pst_frontoffice.skm import FIELD_UNSUR
 from pst_frontoffice.whatsapp import pesan_wa, tautan_wa
@@ -165,6 +168,26 @@ def pesan_wa_skd(layanan, *, url, url_konfirmasi, kantor):
     return pesan_wa(
         PESAN_WA_SKD, nama=layanan.pengunjung.nama, kantor=kantor.nama_kantor, url=url, url_konfirmasi=url_konfirmasi
     )
+
+
+def kirim_tautan_ke_pengunjung(layanan, *, oleh):
+    """Service set to Selesai: queue the rating link (and the SKD link) to the visitor's e-mail and,
+    with the WhatsApp gateway on, their phone. The officer's QR code and Kirim WA stay as they are."""
+    kantor = PengaturanKantor.get()
+    penilaian = pastikan_penilaian(layanan, oleh=oleh)
+    url = pesan_keluar.url_mutlak(penilaian.get_absolute_url())
+    pesan_keluar.ke_pengunjung(
+        layanan, peristiwa=Peristiwa.RATING, teks=pesan_wa_rating(layanan, url=url, kantor=kantor), oleh=oleh,
+        subjek=f"Mohon nilai layanan kami — PST {kantor.nama_kantor}",
+    )
+    if perlu_skd(layanan, kantor=kantor):
+        skd = pastikan_skd(layanan, oleh=oleh)
+        url_skd = pesan_keluar.url_mutlak(skd.get_absolute_url())
+        url_konfirmasi = pesan_keluar.url_mutlak(reverse("rating:skd_selesai", args=[skd.token]))
+        pesan_keluar.ke_pengunjung(
+            layanan, peristiwa=Peristiwa.SKD, oleh=oleh, subjek=f"Survei Kebutuhan Data BPS — PST {kantor.nama_kantor}",
+            teks=pesan_wa_skd(layanan, url=url_skd, url_konfirmasi=url_konfirmasi, kantor=kantor),
+        )
 
 
 def tautan_wa_pengunjung(layanan, teks):

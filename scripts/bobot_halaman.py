@@ -33,15 +33,20 @@ def siapkan_django(folder):
 
 def ukur():
     # After django.setup(): the app's modules need the settings above.
+    from django.core import signing
     from django.core.management import call_command
     from django.test import Client
     from django.urls import reverse
     from django.utils import timezone
 
     from bukutamu import antrian
+    from bukutamu import pendaftaran as aturan_pendaftaran
+    from bukutamu.forms.pendaftaran import PendaftaranMandiriForm
     from bukutamu.kunjungan import catat_kunjungan
     from bukutamu.models import Antrian, JenisLayanan
+    from bukutamu.views.pendaftaran import SALT as SALT_PENDAFTARAN
     from layanan.models import Status
+    from layanan.surat import beri_nomor_surat
     from pst_frontoffice.models import Peran, User
     from pst_frontoffice.skm import FIELD_UNSUR
     from rating import services
@@ -60,6 +65,29 @@ def ukur():
     penilaian = services.pastikan_penilaian(layanan, oleh=petugas)
     skd = services.pastikan_skd(layanan, oleh=petugas)
     tiket = antrian.ambil_nomor(jenis_layanan=JenisLayanan.objects.get(kode="konsultasi"), sumber=Antrian.Sumber.KIOS)
+    beri_nomor_surat(layanan=layanan, klasifikasi="HM.340", tujuan="Kepala Bappeda", perihal="Penyampaian Data", oleh=petugas)
+
+    # Self-registration at fixed moments (the page depends on service hours, not on when the bench runs).
+    isian = {
+        "nama": "Siti Pendaftar", "instansi": "Universitas Lambung Mangkurat", "jenis_instansi": "pendidikan",
+        "no_hp": "0812 3456 7890", "email": "siti@example.org", "nomor_surat_permintaan": "B-12/ULM/2026",
+        "jenis_layanan": [j.pk for j in JenisLayanan.objects.filter(kode__in=["permintaan-data", "konsultasi"])],
+        "keperluan": "Data kemiskinan per kecamatan 2020-2025", "sarana": "langsung", "setuju": "on",
+    }
+    zona = timezone.get_current_timezone()
+    rabu, sabtu = (datetime.datetime(2026, 12, d, 10, tzinfo=zona) for d in (2, 5))  # within and outside hours
+
+    def daftar(waktu, **lain):
+        form = PendaftaranMandiriForm({**isian, **lain})
+        assert form.is_valid(), form.errors
+        return aturan_pendaftaran.daftar_mandiri(data=form.cleaned_data, waktu=waktu)
+
+    def tautan(url, pendaftaran):
+        return f"{reverse(url)}?t={signing.dumps(pendaftaran.pk, salt=SALT_PENDAFTARAN)}"
+
+    dapat_nomor = daftar(rabu)
+    janji = daftar(sabtu)
+    online = daftar(sabtu, sarana="online")
 
     client = Client()
     halaman = [
@@ -72,6 +100,16 @@ def ukur():
             services.simpan_penilaian(token=penilaian.token, jawaban={f: 4 for f in FIELD_UNSUR}),
             client.get(reverse("rating:terima_kasih", args=[penilaian.token])),
         )[1]),
+        ("Daftar Mandiri (formulir)", "ponsel", lambda: client.get(reverse("bukutamu:daftar"))),
+        ("Daftar Mandiri (isian belum lengkap)", "ponsel",
+         lambda: client.post(reverse("bukutamu:daftar"), {"sarana": "langsung"})),
+        ("Nomor antrian (lacak antrian)", "ponsel",
+         lambda: client.get(reverse("layanan:lacak_antrian", args=[dapat_nomor.antrian.token]))),
+        ("Janji temu", "ponsel", lambda: client.get(tautan("bukutamu:daftar_janji", janji))),
+        ("Permintaan online terkirim", "ponsel", lambda: client.get(tautan("bukutamu:daftar_terkirim", online))),
+        ("Lacak layanan (selesai, nomor surat)", "ponsel",
+         lambda: client.get(reverse("layanan:lacak", args=[layanan.token_lacak]))),
+        ("Lacak: tautan tidak berlaku", "ponsel", lambda: client.get(reverse("layanan:lacak", args=["tidak-ada"]))),
         ("Kios", "info", lambda: client.get(reverse("antrian:kios"))),
         ("Tiket", "info", lambda: client.get(reverse("antrian:tiket", args=[tiket.pk]) + "?kios=1")),
         ("Layar TV", "info", lambda: client.get(reverse("antrian:layar"))),

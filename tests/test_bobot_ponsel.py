@@ -1,13 +1,22 @@
 """The visitor's phone pages stay light: under 30 KB transferred each, compressed, all files included."""
 
+import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from layanan.models import Status
+from layanan.models import Layanan, Status
+from layanan.surat import beri_nomor_surat
 from pst_frontoffice.skm import FIELD_UNSUR
 from rating import services
 from scripts.bobot import BATAS_PONSEL, berkas_tertaut, bobot, isi_statis
+
+WITA = ZoneInfo("Asia/Makassar")
+RABU_10 = datetime.datetime(2026, 12, 2, 10, 0, tzinfo=WITA)  # within service hours
+SABTU_10 = datetime.datetime(2026, 12, 5, 10, 0, tzinfo=WITA)  # outside them
+DAFTAR = reverse("bukutamu:daftar")
 
 
 @pytest.fixture(autouse=True)
@@ -43,6 +52,60 @@ def _halaman_ponsel(client, layanan, petugas):
     services.simpan_penilaian(token=penilaian.token, jawaban={f: 4 for f in FIELD_UNSUR}, pengaduan="Parkir sempit.")
     halaman["terima kasih"] = _halaman(client, reverse("rating:terima_kasih", args=[penilaian.token]))
     return halaman
+
+
+def _isian(jenis, **lain):
+    """Every Buku Tamu field filled to its longest likely length: the heaviest pages."""
+    return {
+        "nama": "Siti Pendaftar Nurhaliza", "instansi": "Universitas Lambung Mangkurat", "jenis_instansi": "pendidikan",
+        "no_hp": "0812 3456 7890", "email": "siti@example.org", "nomor_surat_permintaan": "B-12/ULM/2026",
+        "jenis_layanan": [jenis["permintaan-data"].pk, jenis["konsultasi"].pk],
+        "keperluan": "Data kemiskinan per kecamatan 2020-2025 untuk penelitian skripsi " * 5,
+        "sarana": "langsung", "setuju": "on", "situs_web": "", **lain,
+    }
+
+
+def _halaman_pendaftaran_dan_lacak(client, time_machine, jenis, petugas):
+    """Self-registration (form, errors, queue number, appointment, online request) and tracking."""
+    time_machine.move_to(RABU_10, tick=False)
+    halaman = {
+        "daftar mandiri": _halaman(client, DAFTAR),
+        # Everything missing: an error under every field, the form kept.
+        "daftar mandiri dengan galat": _halaman(client, DAFTAR, data={"situs_web": "", "sarana": "langsung"}, status=400),
+    }
+    antrian = client.post(DAFTAR, _isian(jenis))
+    halaman["nomor antrian"] = _halaman(client, antrian["Location"])
+
+    time_machine.move_to(SABTU_10, tick=False)
+    janji = client.post(DAFTAR, _isian(jenis))["Location"]
+    halaman["janji temu"] = _halaman(client, janji)
+    halaman["janji temu dengan galat"] = _halaman(client, janji, data={"waktu": "kemarin", "no_hp": ""}, status=400)
+    terkirim = client.post(DAFTAR, _isian(jenis, sarana="online"))["Location"]
+    halaman["permintaan online terkirim"] = _halaman(client, terkirim)
+    halaman["pendaftaran tidak berlaku"] = _halaman(client, reverse("bukutamu:daftar_janji") + "?t=palsu", status=404)
+
+    layanan = Layanan.objects.filter(jenis__kode="permintaan-data").latest("pk")
+    for status in (Status.DIPROSES, Status.MENUNGGU, Status.DIPROSES):
+        layanan.ubah_status(status, oleh=petugas)  # a long status history
+    beri_nomor_surat(layanan=layanan, klasifikasi="HM.340", tujuan="Dekan", perihal="Penyampaian Data", oleh=petugas)
+    layanan.ubah_status(Status.SELESAI, oleh=petugas)
+    halaman["lacak layanan"] = _halaman(client, reverse("layanan:lacak", args=[layanan.token_lacak]))
+    halaman["lacak tidak berlaku"] = _halaman(client, reverse("layanan:lacak", args=["tidak-ada"]), status=404)
+    return halaman
+
+
+@pytest.mark.django_db
+def test_registration_and_tracking_pages_weigh_under_30_kb_with_ponsel_css_only(client, time_machine, kantor, jenis, petugas):
+    halaman = _halaman_pendaftaran_dan_lacak(client, time_machine, jenis, petugas)
+
+    assert len(halaman) == 9
+    for nama, html in halaman.items():
+        teks = html.decode()
+        hasil = bobot(html)
+        assert hasil["total"] < BATAS_PONSEL, f"{nama}: {hasil}"
+        assert set(hasil["berkas"]) == {"/static/css/ponsel.css", "/static/img/favicon.svg"}, nama
+        assert "<script" not in teks, nama
+        assert '<main class="container halaman-publik' in teks and 'class="kepala-ponsel"' in teks, nama
 
 
 @pytest.mark.django_db

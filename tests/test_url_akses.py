@@ -116,6 +116,11 @@ AKSES = {
     "layanan:pengaduan_baru": Akses(302, 200, 403, 200),
     "layanan:pengaduan_detail": Akses(302, 200, 200, 200, kwargs=_pk_pengaduan),
     "layanan:pengaduan_tindak_lanjut": Akses(302, 405, 405, 405, kwargs=_pk_pengaduan),
+    "layanan:outbox": Akses(302, 403, 403, 200),
+    "layanan:outbox_kirim_ulang": Akses(302, 403, 403, 405, kwargs=_pk_tidak_ada),
+    "layanan:pengaturan_gateway": Akses(302, 403, 403, 200),
+    "layanan:gateway_percobaan": Akses(302, 403, 403, 405),
+    "layanan:kirim_grup": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
     # Rating: the visitor's token pages are public; the panel and IKM are not.
     "rating:panel": Akses(302, 200, 403, 200, kwargs=_pk_layanan),
     "rating:buat_tautan": Akses(302, 405, 403, 405, kwargs=_pk_layanan),

@@ -29,6 +29,7 @@ class UnggahBerkasForm(FormIndonesia):
         label="Surat balasan bertanda tangan", help_text=f"PDF atau DOCX, paling besar {BATAS_UKURAN // 1024 // 1024} MB.",
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,application/pdf"}),
     )
+    kirim_email = forms.BooleanField(label="Kirim surat ke email pengunjung", required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

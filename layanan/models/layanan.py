@@ -16,6 +16,7 @@ from pst_frontoffice.hari_kerja import KalenderKerja
 from pst_frontoffice.models import LogAktivitas, PengaturanKantor
 
 from .. import tenggat as aturan_tenggat
+from ..signals import status_layanan_diubah
 
 
 class Status(models.TextChoices):
@@ -229,6 +230,7 @@ class Layanan(models.Model):
             self.save(update_fields=["status", "selesai_pada", "ditutup_otomatis", "diperbarui"])
             self.catat_riwayat(catatan, oleh=oleh, jenis=RiwayatLayanan.Jenis.STATUS, dari_status=dari, ke_status=ke)
             catat(oleh, LogAktivitas.Aksi.STATUS, self, f"{Status(dari).label} → {ke.label}. {catatan}".strip())
+            status_layanan_diubah.send(sender=Layanan, layanan=self, dari=dari, ke=ke, oleh=oleh)
 
     def alihkan(self, ke_petugas, *, oleh, catatan=""):
         """Give the service to another officer; recorded in the history."""

@@ -15,7 +15,7 @@ from pst_frontoffice.excel import buku_excel
 from pst_frontoffice.htmx import render_halaman
 from pst_frontoffice.roles import admin_diperlukan, petugas_diperlukan, staf_diperlukan
 
-from .. import ekspor
+from .. import ekspor, pesan
 from ..draf_surat import buat_draf_surat, template_bawaan_docx
 from ..forms.surat import BatalNomorForm, FilterRegisterForm, NomorSuratForm, UnggahBerkasForm
 from ..models import BerkasSurat, NomorSurat, PermintaanData
@@ -88,6 +88,12 @@ def unggah_berkas(request, pk):
         form.add_error("berkas", e)
         return panel_surat_galat(request, layanan, "Berkas ditolak", form_berkas=form)
     messages.success(request, f"Berkas {berkas.nama_asli} tersimpan.")
+    if form.cleaned_data["kirim_email"]:
+        if pesan.surat_balasan(layanan, berkas=berkas, oleh=request.user):
+            messages.success(request, "Surat diantrekan untuk dikirim ke email pengunjung.")
+        else:
+            messages.warning(request, "Surat tidak dikirim: pengunjung tidak mencantumkan email yang valid, "
+                             "atau server e-mail belum diatur.")
     return ke_panel_surat(request, layanan)
 
 

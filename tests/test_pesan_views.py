@@ -1,0 +1,163 @@
+"""The Admin's Outbox page and gateway settings, per role; the group send's permission."""
+
+import tarfile
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from bukutamu.bawaan import KODE_KONSULTASI
+from layanan import pesan
+from layanan.models import KanalPesan, PengaturanGateway, Peristiwa, PesanKeluar, StatusPesan
+from pst_frontoffice.cadangan import buat_cadangan
+from pst_frontoffice.models import LogAktivitas
+
+
+def _pesan(layanan=None, *, status=StatusPesan.TERKIRIM, n=0, penerima="6281211112222"):
+    return PesanKeluar.objects.create(
+        peristiwa=Peristiwa.RATING, kanal=KanalPesan.WHATSAPP, penerima=penerima, isi=f"isi {n}", layanan=layanan,
+        status=status, kunci=f"uji:{n}:{status}", galat_terakhir="Gateway sedang bermasalah (HTTP 503)." if status == "gagal" else "",
+    )
+
+
+@pytest.mark.parametrize("peran", ["petugas", "pimpinan"])
+def test_outbox_ditolak_untuk_selain_admin(client, petugas, pimpinan, peran):
+    client.force_login({"petugas": petugas, "pimpinan": pimpinan}[peran])
+    assert client.get("/outbox/").status_code == 403
+    assert client.get("/outbox/gateway/").status_code == 403
+
+
+def test_outbox_admin_melihat_pesan_dan_peringatan_gagal(client, admin_user, buat_layanan):
+    layanan = buat_layanan(KODE_KONSULTASI)
+    _pesan(layanan, n=1)
+    _pesan(layanan, status=StatusPesan.GAGAL, n=2)
+    client.force_login(admin_user)
+    halaman = client.get("/outbox/").content.decode()
+    assert 'id="peringatan-gagal"' in halaman
+    assert "1 pesan gagal terkirim" in halaman
+    assert "0812-1111-2222" in halaman
+    assert "Gateway sedang bermasalah (HTTP 503)." in halaman
+    assert halaman.count("Kirim Ulang</button>") == 1
+
+
+def test_outbox_filter_status_dan_penerima(client, admin_user):
+    _pesan(n=1, penerima="6281200000001")
+    _pesan(n=2, status=StatusPesan.GAGAL, penerima="6281299999999")
+    client.force_login(admin_user)
+    halaman = client.get("/outbox/", {"status": "gagal"}).content.decode()
+    assert "0812-9999-999" in halaman and "0812-0000-0001" not in halaman
+    halaman = client.get("/outbox/", {"q": "00000001"}).content.decode()
+    assert "0812-0000-0001" in halaman and "0812-9999-999" not in halaman
+
+
+def test_outbox_jumlah_kueri_tetap_berapa_pun_barisnya(client, admin_user, buat_layanan):
+    client.force_login(admin_user)
+    client.get("/outbox/")  # the first request creates the settings rows
+    hitungan = []
+    for jumlah in (1, 4):
+        PesanKeluar.objects.all().delete()
+        for n in range(jumlah):
+            _pesan(buat_layanan(KODE_KONSULTASI), n=n)
+        with CaptureQueriesContext(connection) as kueri:
+            assert client.get("/outbox/").status_code == 200
+        hitungan.append(len(kueri))
+    assert hitungan[0] == hitungan[1]
+
+
+def test_kirim_ulang_mengantrekan_pesan_gagal_dan_mencatat_riwayat(client, admin_user, buat_layanan, django_capture_on_commit_callbacks):
+    layanan = buat_layanan(KODE_KONSULTASI)
+    baris = _pesan(layanan, status=StatusPesan.GAGAL, n=3)
+    client.force_login(admin_user)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        jawab = client.post(f"/outbox/{baris.pk}/kirim-ulang/")
+    assert jawab.status_code == 302
+    baris.refresh_from_db()
+    assert (baris.status, baris.percobaan) == (StatusPesan.ANTRI, 0)
+    assert len(callbacks) == 1  # the worker is asked to look once the request's transaction commits
+    assert layanan.riwayat.filter(catatan__contains="diantrekan ulang").exists()
+
+
+def test_kirim_ulang_ditolak_untuk_petugas(client, petugas):
+    baris = _pesan(status=StatusPesan.GAGAL, n=4)
+    client.force_login(petugas)
+    assert client.post(f"/outbox/{baris.pk}/kirim-ulang/").status_code == 403
+    baris.refresh_from_db()
+    assert baris.status == StatusPesan.GAGAL
+
+
+def test_pengaturan_gateway_menyimpan_token_terenkripsi_tanpa_menampilkannya(client, admin_user):
+    client.force_login(admin_user)
+    jawab = client.post("/outbox/gateway/", {
+        "aktif": "on", "penyedia": "fonnte", "url_api": "https://api.fonnte.com", "token": "AbCdEfGh-rahasia-9876",
+        "phone_number_id": "", "grup_id": "",
+    })
+    assert jawab.status_code == 302
+    g = PengaturanGateway.get()
+    assert g.siap and g.token_akhir == "9876"
+    assert "rahasia" not in g.token_terenkripsi
+    log = LogAktivitas.objects.get(aksi="gateway_wa")
+    assert (log.pengguna, log.keterangan) == (admin_user, "Aktif, Fonnte (atau API serupa: POST /send), token baru.")
+    halaman = client.get("/outbox/gateway/").content.decode()
+    assert "AbCdEfGh-rahasia-9876" not in halaman
+    assert "••••••••9876" in halaman
+    # Saving again without a token keeps the stored one.
+    client.post("/outbox/gateway/", {"aktif": "on", "penyedia": "fonnte", "url_api": "https://api.fonnte.com", "grup_id": ""})
+    assert PengaturanGateway.get().token_terenkripsi == g.token_terenkripsi
+
+
+def test_pengaturan_gateway_isian_salah_ditolak_dan_isian_tetap(client, admin_user):
+    client.force_login(admin_user)
+    jawab = client.post("/outbox/gateway/", {
+        "aktif": "on", "penyedia": "cloud_api", "url_api": "https://graph.facebook.com/v21.0", "token": "",
+        "phone_number_id": "", "grup_id": "grup-saya",
+    })
+    assert jawab.status_code == 400
+    halaman = jawab.content.decode()
+    assert "Isi token sebelum mengaktifkan gateway." in halaman
+    assert "Phone number ID wajib diisi untuk WhatsApp Business Cloud API." in halaman
+    assert "ID grup WA diakhiri @g.us" in halaman
+    assert 'value="grup-saya"' in halaman
+    assert not PengaturanGateway.get().aktif
+
+
+def test_kirim_percobaan_perlu_gateway_aktif(client, admin_user):
+    client.force_login(admin_user)
+    jawab = client.post("/outbox/gateway/percobaan/", {"nomor": "081234567890"}, follow=True)
+    assert "Aktifkan gateway dan isi token sebelum kirim percobaan." in jawab.content.decode()
+    assert PesanKeluar.objects.count() == 0
+
+
+def test_kirim_percobaan_mengantrekan_pesan_ke_nomor(client, admin_user):
+    g = PengaturanGateway.get()
+    g.aktif = True
+    pesan.simpan_gateway(g, token_baru="token-uji-0001", oleh=admin_user)
+    client.force_login(admin_user)
+    jawab = client.post("/outbox/gateway/percobaan/", {"nomor": "0812 3456 7890"}, follow=True)
+    assert "diantrekan" in jawab.content.decode()
+    baris = PesanKeluar.objects.get()
+    assert (baris.peristiwa, baris.penerima, baris.status) == (Peristiwa.PERCOBAAN, "6281234567890", StatusPesan.ANTRI)
+    jawab = client.post("/outbox/gateway/percobaan/", {"nomor": "abc"}, follow=True)
+    assert "No. HP hanya boleh berisi angka" in jawab.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)  # the backup reads one snapshot, outside any transaction
+def test_cadangan_hanya_memuat_token_terenkripsi(admin_user, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    g = PengaturanGateway.get()
+    g.aktif = True
+    pesan.simpan_gateway(g, token_baru="token-sangat-rahasia-4321", oleh=admin_user)
+    arsip, _ = buat_cadangan(tmp_path / "cadangan")
+    with tarfile.open(arsip) as tar:
+        isi = b"".join(tar.extractfile(m).read() for m in tar.getmembers() if m.isfile())
+    assert b"token-sangat-rahasia" not in isi
+    assert PengaturanGateway.get().token_terenkripsi.encode() in isi
+
+
+def test_admin_melihat_jumlah_pesan_gagal_di_menu_petugas_tidak(client, admin_user, petugas):
+    _pesan(status=StatusPesan.GAGAL, n=5)
+    _pesan(status=StatusPesan.GAGAL, n=6)
+    client.force_login(admin_user)
+    assert '<span class="badge text-bg-danger" id="outbox-gagal"' in client.get("/pengaduan/").content.decode()
+    assert "2 gagal</span>" in client.get("/pengaduan/").content.decode()
+    client.force_login(petugas)
+    assert 'id="outbox-gagal"' not in client.get("/pengaduan/").content.decode()
