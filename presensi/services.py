@@ -161,6 +161,7 @@ def konteks_widget(petugas, *, waktu=None):
     tz = zona_kantor()
     tugas = tugas_berikutnya(petugas, waktu=waktu, tz=tz)
     berlangsung = False
+    selesai = None
     if tugas:
         mulai, selesai = tugas.shift.rentang(tugas.tanggal, tz)
         berlangsung = mulai <= waktu < selesai
@@ -169,4 +170,6 @@ def konteks_widget(petugas, *, waktu=None):
         "terlupa": pulang_terlupa(petugas, waktu=waktu, tz=tz),
         "tugas": tugas,
         "tugas_berlangsung": berlangsung,
+        # Absen Pulang before the shift is over asks first.
+        "shift_selesai": selesai if berlangsung else None,
     }

@@ -66,10 +66,10 @@ def _absen(request, aksi, berhasil):
     else:
         jam = timezone.localtime(presensi.pulang or presensi.masuk)
         pesan, level = f"{berhasil} pukul {jam:%H.%M} {request.kantor.singkatan_zona}.", "success"
-    if request.htmx:
-        konteks = {**services.konteks_widget(request.user), "pesan": pesan, "level": level}
-        return render(request, "presensi/widget.html", konteks)
+    # The answer goes to the page's one message area (for HTMX, out of band with the widget).
     messages.add_message(request, messages.SUCCESS if level == "success" else messages.ERROR, pesan)
+    if request.htmx:
+        return render(request, "presensi/widget.html", services.konteks_widget(request.user))
     return redirect(settings.LOGIN_REDIRECT_URL)  # where the officer's day starts: the dashboard
 
 

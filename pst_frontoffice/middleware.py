@@ -1,6 +1,8 @@
 import logging
 
+from django.contrib import messages
 from django.db import DatabaseError
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from .models import PengaturanKantor
@@ -29,3 +31,31 @@ class ZonaWaktuKantorMiddleware:
                 return self.get_response(request)
         finally:
             timezone.deactivate()
+
+
+class PesanHtmxMiddleware:
+    """Messages added while answering an HTMX request replace the page's one message area
+    (an out-of-band swap), so feedback shows wherever the action was and never piles up."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        htmx = getattr(request, "htmx", None)
+        if (
+            not htmx
+            or htmx.history_restore_request
+            or response.streaming
+            or response.status_code >= 300 and response.status_code not in (400, 422)
+            or "HX-Redirect" in response
+            or "HX-Location" in response
+            or not response.get("Content-Type", "").startswith("text/html")
+        ):
+            return response
+        pesan = messages.get_messages(request)
+        if len(pesan):
+            response.content += render_to_string(
+                "includes/messages.html", {"messages": pesan, "oob": True}, request=request
+            ).encode()
+        return response

@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "pst_frontoffice.middleware.PesanHtmxMiddleware",
     "pst_frontoffice.middleware.ZonaWaktuKantorMiddleware",
     "pst_frontoffice.aktivitas.PermintaanMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.

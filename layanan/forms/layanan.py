@@ -81,9 +81,10 @@ class FilterLayananForm(FilterForm):
     otomatis = forms.ChoiceField(required=False, choices=[("", "semua"), ("1", "ditutup otomatis"), ("0", "oleh petugas")], widget=forms.HiddenInput)
 
     kolom = {
+        # Two rows at 1366 px, so that every choice reads in full ("Semua sarana", not "Sem").
         "q": "col-12 col-lg-3", "status": "col-6 col-md-4 col-lg-2", "jenis": "col-6 col-md-4 col-lg-2",
-        "sarana": "col-6 col-md-4 col-lg-1", "petugas": "col-6 col-md-4 col-lg-2", "dari": "col-6 col-md-4 col-lg-1",
-        "sampai": "col-6 col-md-4 col-lg-1",
+        "sarana": "col-6 col-md-4 col-lg-2", "petugas": "col-6 col-md-4 col-lg-3", "dari": "col-6 col-md-4 col-lg-2",
+        "sampai": "col-6 col-md-4 col-lg-2",
     }
 
     def __init__(self, *args, **kwargs):
@@ -94,12 +95,7 @@ class FilterLayananForm(FilterForm):
         """Apply the valid filters; an invalid one is ignored (its message shows beside it)."""
         data = self.data_sah()
         if data.get("q"):
-            q = data["q"]
-            qs = qs.filter(
-                Q(kunjungan__pengunjung__nama__icontains=q)
-                | Q(kunjungan__instansi__icontains=q)
-                | Q(kunjungan__keperluan__icontains=q)
-            )
+            qs = qs.cari(data["q"])
         status = data.get("status")
         if status == "terbuka":
             qs = qs.terbuka()

@@ -5,6 +5,7 @@ import functools
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -61,6 +62,14 @@ def _relasi_daftar_terpasang(model):
 class LayananQuerySet(models.QuerySet):
     def terbuka(self):
         return self.filter(status__in=STATUS_TERBUKA)
+
+    def cari(self, teks):
+        """The list search: visitor's name, instansi or keperluan containing the words."""
+        return self.filter(
+            Q(kunjungan__pengunjung__nama__icontains=teks)
+            | Q(kunjungan__instansi__icontains=teks)
+            | Q(kunjungan__keperluan__icontains=teks)
+        )
 
     def milik(self, user):
         """Services the user handles, as handler or co-handler."""

@@ -40,15 +40,16 @@ def panel_surat(context, layanan):
         "tanggal_aktif": tanggal_indonesia(aktif.tanggal) if aktif else "",
     }
     if konteks["boleh_ubah"]:
+        galat = context.get("surat_galat") or {}  # forms the officer sent that failed, kept as typed
         konteks.update(
-            form_nomor=NomorSuratForm(initial={
+            form_nomor=galat.get("form_nomor") or NomorSuratForm(initial={
                 "klasifikasi": KlasifikasiSurat.saran_untuk(pengunjung.jenis_instansi),
                 "tujuan": f"Pimpinan {instansi}" if instansi else pengunjung.nama,
                 "perihal": "Penyampaian Data",
             }),
-            form_batal=BatalNomorForm(),
-            form_berkas=UnggahBerkasForm(),
-            form_tag=TagForm(),
+            form_batal=galat.get("form_batal") or BatalNomorForm(),
+            form_berkas=galat.get("form_berkas") or UnggahBerkasForm(),
+            form_tag=galat.get("form_tag") or TagForm(),
             semua_tag=list(Tag.objects.values_list("nama", flat=True)[:300]),
         )
     if layanan.status in ("siap_diambil", "selesai") and pengunjung.no_hp:

@@ -57,9 +57,12 @@ def layanan_saya(request):
     """The services I handle (as handler or co-handler), newest first; open ones by default."""
     semua = request.GET.get("tampil") == "semua"
     urut_tenggat = request.GET.get("urut") == "tenggat"
+    cari = request.GET.get("q", "").strip()[:100]
     qs = Layanan.objects.milik(request.user)  # the rows themselves come from untuk_daftar(), below
     if not semua:
         qs = qs.terbuka()
+    if cari:
+        qs = qs.cari(cari)  # the same search as Semua Layanan
     if urut_tenggat:
         qs = qs.urut_tenggat()
     # Not counted: "mine" includes a co-handler subquery that costs as much again as the page
@@ -70,8 +73,8 @@ def layanan_saya(request):
     return render_halaman(
         request, "layanan/layanan_saya.html",
         {"tab": "layanan_saya", "halaman": halaman, "tampil_semua": semua, "urut_tenggat": urut_tenggat,
-         "query": query.urlencode()},
-        partial=TAB,
+         "cari": cari, "query": query.urlencode()},
+        partial={**TAB, "daftar-layanan-saya": "daftar"},
     )
 
 
@@ -110,7 +113,8 @@ def _ambil_layanan_untuk_diubah(request, pk):
     return layanan
 
 
-def _konteks_detail(request, layanan, **lain):
+def konteks_detail(request, layanan, **lain):
+    """Everything the detail page shows; `lain` carries bound forms that failed, to show again."""
     boleh_ubah = layanan.boleh_diubah_oleh(request.user)
     return {
         "tab": "layanan_saya" if layanan.petugas_id == request.user.pk else "semua_layanan",
@@ -133,7 +137,7 @@ def _konteks_detail(request, layanan, **lain):
 @require_GET
 def detail(request, pk):
     layanan = _ambil_layanan(request, pk)
-    return render_halaman(request, "layanan/detail.html", _konteks_detail(request, layanan))
+    return render_halaman(request, "layanan/detail.html", konteks_detail(request, layanan))
 
 
 @petugas_diperlukan
@@ -152,12 +156,12 @@ def update_status(request, pk):
             if not request.htmx:
                 return redirect(layanan)
             return render_halaman(
-                request, "layanan/detail.html", _konteks_detail(request, layanan), partial="kelola"
+                request, "layanan/detail.html", konteks_detail(request, layanan), partial="kelola"
             )
     if not request.htmx:
         messages.error(request, "Status belum diubah: " + " ".join(form.errors.get("__all__", [])  or ["periksa isian."]))
     return render_halaman(
-        request, "layanan/detail.html", _konteks_detail(request, layanan, form_status=form),
+        request, "layanan/detail.html", konteks_detail(request, layanan, form_status=form),
         partial="kelola", status=200 if request.htmx else 400,
     )
 
@@ -172,8 +176,11 @@ def atur_petugas(request, pk):
         layanan.alihkan(form.cleaned_data["petugas"], oleh=request.user)
         layanan.atur_pendamping(list(form.cleaned_data["pendamping"]), oleh=request.user)
         messages.success(request, "Petugas layanan diperbarui.")
-        return redirect(layanan)
+        if not request.htmx:
+            return redirect(layanan)
+        return render_halaman(request, "layanan/detail.html", konteks_detail(request, layanan), partial="kelola")
     messages.error(request, "Petugas belum diperbarui; periksa pilihan.")
     return render_halaman(
-        request, "layanan/detail.html", _konteks_detail(request, layanan, form_petugas=form), status=400
+        request, "layanan/detail.html", konteks_detail(request, layanan, form_petugas=form),
+        partial="kelola", status=200 if request.htmx else 400,
     )

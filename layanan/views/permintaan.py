@@ -18,6 +18,9 @@ from pst_frontoffice.roles import petugas_diperlukan, staf_diperlukan
 from ..forms.permintaan import CariPermintaanForm, ItemDataFormSet, PermintaanDataForm, TagForm
 from ..models import BerkasSurat, ItemData, Layanan, NomorSurat, PermintaanData, Tag
 from ..permintaan import simpan_rincian
+from .layanan import konteks_detail
+
+PANEL_SURAT = {"surat": "surat"}
 
 
 def ambil_permintaan_data(request, pk, *, ubah=True):
@@ -32,15 +35,26 @@ def ambil_permintaan_data(request, pk, *, ubah=True):
     return layanan
 
 
-def ke_panel_surat(layanan):
-    """Back to the service's letter panel, where the officer pressed the button."""
+def ke_panel_surat(request, layanan):
+    """Back to the service's letter panel, where the officer pressed the button (HTMX: the panel
+    is drawn again in place; otherwise a redirect to it)."""
+    if request.htmx:
+        return render_halaman(request, "layanan/detail.html", konteks_detail(request, layanan), partial=PANEL_SURAT)
     return redirect(reverse("layanan:detail", args=[layanan.pk]) + "#surat")
 
 
-def pesan_galat(request, form, awalan):
-    """One error message naming what went wrong in the form."""
-    teks = " ".join(e for daftar in form.errors.values() for e in daftar)
+def panel_surat_galat(request, layanan, awalan, **form):
+    """The letter panel again with what the officer typed and the errors beside the fields.
+
+    The message area says the same in one line (read out to screen readers); the page is not
+    reloaded, so the error stays where the action was.
+    """
+    teks = " ".join(e for f in form.values() for daftar in f.errors.values() for e in daftar)
     messages.error(request, f"{awalan}: {teks}")
+    return render_halaman(
+        request, "layanan/detail.html", konteks_detail(request, layanan, surat_galat=form),
+        partial=PANEL_SURAT, status=200 if request.htmx else 400,
+    )
 
 
 @petugas_diperlukan
@@ -49,14 +63,13 @@ def tambah_tag(request, pk):
     layanan = ambil_permintaan_data(request, pk)
     form = TagForm(request.POST)
     if not form.is_valid():
-        pesan_galat(request, form, "Tag belum ditambahkan")
-        return ke_panel_surat(layanan)
+        return panel_surat_galat(request, layanan, "Tag belum ditambahkan", form_tag=form)
     baru = PermintaanData.untuk(layanan).tambah_tag(form.cleaned_data["tag"], oleh=request.user)
     if baru:
         messages.success(request, "Tag ditambahkan: " + ", ".join(t.nama for t in baru) + ".")
     else:
         messages.info(request, "Tag itu sudah ada pada permintaan ini.")
-    return ke_panel_surat(layanan)
+    return ke_panel_surat(request, layanan)
 
 
 @petugas_diperlukan
@@ -66,7 +79,7 @@ def lepas_tag(request, pk, tag_pk):
     tag = get_object_or_404(Tag, pk=tag_pk)
     PermintaanData.untuk(layanan).lepas_tag(tag, oleh=request.user)
     messages.success(request, f"Tag {tag.nama} dilepas.")
-    return ke_panel_surat(layanan)
+    return ke_panel_surat(request, layanan)
 
 
 @petugas_diperlukan
@@ -83,7 +96,7 @@ def rincian_permintaan(request, pk):
         if form.is_valid() and formset.is_valid():
             simpan_rincian(form=form, formset=formset, oleh=request.user)
             messages.success(request, "Rincian permintaan data tersimpan.")
-            return ke_panel_surat(layanan)
+            return ke_panel_surat(request, layanan)
         messages.error(request, "Rincian belum tersimpan; periksa isian yang ditandai.")
         status = 400
     else:

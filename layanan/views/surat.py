@@ -20,7 +20,7 @@ from ..draf_surat import buat_draf, template_bawaan_docx
 from ..forms.surat import BatalNomorForm, FilterRegisterForm, NomorSuratForm, UnggahBerkasForm
 from ..models import BerkasSurat, NomorSurat, PermintaanData
 from ..surat import beri_nomor_surat, unggah_berkas_surat
-from .permintaan import ambil_permintaan_data, ke_panel_surat, pesan_galat
+from .permintaan import ambil_permintaan_data, ke_panel_surat, panel_surat_galat
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -33,15 +33,15 @@ def generate_nomor(request, pk):
     layanan = ambil_permintaan_data(request, pk)
     form = NomorSuratForm(request.POST)
     if not form.is_valid():
-        pesan_galat(request, form, "Nomor surat belum dibuat")
-        return ke_panel_surat(layanan)
+        return panel_surat_galat(request, layanan, "Nomor surat belum dibuat", form_nomor=form)
     try:
         nomor = beri_nomor_surat(layanan=layanan, oleh=request.user, **form.cleaned_data)
     except ValidationError as e:
-        messages.error(request, " ".join(e.messages))
+        form.add_error(None, e)
+        return panel_surat_galat(request, layanan, "Nomor surat belum dibuat", form_nomor=form)
     else:
         messages.success(request, f"Nomor surat balasan: {nomor.nomor}")
-    return ke_panel_surat(layanan)
+    return ke_panel_surat(request, layanan)
 
 
 @petugas_diperlukan
@@ -53,15 +53,14 @@ def batal_nomor(request, nomor_pk):
         raise PermissionDenied("Hanya petugas yang menangani layanan ini (atau Admin) yang dapat membatalkan nomornya.")
     form = BatalNomorForm(request.POST)
     if not form.is_valid():
-        pesan_galat(request, form, "Nomor surat belum dibatalkan")
+        return panel_surat_galat(request, nomor.layanan, "Nomor surat belum dibatalkan", form_batal=form)
+    try:
+        nomor.batalkan(alasan=form.cleaned_data["alasan"], oleh=request.user)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
     else:
-        try:
-            nomor.batalkan(alasan=form.cleaned_data["alasan"], oleh=request.user)
-        except ValidationError as e:
-            messages.error(request, " ".join(e.messages))
-        else:
-            messages.success(request, f"Nomor surat {nomor.nomor} dibatalkan; nomor itu tidak akan dipakai lagi.")
-    return ke_panel_surat(nomor.layanan)
+        messages.success(request, f"Nomor surat {nomor.nomor} dibatalkan; nomor itu tidak akan dipakai lagi.")
+    return ke_panel_surat(request, nomor.layanan)
 
 
 @staf_diperlukan
@@ -84,13 +83,12 @@ def unggah_berkas(request, pk):
     layanan = ambil_permintaan_data(request, pk)
     form = UnggahBerkasForm(request.POST, request.FILES)
     if not form.is_valid():
-        pesan_galat(request, form, "Berkas ditolak")
-        return ke_panel_surat(layanan)
+        return panel_surat_galat(request, layanan, "Berkas ditolak", form_berkas=form)
     try:
         berkas = unggah_berkas_surat(layanan=layanan, berkas=form.cleaned_data["berkas"], oleh=request.user)
     except UnggahanGagal as e:
-        messages.error(request, " ".join(e.messages))
-        return ke_panel_surat(layanan)
+        form.add_error("berkas", e)
+        return panel_surat_galat(request, layanan, "Berkas ditolak", form_berkas=form)
     messages.success(request, f"Berkas {berkas.nama_asli} tersimpan.")
     if form.cleaned_data["kirim_email"]:
         if pesan.surat_balasan(layanan, berkas=berkas, oleh=request.user):
@@ -98,7 +96,7 @@ def unggah_berkas(request, pk):
         else:
             messages.warning(request, "Surat tidak dikirim: pengunjung tidak mencantumkan email yang valid, "
                              "atau server e-mail belum diatur.")
-    return ke_panel_surat(layanan)
+    return ke_panel_surat(request, layanan)
 
 
 @staf_diperlukan

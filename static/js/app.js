@@ -30,11 +30,185 @@
     }
   }, true);
 
-  // Close the visitor suggestions when one is chosen.
-  document.addEventListener("htmx:afterSwap", function (e) {
-    if (e.detail.target && e.detail.target.id === "identitas") {
-      var saran = document.getElementById("saran-pengunjung");
-      if (saran) saran.innerHTML = "";
+  // Buku Tamu, Nama as a WAI-ARIA combobox: focus stays in Nama; ArrowDown/ArrowUp move through
+  // the suggestions (aria-activedescendant), Enter chooses, Esc closes. After a choice the
+  // identity is filled in (HTMX) and focus moves on to Jenis Pelayanan.
+  function opsiSaran(input) {
+    var wadah = document.getElementById(input.getAttribute("data-combobox-saran"));
+    return wadah ? Array.prototype.slice.call(wadah.querySelectorAll("[role=option]")) : [];
+  }
+  function tandaiAktif(input, opsi, i) {
+    opsi.forEach(function (o, j) { o.setAttribute("aria-selected", j === i ? "true" : "false"); });
+    if (i >= 0) {
+      input.setAttribute("aria-activedescendant", opsi[i].id);
+      opsi[i].scrollIntoView({block: "nearest"});
+    } else {
+      input.removeAttribute("aria-activedescendant");
     }
+  }
+  function tutupSaran(input) {
+    var wadah = document.getElementById(input.getAttribute("data-combobox-saran"));
+    if (wadah) wadah.innerHTML = "";
+    input.setAttribute("aria-expanded", "false");
+    input.removeAttribute("aria-activedescendant");
+  }
+  document.addEventListener("keydown", function (e) {
+    var input = e.target.closest && e.target.closest("[data-combobox-saran]");
+    if (!input) return;
+    var opsi = opsiSaran(input);
+    var i = opsi.findIndex(function (o) { return o.getAttribute("aria-selected") === "true"; });
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      if (!opsi.length) return;
+      e.preventDefault();
+      var langkah = e.key === "ArrowDown" ? 1 : -1;
+      tandaiAktif(input, opsi, i < 0 ? (langkah > 0 ? 0 : opsi.length - 1) : (i + langkah + opsi.length) % opsi.length);
+    } else if (e.key === "Enter" && i >= 0) {
+      e.preventDefault();  // choose the visitor, do not send the form
+      opsi[i].click();
+    } else if (e.key === "Enter" && input.getAttribute("aria-expanded") === "true") {
+      e.preventDefault();  // the list is open: Enter is not yet "Simpan"
+    } else if (e.key === "Escape" && input.getAttribute("aria-expanded") === "true") {
+      e.preventDefault();
+      tutupSaran(input);
+    }
+  });
+  document.addEventListener("htmx:afterSwap", function (e) {
+    var target = e.detail.target;
+    if (!target) return;
+    if (target.id === "saran-pengunjung") {
+      var input = document.querySelector("[data-combobox-saran=saran-pengunjung]");
+      if (input) {
+        // A late answer to earlier typing keeps the suggestion the officer had moved to.
+        var aktif = input.getAttribute("aria-activedescendant");
+        var opsiBaru = opsiSaran(input);
+        input.setAttribute("aria-expanded", opsiBaru.length ? "true" : "false");
+        tandaiAktif(input, opsiBaru, opsiBaru.findIndex(function (o) { return o.id === aktif; }));
+      }
+    } else if (target.id === "identitas") {
+      // A visitor was chosen (or Pengunjung baru): carry on with the form, not from <body>.
+      var berikut = document.querySelector("#form-buku-tamu input[name=jenis_layanan]");
+      var nama = document.getElementById("id_nama");
+      var dipilih = document.querySelector("#identitas input[name=pengunjung_id]");
+      if (dipilih && dipilih.value && berikut) berikut.focus();
+      else if (nama) nama.focus();
+    }
+  });
+  document.addEventListener("focusout", function (e) {
+    var input = e.target.closest && e.target.closest("[data-combobox-saran]");
+    if (!input) return;
+    // Leaving Nama for another field closes the list (a click on a suggestion still counts).
+    window.setTimeout(function () {
+      var wadah = document.getElementById(input.getAttribute("data-combobox-saran"));
+      if (input.isConnected && document.activeElement !== input && wadah && !wadah.contains(document.activeElement) && !wadah.matches(":hover")) tutupSaran(input);
+    }, 150);
+  });
+
+  // Messages: success and info close themselves after a few seconds; warnings and errors stay.
+  var LAMA_PESAN_MS = 5000;
+  function jadwalkanTutupPesan() {
+    document.querySelectorAll("#pesan [data-tutup-otomatis]:not([data-terjadwal])").forEach(function (el) {
+      el.setAttribute("data-terjadwal", "");
+      window.setTimeout(function () {
+        if (!el.isConnected) return;
+        if (window.bootstrap) window.bootstrap.Alert.getOrCreateInstance(el).close();
+        else el.remove();
+      }, LAMA_PESAN_MS);
+    });
+  }
+  document.addEventListener("DOMContentLoaded", jadwalkanTutupPesan);
+  document.addEventListener("htmx:afterSettle", jadwalkanTutupPesan);
+  document.addEventListener("htmx:oobAfterSwap", jadwalkanTutupPesan);
+
+  // Every HTMX action: the button (or the form's buttons) is disabled until the answer comes,
+  // and the progress bar at the top runs meanwhile. Polling (hx-trigger="every …": the queue,
+  // the TV board) is not an action of the user and shows nothing.
+  var sedangBerjalan = 0;
+  function bilahKemajuan(langkah) {
+    sedangBerjalan = Math.max(0, sedangBerjalan + langkah);
+    var bilah = document.getElementById("kemajuan");
+    if (bilah) bilah.classList.toggle("htmx-request", sedangBerjalan > 0);
+  }
+  function tombolUntuk(elt) {
+    if (elt.tagName === "FORM") return Array.prototype.slice.call(elt.querySelectorAll("button, input[type=submit]"));
+    return [elt];
+  }
+  document.addEventListener("htmx:beforeRequest", function (e) {
+    var elt = e.detail.elt;
+    if (!elt || (elt.getAttribute("hx-trigger") || "").indexOf("every") !== -1) return;
+    e.detail.xhr.__bilah = true;
+    bilahKemajuan(1);
+    if (elt.hasAttribute("hx-disabled-elt")) return;
+    if (elt.tagName === "INPUT" || elt.tagName === "SELECT" || elt.tagName === "TEXTAREA") return;  // typing stays possible
+    var daftar = tombolUntuk(elt).filter(function (t) { return !t.disabled && t.getAttribute("aria-disabled") !== "true"; });
+    daftar.forEach(function (t) {
+      if ("disabled" in t && t.tagName !== "A") t.disabled = true;
+      else { t.setAttribute("aria-disabled", "true"); t.classList.add("disabled"); }
+      t.setAttribute("aria-busy", "true");
+    });
+    e.detail.xhr.__tombolSibuk = daftar;
+  });
+  document.addEventListener("htmx:afterRequest", function (e) {
+    if (e.detail.xhr && e.detail.xhr.__bilah) bilahKemajuan(-1);
+    (e.detail.xhr && e.detail.xhr.__tombolSibuk || []).forEach(function (t) {
+      if (t.tagName !== "A") t.disabled = false;
+      else { t.removeAttribute("aria-disabled"); t.classList.remove("disabled"); }
+      t.removeAttribute("aria-busy");
+    });
+  });
+
+  // After a tab switch: focus on the tab's heading, and the window title names the tab.
+  document.addEventListener("htmx:afterSettle", function (e) {
+    var area = document.getElementById("tab-area");
+    if (!area || !e.detail.elt || (e.detail.elt !== area && e.detail.elt.id !== "tab-area")) return;
+    if (!e.detail.requestConfig || e.detail.requestConfig.verb !== "get") return;
+    var judul = area.querySelector("h1");
+    if (judul) {
+      judul.setAttribute("tabindex", "-1");
+      judul.focus();
+    }
+    var tab = area.querySelector(".nav-tabs .nav-link.active, .nav-tabs [aria-current=page]");
+    var nama = (tab || judul) ? (tab || judul).textContent.trim() : "";
+    var akhiran = document.title.indexOf(" · ") !== -1 ? document.title.slice(document.title.indexOf(" · ")) : "";
+    if (nama) document.title = nama + akhiran;
+  });
+
+  // Rating panel: "Tunjukkan ke pengunjung" shows both QR codes full screen; Esc or Tutup returns.
+  function tampilkanTombolLayarPenuh() {
+    document.querySelectorAll("[data-layar-penuh][hidden]").forEach(function (b) { b.hidden = false; });
+  }
+  document.addEventListener("DOMContentLoaded", tampilkanTombolLayarPenuh);
+  document.addEventListener("htmx:afterSettle", tampilkanTombolLayarPenuh);
+  function tutupLayarPenuh() {
+    var terbuka = document.querySelector(".tampil-penuh");
+    if (!terbuka) return;
+    terbuka.classList.remove("tampil-penuh");
+    var pemicu = document.querySelector("[data-layar-penuh='" + terbuka.id + "']");
+    var fokus = function () { if (pemicu) pemicu.focus(); };
+    if (document.fullscreenElement && document.exitFullscreen) document.exitFullscreen().then(fokus, fokus);
+    else window.setTimeout(fokus, 0);  // after the browser has left full screen
+  }
+  document.addEventListener("click", function (e) {
+    var buka = e.target.closest("[data-layar-penuh]");
+    if (buka) {
+      var wadah = document.getElementById(buka.getAttribute("data-layar-penuh"));
+      if (!wadah) return;
+      wadah.classList.add("tampil-penuh");
+      if (wadah.requestFullscreen) wadah.requestFullscreen().catch(function () {});
+      var tutup = wadah.querySelector("[data-tutup-layar-penuh]");
+      if (tutup) tutup.focus();
+    } else if (e.target.closest("[data-tutup-layar-penuh]")) {
+      tutupLayarPenuh();
+    }
+  });
+  document.addEventListener("keydown", function (e) { if (e.key === "Escape") tutupLayarPenuh(); });
+  document.addEventListener("fullscreenchange", function () { if (!document.fullscreenElement) tutupLayarPenuh(); });
+
+  // A field that gets focus is never hidden under a sticky footer (Simpan Buku Tamu).
+  document.addEventListener("focusin", function (e) {
+    var form = e.target.closest && e.target.closest("form");
+    var kaki = form && form.querySelector(".simpan-lekat");
+    if (!kaki || kaki.contains(e.target)) return;
+    var lebih = e.target.getBoundingClientRect().bottom - kaki.getBoundingClientRect().top + 8;
+    if (lebih > 0) window.scrollBy({top: lebih, behavior: "instant"});
   });
 })();

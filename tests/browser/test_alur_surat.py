@@ -33,6 +33,7 @@ def test_officer_fulfils_a_data_request_and_finds_it_again(page, live_server, lo
     expect(page.get_by_label("Klasifikasi")).to_have_value("HM.340")
     page.get_by_label("Tujuan (Yth.)").fill("Dekan Fakultas Ekonomi dan Bisnis ULM")
     page.get_by_role("button", name="Generate Nomor Surat Balasan").click()
+    expect(page.locator("#nomor-surat-aktif")).to_be_visible()  # the panel is redrawn in place (HTMX)
     nomor = NomorSurat.objects.get()
     expect(page.locator("#nomor-surat-aktif")).to_have_text(nomor.nomor)
     assert re.fullmatch(r"B-001/63100/HM\.340/\d\d/\d{4}", nomor.nomor)
@@ -61,7 +62,7 @@ def test_officer_fulfils_a_data_request_and_finds_it_again(page, live_server, lo
         {"name": "surat.pdf", "mimeType": "application/pdf", "buffer": b"MZ\x90\x00 bukan pdf"}
     )
     page.get_by_role("button", name="Unggah Berkas").click()
-    expect(page.get_by_text(re.compile("bukan PDF atau DOCX yang sah"))).to_be_visible()
+    expect(page.locator("#surat").get_by_text(re.compile("bukan PDF atau DOCX yang sah"))).to_be_visible()  # beside the field
     page.get_by_label("Surat balasan bertanda tangan").set_input_files(
         {"name": "surat-balasan-ttd.pdf", "mimeType": "application/pdf", "buffer": PDF}
     )

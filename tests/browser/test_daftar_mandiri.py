@@ -75,6 +75,7 @@ def test_visitor_registers_on_a_phone_and_follows_the_service_to_selesai(
     page.goto(f"{live_server.url}/layanan/{layanan.pk}/")
     page.get_by_label("Tujuan (Yth.)").fill("Dekan Fakultas Ekonomi dan Bisnis ULM")
     page.get_by_role("button", name="Generate Nomor Surat Balasan").click()
+    expect(page.locator("#nomor-surat-aktif")).to_be_visible()  # the panel is redrawn in place (HTMX)
     nomor = NomorSurat.objects.get()
     expect(page.locator("#nomor-surat-aktif")).to_have_text(nomor.nomor)
     page.get_by_label("Status baru").select_option(label="Selesai")

@@ -35,7 +35,7 @@ def test_officer_does_absen_masuk_then_absen_pulang_on_the_dashboard(page, login
     widget.get_by_role("button", name="Absen Masuk").click()
 
     widget = page.locator("#widget-presensi")
-    expect(widget.get_by_text(re.compile(r"Absen Masuk tercatat pukul \d\d\.\d\d WITA"))).to_be_visible()
+    expect(page.locator("#pesan").get_by_text(re.compile(r"Absen Masuk tercatat pukul \d\d\.\d\d WITA"))).to_be_visible()
     expect(widget.locator("[data-presensi=masuk]")).to_contain_text("WITA")
     expect(widget.get_by_role("button", name="Absen Masuk")).to_be_disabled()
     expect(page).to_have_url(re.compile(r"/dashboard/$"))  # swapped by HTMX, no reload
@@ -43,12 +43,38 @@ def test_officer_does_absen_masuk_then_absen_pulang_on_the_dashboard(page, login
 
     widget.get_by_role("button", name="Absen Pulang").click()
 
-    expect(page.locator("#widget-presensi").get_by_text("Absen Pulang tercatat")).to_be_visible()
+    expect(page.locator("#pesan").get_by_text("Absen Pulang tercatat")).to_be_visible()
     expect(page.locator("[data-presensi=pulang]")).to_contain_text("WITA")
     expect(page.locator("#widget-presensi").get_by_role("button", name="Absen Pulang")).to_be_disabled()
     layar(page, "presensi-02-absen-pulang", full_page=True)
     presensi = Presensi.objects.get(petugas=petugas)
     assert presensi.masuk and presensi.pulang and presensi.tanggal == hari_ini_kantor()
+
+
+def test_absen_pulang_before_the_shift_ends_asks_first(page, login_browser, petugas, jenis, shift, time_machine, layar):
+    sekarang = datetime.datetime.combine(hari_ini_kantor(), datetime.time(10, 0), tzinfo=zona_kantor())
+    time_machine.move_to(sekarang, tick=True)
+    JadwalPiket.objects.create(tanggal=sekarang.date(), shift=shift["Pagi"], petugas=petugas)
+    login_browser(petugas)
+    widget = page.locator("#widget-presensi")
+    masuk, pulang = widget.get_by_role("button", name="Absen Masuk"), widget.get_by_role("button", name="Absen Pulang")
+    # Disabled looks disabled: a different background from the enabled button, dashed border.
+    assert pulang.evaluate("b => getComputedStyle(b).borderStyle") == "dashed"
+    assert masuk.evaluate("b => getComputedStyle(b).backgroundColor") != pulang.evaluate("b => getComputedStyle(b).backgroundColor")
+    masuk.click()
+    expect(masuk).to_be_disabled()
+    layar(page, "presensi-08-sebelum-pulang")
+
+    dialog = []
+    page.once("dialog", lambda d: (dialog.append(d.message), d.dismiss()))
+    pulang.click()
+    assert dialog == ["Shift Pagi baru selesai pukul 12.00 WITA. Absen Pulang sekarang?"]
+    assert Presensi.objects.get(petugas=petugas).pulang is None  # "Batal" keeps the officer in
+
+    page.once("dialog", lambda d: d.accept())
+    pulang.click()
+    expect(page.locator("#pesan").get_by_text("Absen Pulang tercatat")).to_be_visible()
+    assert Presensi.objects.get(petugas=petugas).pulang is not None
 
 
 def test_admin_plans_the_roster_and_the_public_page_shows_it(page, live_server, login_browser, admin_user, petugas, shift, layar):
