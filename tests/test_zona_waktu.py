@@ -191,3 +191,19 @@ def test_rating_page_names_the_office_date_of_a_service_recorded_before_dawn(zon
     html = client.get(reverse("rating:isi", args=[penilaian.token])).content.decode()
 
     assert "pada 2 Desember 2026" in html and "1 Desember" not in html
+
+
+@pytest.mark.django_db
+def test_admin_is_warned_while_the_office_zone_differs_from_the_servers(zona, singkatan, masuk, admin_user, petugas,
+                                                                        kantor, settings):
+    settings.TIME_ZONE = zona
+    kantor.zona_waktu = zona
+    kantor.save()
+    assert "peringatan-zona" not in masuk(admin_user).get(reverse("admin:index")).content.decode()
+
+    kantor.zona_waktu = next(z for z, _ in ZONA if z != zona)
+    kantor.save()
+    for url in (reverse("admin:index"), reverse("layanan:dashboard")):
+        html = masuk(admin_user).get(url).content.decode()
+        assert "peringatan-zona" in html and f"TIME_ZONE server ({zona})" in html
+    assert "peringatan-zona" not in masuk(petugas).get(reverse("layanan:dashboard")).content.decode()

@@ -1,6 +1,7 @@
 import datetime
 import functools
 
+from django.conf import settings
 from django import template
 from django.utils import timezone
 from django.utils.html import format_html
@@ -68,6 +69,18 @@ def waktu_singkat(context, nilai):
     if not nilai:
         return "—"
     return waktu_relatif(timezone.localtime(nilai), timezone.localdate())
+
+
+@register.simple_tag(takes_context=True)
+def peringatan_zona(context):
+    """The Admin's warning when the office's zone differs from the server's TIME_ZONE: pages follow the
+    office setting, but scheduled commands and the message worker run outside a request, in TIME_ZONE."""
+    kantor = context.get("kantor")
+    if kantor is None or kantor.zona_waktu == settings.TIME_ZONE:
+        return ""
+    return (f"Zona waktu kantor ({kantor.singkatan_zona}, {kantor.zona_waktu}) berbeda dengan TIME_ZONE server "
+            f"({settings.TIME_ZONE}). Perintah terjadwal dan pengiriman pesan memakai TIME_ZONE: samakan "
+            "TIME_ZONE di berkas .env lalu jalankan ulang aplikasi.")
 
 
 @register.simple_tag
