@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from layanan.models import Status
+from layanan.models import Layanan, Status
 
 
 @pytest.mark.django_db
@@ -274,3 +274,13 @@ def test_dashboard_counts_today_in_the_office_zone(masuk, petugas, petugas2, bua
         "pengunjung_hari_ini": 2, "layanan_hari_ini": 2, "layanan_terbuka": 2,
         "layanan_saya_terbuka": 1, "selesai_hari_ini": 0,
     }
+
+
+@pytest.mark.django_db
+def test_dashboard_selesai_hari_ini_leaves_out_auto_closed_services(masuk, petugas, buat_layanan):
+    selesai, otomatis = buat_layanan(), buat_layanan()
+    for layanan in (selesai, otomatis):
+        layanan.ubah_status(Status.SELESAI, oleh=petugas)
+    Layanan.objects.filter(pk=otomatis.pk).update(ditutup_otomatis=True)
+
+    assert masuk(petugas).get(reverse("layanan:dashboard")).context["ringkasan"]["selesai_hari_ini"] == 1

@@ -41,7 +41,10 @@ def dashboard(request):
         "layanan_hari_ini": Layanan.objects.filter(dibuat__gte=mulai).count(),
         "layanan_terbuka": terbuka.count(),
         "layanan_saya_terbuka": len(id_saya),
-        "selesai_hari_ini": Layanan.objects.filter(status=Status.SELESAI, selesai_pada__gte=mulai).count(),
+        # Finished by an officer; the auto-closed silent conversations are counted apart, as in the reports.
+        "selesai_hari_ini": Layanan.objects.filter(
+            status=Status.SELESAI, selesai_pada__gte=mulai, ditutup_otomatis=False
+        ).count(),
     }
     baris = Layanan.objects.untuk_daftar().in_bulk(id_saya[:5])
     terbaru = [baris[pk] for pk in id_saya[:5] if pk in baris]
