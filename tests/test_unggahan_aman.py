@@ -125,7 +125,7 @@ def test_reply_letter_upload_refuses_the_polyglot_with_a_message(masuk, petugas,
 
     r = masuk(petugas).post(reverse("layanan:unggah_berkas", args=[layanan.pk]), {"berkas": polyglot}, follow=True)
 
-    assert r.status_code == 200
+    assert r.status_code == 400  # the page comes back with the error beside the upload field
     assert "bukan PDF atau DOCX yang sah" in r.content.decode()
     assert not BerkasSurat.objects.filter(layanan=layanan).exists()
 
