@@ -65,6 +65,12 @@ def pdf_sah(berkas):
         return False
 
 
+# What zipfile raises for a damaged or foreign archive (an unsupported compression method is a
+# NotImplementedError, an encrypted part a RuntimeError).
+GALAT_ZIP = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, KeyError, ValueError, RuntimeError,
+             NotImplementedError)
+
+
 def zip_wajar(berkas, *, batas_isi=BATAS_ISI_DOCX, batas_bagian=BATAS_BAGIAN_DOCX):
     """A ZIP (DOCX, XLSX) whose declared content stays within the caps, checked before unpacking.
     Reading a part never yields more than its declared size, so the declared sizes are the bound."""
@@ -72,7 +78,7 @@ def zip_wajar(berkas, *, batas_isi=BATAS_ISI_DOCX, batas_bagian=BATAS_BAGIAN_DOC
     try:
         with zipfile.ZipFile(berkas) as z:
             bagian = z.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError):
+    except GALAT_ZIP:
         return False
     finally:
         berkas.seek(0)
@@ -95,8 +101,7 @@ def docx_sah(berkas):
             return False
         # ElementTree resolves no external entity; expat refuses entity expansion bombs.
         return ET.fromstring(isi).tag == W_DOCUMENT
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ET.ParseError, OSError, EOFError, KeyError, ValueError,
-            RuntimeError, NotImplementedError):
+    except (*GALAT_ZIP, ET.ParseError):
         return False
 
 
