@@ -182,6 +182,8 @@ def test_tab_switch_focuses_the_heading_and_names_the_tab_in_the_title(
 
     # Layanan Saya has the search of Semua Layanan; typing keeps the field and its focus.
     page.locator(".nav-tabs").get_by_role("link", name="Layanan Saya").click()
+    # The heading takes focus once htmx has settled the new tab, so its search listens by then.
+    expect(judul).to_be_focused()
     cari = page.get_by_role("searchbox", name="Cari")
     cari.fill("Dewi")
     expect(page.locator("#daftar-layanan-saya tbody tr")).to_have_count(1)
