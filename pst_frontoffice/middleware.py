@@ -1,6 +1,7 @@
 import logging
 
 from django.contrib import messages
+from django.shortcuts import render
 from django.db import DatabaseError
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -8,6 +9,28 @@ from django.utils import timezone
 from .models import PengaturanKantor
 
 logger = logging.getLogger(__name__)
+
+
+def _ada_nul(data):
+    return any("\x00" in kunci or any("\x00" in v for v in nilai) for kunci, nilai in data.lists())
+
+
+class TolakNulMiddleware:
+    """A NUL character in the address or in a parameter gets the 400 page. No form field holds one
+    (Django's forms refuse it), and PostgreSQL cannot store or even compare text containing it, so
+    a token, search word or id with a NUL would otherwise end in a database error."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            "\x00" in request.path
+            or _ada_nul(request.GET)
+            or (request.method == "POST" and _ada_nul(request.POST))
+        ):
+            return render(request, "400.html", status=400)
+        return self.get_response(request)
 
 
 class ZonaWaktuKantorMiddleware:

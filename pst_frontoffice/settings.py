@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "pst_frontoffice.middleware.PesanHtmxMiddleware",
     "pst_frontoffice.middleware.ZonaWaktuKantorMiddleware",
+    "pst_frontoffice.middleware.TolakNulMiddleware",
     "pst_frontoffice.aktivitas.PermintaanMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",

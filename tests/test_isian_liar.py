@@ -274,3 +274,16 @@ def test_big_page_numbers_show_a_page_not_an_error(masuk, petugas, buat_layanan)
     r = masuk(petugas).get(reverse("layanan:semua"), {"page": "9" * 30, "q": "Pengunjung"})
 
     assert r.status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("cara", "alamat", "data"), [
+    ("get", "/lacak/a%00b/", {}),
+    ("get", "/buku-tamu/daftar/", {"q": "a\x00b"}),
+    ("post", "/buku-tamu/daftar/", {"nama": "a\x00b"}),
+])
+def test_a_nul_anywhere_gets_the_indonesian_400_page_on_every_database(client, cara, alamat, data):
+    # PostgreSQL refuses NUL in any text it is given: the request stops before any query.
+    r = getattr(client, cara)(alamat, data)
+    assert r.status_code == 400
+    assert "Permintaan tidak dapat diproses" in r.content.decode()

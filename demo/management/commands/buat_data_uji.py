@@ -73,11 +73,18 @@ class Penulis:
 
     def __init__(self, model, kolom, batch):
         self.model, self.kolom, self.batch = model, kolom, batch
+        # COPY skips the model's Python defaults: every other column with one (tokens, flags, blank
+        # text) is written with it, as bulk_create would, so a new field never breaks the bench.
+        self.bawaan = [
+            f for f in model._meta.concrete_fields
+            if f.name not in kolom and f.attname not in kolom and not f.primary_key
+            and (f.has_default() or (f.empty_strings_allowed and not f.null))  # blank text is ""
+        ]
         self.baris = []
         self.jumlah = 0
 
     def tambah(self, *nilai):
-        self.baris.append(nilai)
+        self.baris.append((*nilai, *(f.get_default() for f in self.bawaan)))
 
     def penuh(self):
         return len(self.baris) >= self.batch
@@ -86,13 +93,14 @@ class Penulis:
         if not self.baris:
             return
         if connection.vendor == "postgresql":
-            nama_kolom = ", ".join(connection.ops.quote_name(self.model._meta.get_field(k).column) for k in self.kolom)
+            kolom = [self.model._meta.get_field(k).column for k in self.kolom] + [f.column for f in self.bawaan]
+            nama_kolom = ", ".join(connection.ops.quote_name(k) for k in kolom)
             sql = f"COPY {connection.ops.quote_name(self.model._meta.db_table)} ({nama_kolom}) FROM STDIN"
             with connection.cursor() as cursor, cursor.copy(sql) as copy:
                 for baris in self.baris:
                     copy.write_row(baris)
         else:
-            atribut = [self.model._meta.get_field(k).attname for k in self.kolom]
+            atribut = [self.model._meta.get_field(k).attname for k in self.kolom] + [f.attname for f in self.bawaan]
             self.model.objects.bulk_create(
                 [self.model(**dict(zip(atribut, baris))) for baris in self.baris], batch_size=self.batch
             )
