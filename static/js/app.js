@@ -156,13 +156,30 @@
     });
   });
 
-  // After a tab switch: focus on the tab's heading, and the window title names the tab.
+  // Keys typed into new content before htmx wired it up (it does so in its settle step, a few
+  // milliseconds after the content appears, longer on a busy computer) raised no request: an
+  // officer who clicks Buku Tamu and types at once would get no suggestions. Once htmx listens,
+  // a field whose value differs from what the server sent announces its typing again.
+  document.addEventListener("htmx:load", function (e) {
+    var root = e.detail && e.detail.elt;
+    if (!root || !root.querySelectorAll) return;
+    var isian = Array.prototype.slice.call(root.querySelectorAll("input[type=text], input[type=search], input[type=email], input[type=tel], input:not([type])"));
+    if (root.matches && root.matches("input")) isian.push(root);
+    isian.forEach(function (el) {
+      if (el.value !== el.defaultValue) el.dispatchEvent(new Event("input", {bubbles: true}));
+    });
+  });
+
+  // After a tab switch: focus on the tab's heading, and the window title names the tab. An
+  // officer who already clicked into the new tab (a field) keeps the focus there.
   document.addEventListener("htmx:afterSettle", function (e) {
     var area = document.getElementById("tab-area");
     if (!area || !e.detail.elt || (e.detail.elt !== area && e.detail.elt.id !== "tab-area")) return;
     if (!e.detail.requestConfig || e.detail.requestConfig.verb !== "get") return;
     var judul = area.querySelector("h1");
-    if (judul) {
+    var aktif = document.activeElement;
+    var sudahDiIsi = aktif && aktif !== document.body && aktif !== judul && area.contains(aktif);
+    if (judul && !sudahDiIsi) {
       judul.setAttribute("tabindex", "-1");
       judul.focus();
     }

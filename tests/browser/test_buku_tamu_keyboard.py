@@ -93,3 +93,22 @@ def test_returning_visitor_with_the_keyboard_only(page, live_server, login_brows
     terbaru = Kunjungan.objects.latest("pk")
     assert terbaru.pengunjung == dipilih and terbaru.keperluan == "Data kemiskinan per kecamatan"
     assert Pengunjung.objects.count() == 2  # the returning visitor, not a new one
+
+
+def test_typing_before_htmx_listens_still_suggests(page, live_server, login_browser, petugas, buat_kunjungan):
+    """An officer who clicks Buku Tamu and types at once, before htmx has wired up the new tab
+    (its settle step; slowed here to one and a half seconds, as on a busy computer), keeps the
+    focus in Nama and gets the suggestions for what was typed."""
+    buat_kunjungan(nama="Dewi Lestari", instansi="Universitas Lambung Mangkurat", no_hp="6281298765432")
+    login_browser(petugas)
+    page.evaluate("() => { htmx.config.defaultSettleDelay = 1500; }")
+    page.locator(".nav-tabs").get_by_role("link", name="Buku Tamu", exact=True).click()
+
+    nama = page.get_by_role("combobox", name="Nama")
+    nama.press_sequentially("Lest")
+    # Typed while htmx was not yet listening: no request could have gone out for it.
+    assert page.evaluate("() => !document.getElementById('id_nama')['htmx-internal-data']")
+    saran = page.get_by_role("option", name=re.compile("Dewi Lestari"))
+    expect(saran).to_be_visible()
+    expect(nama).to_be_focused()
+    expect(nama).to_have_value("Lest")
