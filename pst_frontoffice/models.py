@@ -12,6 +12,7 @@ from django.db import models
 
 from .dokumen import validasi_template_docx
 from .nomor_surat import FORMAT_NOMOR_SURAT_BAWAAN, validasi_format_nomor
+from .teks import normalisasi_email
 from .unggahan import jalur_template_surat
 from .whatsapp import validasi_template_wa_grup, validasi_template_wa_pengunjung
 
@@ -29,10 +30,15 @@ class Peran(models.TextChoices):
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
+    @classmethod
+    def normalize_email(cls, email):
+        # Also what User.clean() applies, so admin forms check uniqueness on the stored form.
+        return normalisasi_email(email)
+
     def _create_user(self, email, password, **extra):
         if not email:
             raise ValueError("Email wajib diisi.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user = self.model(email=self.normalize_email(email), **extra)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -46,7 +52,9 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra)
 
     def get_by_natural_key(self, username):
-        return self.get(email__iexact=username)
+        # Exact on the normalised form: a database's own case folding (PostgreSQL's UPPER folds
+        # ı to I) would find an account under an address the lockout counts separately.
+        return self.get(email=normalisasi_email(username))
 
 
 class User(AbstractUser):
@@ -75,7 +83,7 @@ class User(AbstractUser):
         return self.nama or self.email
 
     def save(self, *args, **kwargs):
-        self.email = self.email.lower()
+        self.email = normalisasi_email(self.email)
         # The Admin role is the one that manages users, master data and office settings in
         # Django admin; no other role enters it. One switch, so the two can never disagree.
         self.is_staff = self.is_superuser = self.peran == Peran.ADMIN
