@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pst_frontoffice.htmx import render_halaman
+from pst_frontoffice.navigasi import kembali_ke
 from pst_frontoffice.roles import admin_diperlukan, petugas_diperlukan
 
 from .. import pesan
@@ -43,7 +44,7 @@ def kirim_ulang(request, pk):
         messages.success(request, f"Pesan #{baris.pk} diantrekan ulang.")
     else:
         messages.error(request, f"Pesan #{baris.pk} tidak gagal, jadi tidak perlu dikirim ulang.")
-    return redirect(request.POST.get("kembali") or "layanan:outbox")
+    return kembali_ke(request, "layanan:outbox")
 
 
 @admin_diperlukan

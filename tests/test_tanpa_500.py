@@ -1,0 +1,85 @@
+"""Inputs an outside test turned into 500s answer 4xx (or a safe redirect), as classes, not URLs.
+
+- Every "come back to" parameter goes through `pst_frontoffice.navigasi`: only a path of this site,
+  never another host, never a bare word that redirect() would try as a URL name.
+- A NUL in a cookie or a header is refused like a NUL in the address: PostgreSQL cannot store or
+  compare text holding one (the session key, django-axes' user agent).
+- A date lookup out of range in an admin change list (`?dibuat__year=99999`) is Django admin's
+  "wrong filter" notice, not a crash when the query is built.
+These run on SQLite and (`make test-postgres`) on PostgreSQL.
+"""
+
+import pytest
+from django.contrib import admin
+from django.test import RequestFactory
+from django.urls import reverse
+
+from bukutamu import antrian as aturan
+from layanan.models import KanalPesan, Peristiwa, PesanKeluar, StatusPesan
+from pst_frontoffice.navigasi import tujuan_kembali
+from tests.conftest import KATA_SANDI
+
+pytestmark = pytest.mark.django_db
+
+ASING = ("x", "layanan:outbox", "https://evil.example/", "//evil.example/", "/\\evil.example/", "\\\\evil.example",
+         "https:/evil.example", " //evil.example", "/tidak-ada-halaman-ini/", "javascript:alert(1)", "/outbox/\r\nX: y")
+
+
+@pytest.fixture
+def pesan_gagal():
+    return PesanKeluar.objects.create(
+        peristiwa=Peristiwa.RATING, kanal=KanalPesan.WHATSAPP, penerima="6281211112222", isi="isi",
+        status=StatusPesan.GAGAL, kunci="uji:1", galat_terakhir="Gateway sedang bermasalah (HTTP 503).",
+    )
+
+
+@pytest.mark.parametrize("kembali", ASING)
+def test_kirim_ulang_with_a_foreign_or_unknown_come_back_goes_to_the_outbox(masuk, admin_user, pesan_gagal, kembali):
+    jawaban = masuk(admin_user).post(reverse("layanan:outbox_kirim_ulang", args=[pesan_gagal.pk]), {"kembali": kembali})
+
+    assert jawaban.status_code == 302 and jawaban["Location"] == reverse("layanan:outbox")
+
+
+def test_kirim_ulang_comes_back_to_the_filtered_outbox_it_was_sent_from(masuk, admin_user, pesan_gagal):
+    asal = reverse("layanan:outbox") + "?status=gagal&page=2"
+
+    jawaban = masuk(admin_user).post(reverse("layanan:outbox_kirim_ulang", args=[pesan_gagal.pk]), {"kembali": asal})
+
+    assert jawaban["Location"] == asal
+
+
+@pytest.mark.parametrize("kembali", ASING)
+def test_panggil_ulang_with_a_foreign_or_unknown_come_back_goes_to_the_queue(masuk, petugas, jenis, kantor, kembali):
+    antrian = aturan.ambil_nomor(jenis_layanan=jenis["konsultasi"])
+    klien = masuk(petugas)
+    klien.post(reverse("antrian:panggil"), {"loket": "1"})
+
+    jawaban = klien.post(reverse("antrian:panggil_ulang", args=[antrian.pk]), {"loket": "1", "kembali": kembali})
+
+    assert jawaban.status_code == 302 and jawaban["Location"] == reverse("antrian:petugas")
+
+
+def test_come_back_keeps_a_path_of_this_site_with_its_query():
+    rf = RequestFactory()
+    tujuan = reverse("bukutamu:buku_tamu") + "?antrian=5"
+
+    assert tujuan_kembali(rf.post("/", {"kembali": tujuan}), "antrian:petugas") == tujuan
+    assert tujuan_kembali(rf.get("/", {"next": tujuan}), "antrian:petugas", nama="next") == tujuan
+    assert tujuan_kembali(rf.post("/", {}), "antrian:petugas") == reverse("antrian:petugas")
+    for asing in ASING:
+        assert tujuan_kembali(rf.post("/", {"kembali": asing}), "antrian:petugas") == reverse("antrian:petugas")
+
+
+@pytest.mark.parametrize("berikut", ASING)
+def test_login_with_a_foreign_or_unknown_next_lands_on_the_home_page(client, petugas, berikut):
+    jawaban = client.post(reverse("login"), {"username": petugas.email, "password": KATA_SANDI, "next": berikut})
+
+    assert jawaban.status_code == 302 and jawaban["Location"] == reverse("layanan:beranda")
+
+
+def test_login_comes_back_to_the_page_that_asked_for_it(client, petugas):
+    asal = reverse("layanan:semua") + "?q=Budi"
+
+    jawaban = client.post(reverse("login"), {"username": petugas.email, "password": KATA_SANDI, "next": asal})
+
+    assert jawaban["Location"] == asal
