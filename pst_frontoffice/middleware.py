@@ -15,10 +15,23 @@ def _ada_nul(data):
     return any("\x00" in kunci or any("\x00" in v for v in nilai) for kunci, nilai in data.lists())
 
 
+def _header_nul(request):
+    """A NUL in a header (HTTP_*, the body's type and length) or in a cookie, raw or unquoted."""
+    if any("\x00" in str(nilai) for kunci, nilai in request.META.items()
+           if kunci.startswith("HTTP_") or kunci in ("CONTENT_TYPE", "CONTENT_LENGTH")):
+        return True
+    return any("\x00" in kunci or "\x00" in nilai for kunci, nilai in request.COOKIES.items())
+
+
 class TolakNulMiddleware:
-    """A NUL character in the address or in a parameter gets the 400 page. No form field holds one
-    (Django's forms refuse it), and PostgreSQL cannot store or even compare text containing it, so
-    a token, search word or id with a NUL would otherwise end in a database error."""
+    """A NUL character in the address, a parameter, a header or a cookie gets the 400 page.
+
+    No form field holds one (Django's forms refuse it), and PostgreSQL cannot store or even compare
+    text containing it: a session key, token, search word, id or user agent (django-axes keeps it
+    with each login attempt) with a NUL would otherwise end in a database error. It runs before
+    the session and the user are read, and the 400 page is drawn without them, since they are
+    keyed on the very cookie being refused.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -26,10 +39,16 @@ class TolakNulMiddleware:
     def __call__(self, request):
         if (
             "\x00" in request.path
+            or _header_nul(request)
             or _ada_nul(request.GET)
             or (request.method == "POST" and _ada_nul(request.POST))
         ):
-            return render(request, "400.html", status=400)
+            response = render(request, "400.html", status=400)
+            # A browser holding such a cookie would be refused on every page until it expires.
+            for nama, nilai in request.COOKIES.items():
+                if "\x00" in nilai and "\x00" not in nama:
+                    response.delete_cookie(nama)
+            return response
         return self.get_response(request)
 
 

@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session: a NUL in its cookie would reach the database as the session key.
+    "pst_frontoffice.middleware.TolakNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -85,7 +87,6 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "pst_frontoffice.middleware.PesanHtmxMiddleware",
     "pst_frontoffice.middleware.ZonaWaktuKantorMiddleware",
-    "pst_frontoffice.middleware.TolakNulMiddleware",
     "pst_frontoffice.aktivitas.PermintaanMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",

@@ -70,6 +70,35 @@ def test_come_back_keeps_a_path_of_this_site_with_its_query():
         assert tujuan_kembali(rf.post("/", {"kembali": asing}), "antrian:petugas") == reverse("antrian:petugas")
 
 
+def test_a_nul_in_the_session_cookie_gets_the_400_page(client, petugas):
+    client.cookies["sessionid"] = "abc\x00def"
+
+    jawaban = client.get(reverse("layanan:beranda"))
+
+    assert jawaban.status_code == 400
+    assert "Permintaan tidak dapat diproses" in jawaban.content.decode()
+
+
+def test_a_nul_escaped_in_a_quoted_cookie_gets_the_400_page(client, petugas):
+    jawaban = client.get(reverse("login"), HTTP_COOKIE='sessionid="abc\\000def"')
+
+    assert jawaban.status_code == 400
+
+
+@pytest.mark.parametrize("header", ["HTTP_USER_AGENT", "HTTP_ACCEPT", "HTTP_REFERER", "HTTP_X_REQUESTED_WITH"])
+def test_a_nul_in_a_header_gets_the_400_page_even_on_login(client, petugas, header):
+    jawaban = client.post(reverse("login"), {"username": petugas.email, "password": "salah"}, **{header: "a\x00b"})
+
+    assert jawaban.status_code == 400
+
+
+def test_a_refused_cookie_is_removed_so_the_next_login_works(client, petugas):
+    client.cookies["sessionid"] = "abc\x00def"
+    assert client.get(reverse("login")).status_code == 400
+
+    assert client.post(reverse("login"), {"username": petugas.email, "password": KATA_SANDI}).status_code == 302
+
+
 @pytest.mark.parametrize("berikut", ASING)
 def test_login_with_a_foreign_or_unknown_next_lands_on_the_home_page(client, petugas, berikut):
     jawaban = client.post(reverse("login"), {"username": petugas.email, "password": KATA_SANDI, "next": berikut})
