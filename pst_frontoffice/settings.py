@@ -46,7 +46,7 @@ CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 DEMO_ALLOWED = not PRODUCTION
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "pst_frontoffice.apps.AdminPstConfig",  # django.contrib.admin with our site (admin_situs)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
