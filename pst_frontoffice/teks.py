@@ -1,6 +1,13 @@
-"""Text rules every app shares: how an account's e-mail address is read."""
+"""Text rules every app shares: how an account's e-mail address is read, single-line fields."""
 
+import re
 import unicodedata
+
+from django.core.exceptions import ValidationError
+
+# Every character str.splitlines() breaks on: CR, LF, and the rarer ones a mail header or a
+# spreadsheet may also take as a new line.
+PATAHAN_BARIS = re.compile(r"[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 def normalisasi_email(nilai):
@@ -12,3 +19,9 @@ def normalisasi_email(nilai):
     """
     teks = unicodedata.normalize("NFKC", (nilai or "").strip())
     return unicodedata.normalize("NFKC", teks.lower())
+
+
+def satu_baris(nilai):
+    """Validator of a single-line field (a name that goes into an e-mail header, a letter's line)."""
+    if isinstance(nilai, str) and PATAHAN_BARIS.search(nilai):
+        raise ValidationError("Isian ini harus satu baris: hapus baris baru di dalamnya.", code="satu_baris")
