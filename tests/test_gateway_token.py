@@ -7,7 +7,7 @@ of whoever changed it). Such a change asks for the token again and saves nothing
 
 import pytest
 
-from layanan.models import PengaturanGateway
+from pesan.models import PengaturanGateway
 
 pytestmark = pytest.mark.django_db
 

@@ -15,13 +15,13 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from bukutamu import antrian as aturan
-from layanan.models import KanalPesan, Peristiwa, PesanKeluar, StatusPesan
+from pesan.models import KanalPesan, Peristiwa, PesanKeluar, StatusPesan
 from pst_frontoffice.navigasi import tujuan_kembali
 from tests.conftest import KATA_SANDI
 
 pytestmark = pytest.mark.django_db
 
-ASING = ("x", "layanan:outbox", "https://evil.example/", "//evil.example/", "/\\evil.example/", "\\\\evil.example",
+ASING = ("x", "pesan:outbox", "https://evil.example/", "//evil.example/", "/\\evil.example/", "\\\\evil.example",
          "https:/evil.example", " //evil.example", "/tidak-ada-halaman-ini/", "javascript:alert(1)", "/outbox/\r\nX: y")
 
 
@@ -35,15 +35,15 @@ def pesan_gagal():
 
 @pytest.mark.parametrize("kembali", ASING)
 def test_kirim_ulang_with_a_foreign_or_unknown_come_back_goes_to_the_outbox(masuk, admin_user, pesan_gagal, kembali):
-    jawaban = masuk(admin_user).post(reverse("layanan:outbox_kirim_ulang", args=[pesan_gagal.pk]), {"kembali": kembali})
+    jawaban = masuk(admin_user).post(reverse("pesan:outbox_kirim_ulang", args=[pesan_gagal.pk]), {"kembali": kembali})
 
-    assert jawaban.status_code == 302 and jawaban["Location"] == reverse("layanan:outbox")
+    assert jawaban.status_code == 302 and jawaban["Location"] == reverse("pesan:outbox")
 
 
 def test_kirim_ulang_comes_back_to_the_filtered_outbox_it_was_sent_from(masuk, admin_user, pesan_gagal):
-    asal = reverse("layanan:outbox") + "?status=gagal&page=2"
+    asal = reverse("pesan:outbox") + "?status=gagal&page=2"
 
-    jawaban = masuk(admin_user).post(reverse("layanan:outbox_kirim_ulang", args=[pesan_gagal.pk]), {"kembali": asal})
+    jawaban = masuk(admin_user).post(reverse("pesan:outbox_kirim_ulang", args=[pesan_gagal.pk]), {"kembali": asal})
 
     assert jawaban["Location"] == asal
 
