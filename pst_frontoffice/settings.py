@@ -159,6 +159,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Uploaded files live outside static/ and are served only through views that check the user.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# `manage.py restore` refuses an archive that unpacks to more than this, before unpacking it (a
+# small .tar.gz can hold terabytes of zeros).
+CADANGAN_MAKS_BAIT = envint("CADANGAN_MAKS_GB", 20) * 1024**3
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
