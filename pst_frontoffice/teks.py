@@ -25,3 +25,13 @@ def satu_baris(nilai):
     """Validator of a single-line field (a name that goes into an e-mail header, a letter's line)."""
     if isinstance(nilai, str) and PATAHAN_BARIS.search(nilai):
         raise ValidationError("Isian ini harus satu baris: hapus baris baru di dalamnya.", code="satu_baris")
+
+
+# The Unicode bidi controls (Unicode Standard Annex #9): embeddings, overrides, isolates and marks.
+KENDALI_ARAH = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_TANPA_KENDALI_ARAH = str.maketrans("", "", KENDALI_ARAH)
+
+
+def buang_kendali_arah(nilai):
+    """Text without bidi control characters, so "gnp.exe" after an override cannot display as "exe.png"."""
+    return nilai.translate(_TANPA_KENDALI_ARAH) if isinstance(nilai, str) else nilai
