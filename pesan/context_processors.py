@@ -27,6 +27,7 @@ def outbox(request):
     user = getattr(request, "user", None)
     if not (user is not None and user.is_authenticated):
         return {}
+    konteks = {"gateway_grup": _gateway_grup}
     if user.is_admin:
-        return {"gateway_grup": _gateway_grup, "outbox_gagal": _jumlah_gagal}
-    return {"gateway_grup": _gateway_grup}
+        konteks["outbox_gagal"] = _jumlah_gagal
+    return konteks
