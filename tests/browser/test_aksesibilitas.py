@@ -114,6 +114,7 @@ def test_officer_pages_have_no_serious_violations(
     periksa("loker belum kembali", f"{url}/loker/belum-kembali/")
     periksa("jadwal piket", f"{url}/presensi/jadwal/")
     periksa("ganti kata sandi", f"{url}/akun/kata-sandi/")
+    periksa("pesan masuk", f"{url}/pesan-masuk/")
 
 
 def test_head_and_admin_pages_have_no_serious_violations(
@@ -132,6 +133,9 @@ def test_head_and_admin_pages_have_no_serious_violations(
     # "Today (…)" (label-content-name-mismatch), which is Django's to fix, not ours.
     periksa("admin ubah jenis layanan", f"{url}/admin/bukutamu/jenislayanan/{layanan_data.jenis_id}/change/")
     periksa("presensi terlupa", f"{url}/presensi/terlupa/")
+    periksa("outbox", f"{url}/outbox/")
+    periksa("pengaturan gateway wa", f"{url}/outbox/gateway/")
+    periksa("template whatsapp", f"{url}/outbox/template/")
 
 
 def test_public_pages_have_no_serious_violations(periksa, page, live_server, petugas, jenis, layanan_data):
