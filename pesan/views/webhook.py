@@ -5,7 +5,7 @@ import json
 import logging
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, RawPostDataException
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -16,9 +16,18 @@ from ..models import PengaturanGateway, Penyedia
 log = logging.getLogger(__name__)
 
 
-def _json(request):
+def _badan(request):
+    """The raw body, or None when a middleware already parsed it as a form (a multipart upload: its
+    bytes are gone, so no signature over them can be checked)."""
     try:
-        return json.loads(request.body or b"{}")
+        return request.body
+    except RawPostDataException:
+        return None
+
+
+def _json(badan):
+    try:
+        return json.loads(badan or b"{}")
     except (ValueError, UnicodeDecodeError):
         return None
 
@@ -43,13 +52,13 @@ def whatsapp_cloud(request):
         ):
             return HttpResponse(request.GET.get("hub.challenge", ""), content_type="text/plain")
         raise PermissionDenied("Verify token webhook tidak cocok.")
-    badan = request.body
-    if gateway.penyedia != Penyedia.CLOUD_API or not webhook.tanda_tangan_sah(
+    badan = _badan(request)
+    if badan is None or gateway.penyedia != Penyedia.CLOUD_API or not webhook.tanda_tangan_sah(
         badan, request.headers.get("X-Hub-Signature-256", ""), _app_secret(gateway)
     ):
         log.warning("Webhook Cloud API tanpa tanda tangan yang sah ditolak.")
         raise PermissionDenied("Tanda tangan webhook tidak sah.")
-    data = _json(request)
+    data = _json(badan)
     if data is None:
         return HttpResponse("Badan bukan JSON.", status=400, content_type="text/plain")
     webhook.proses_cloud_api(data, phone_number_id=gateway.phone_number_id)
@@ -63,7 +72,8 @@ def fonnte(request, rahasia):
     gateway = PengaturanGateway.get()
     if gateway.penyedia != Penyedia.FONNTE or not hmac.compare_digest(rahasia.encode(), gateway.rahasia_webhook.encode()):
         raise Http404("Alamat webhook tidak dikenal.")
-    data = _json(request)
+    badan = _badan(request)
+    data = _json(badan) if badan is not None else None
     if data is None:
         data = request.POST.dict()
     webhook.proses_fonnte(data)
