@@ -13,9 +13,16 @@ from .outbox import antrekan, url_mutlak
 
 
 def semua_templat():
-    """One row per event that may go as a template, created blank the first time the page is opened."""
+    """One per event that may go as a template; an event never set is an unsaved blank one."""
     ada = {t.peristiwa: t for t in TemplatWA.objects.select_related("oleh")}
-    return [ada.get(p) or TemplatWA.objects.create(peristiwa=p) for p in ISIAN_TEMPLAT]
+    return [ada.get(p) or TemplatWA(peristiwa=p) for p in ISIAN_TEMPLAT]
+
+
+def templat_untuk(peristiwa):
+    """The event's template, saved or a blank one to fill; None for an event that never goes as one."""
+    if peristiwa not in ISIAN_TEMPLAT:
+        return None
+    return TemplatWA.objects.filter(peristiwa=peristiwa).first() or TemplatWA(peristiwa=peristiwa)
 
 
 def simpan_templat(templat, *, oleh):

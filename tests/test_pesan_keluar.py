@@ -18,7 +18,7 @@ from layanan.models import RiwayatLayanan, Status
 from pesan import gateway as aturan_gateway
 from pesan import outbox as antrean
 from pesan.kirim.rahasia import dekripsi
-from pesan.models import KanalPesan, PengaturanGateway, Peristiwa, PesanKeluar, StatusPesan
+from pesan.models import PengaturanGateway, Peristiwa, PesanKeluar, StatusPesan
 
 from .berkas_uji import PDF
 from .pengirim_palsu import GatewayPalsu, SmtpPalsu

@@ -8,7 +8,6 @@ from django.test.utils import CaptureQueriesContext
 
 from bukutamu.bawaan import KODE_KONSULTASI
 from pesan import gateway as aturan_gateway
-from pesan import outbox as antrean
 from pesan.models import KanalPesan, PengaturanGateway, Peristiwa, PesanKeluar, PesanMasuk, StatusPesan, TemplatWA
 from pst_frontoffice.cadangan import buat_cadangan
 from pst_frontoffice.models import LogAktivitas

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.views.decorators.http import require_GET, require_POST
 
 from pst_frontoffice.htmx import render_halaman
@@ -10,7 +10,7 @@ from pst_frontoffice.roles import admin_diperlukan
 
 from .. import templat as aturan_templat
 from ..forms.templat import KirimUjiForm, TemplatWAForm
-from ..models import ISIAN_TEMPLAT, PengaturanGateway, TemplatWA
+from ..models import PengaturanGateway
 
 
 def _halaman(request, *, ganti=None, status=200):
@@ -28,9 +28,10 @@ def _halaman(request, *, ganti=None, status=200):
 
 
 def _ambil(peristiwa):
-    if peristiwa not in ISIAN_TEMPLAT:
+    templat = aturan_templat.templat_untuk(peristiwa)
+    if templat is None:
         raise Http404("Peristiwa tidak dikenal.")
-    return get_object_or_404(TemplatWA, peristiwa=peristiwa)
+    return templat
 
 
 @admin_diperlukan
