@@ -38,6 +38,10 @@ class PengaturanGatewayForm(ModelFormIndonesia):
         data = super().clean()
         # Read once: add_error() takes a field out of cleaned_data.
         aktif, penyedia = data.get("aktif"), data.get("penyedia")
+        # The stored token goes only where it was typed for: a new address or provider without
+        # the token typed again would hand it to that server.
+        if self.instance.token_terenkripsi and not data.get("token") and {"url_api", "penyedia"} & set(self.changed_data):
+            self.add_error("token", "Alamat API atau penyedia berubah: ketik ulang token untuk tujuan yang baru.")
         if not aktif:
             return data
         if not PengaturanKantor.get().url_publik:

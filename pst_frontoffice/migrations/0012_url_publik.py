@@ -21,7 +21,7 @@ def salin_url_situs(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pst_frontoffice', '0009_template_diperiksa'),
+        ('pst_frontoffice', '0011_pengaturan_satu_baris'),
     ]
 
     operations = [
