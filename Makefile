@@ -43,7 +43,7 @@ demo: migrate
 	$(PY) manage.py siapkan_demo
 	$(PY) manage.py jadwal_demo
 
-# The web server and the outbox worker (manage.py db_worker) together; Ctrl+C stops both.
+# The web server and the outbox worker (manage.py worker_pesan, restarted when it stops) together; Ctrl+C stops both.
 run: demo
 	@echo "Membuka PST Front Office di http://127.0.0.1:$(PORT) — akun demo di atas, kata sandi demo12345"
 	@bash scripts/jalankan.sh $(PY) $(PORT)

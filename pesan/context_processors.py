@@ -1,7 +1,8 @@
 """What the shared navbar and the service page need from the outbox, without importing this app.
 
 - `outbox_gagal`: the Admin's warning in the navbar, messages that failed recently (Outbox badge).
-- `gateway_grup`: whether "Kirim lewat Gateway" is offered on a service page (gateway on, group id set).
+- `gateway_grup`: whether "Kirim lewat Gateway" is offered on a service page (a Fonnte gateway on with
+  a group id; the Cloud API sends to no group).
 Both are callables: their query runs only where a template reads them, not on HTMX fragments.
 """
 
@@ -9,13 +10,13 @@ import datetime
 
 from django.utils import timezone
 
-from .models import PengaturanGateway, PesanKeluar, StatusPesan
+from .models import PengaturanGateway, Penyedia, PesanKeluar, StatusPesan
 
 HARI_PERINGATAN = 7
 
 
 def _gateway_grup():
-    return PengaturanGateway.objects.filter(pk=1, aktif=True).exclude(grup_id="").exists()
+    return PengaturanGateway.objects.filter(pk=1, aktif=True, penyedia=Penyedia.FONNTE).exclude(grup_id="").exists()
 
 
 def _jumlah_gagal():
@@ -27,6 +28,7 @@ def outbox(request):
     user = getattr(request, "user", None)
     if not (user is not None and user.is_authenticated):
         return {}
+    konteks = {"gateway_grup": _gateway_grup}
     if user.is_admin:
-        return {"gateway_grup": _gateway_grup, "outbox_gagal": _jumlah_gagal}
-    return {"gateway_grup": _gateway_grup}
+        konteks["outbox_gagal"] = _jumlah_gagal
+    return konteks

@@ -19,9 +19,11 @@ from layanan.layanan import pengguna_sistem
 from pst_frontoffice.models import PengaturanKantor
 from pst_frontoffice.whatsapp import format_no_hp
 
-from .kirim import GagalSementara, GagalTetap, TokenDitolak, email, whatsapp
+from .kirim import GagalSementara, GagalTetap, Templat, TokenDitolak, email, whatsapp
+from .kirim.galat_meta import DiLuarJendela
 from .kirim.rahasia import TokenTidakTerbaca, dekripsi
-from .models import KanalPesan, PengaturanGateway, PesanKeluar, StatusPesan
+from .models import KanalPesan, PengaturanGateway, Penyedia, PesanKeluar, PesanMasuk, StatusPesan, TemplatWA
+from .teks import html_email
 
 log = logging.getLogger(__name__)
 
@@ -56,17 +58,45 @@ def _lampiran(pesan):
     return (berkas.nama_unduhan, isi, tipe)
 
 
+def templat_untuk(pesan, *, gateway):
+    """The approved template a WhatsApp message must go as, or None for free text.
+
+    Only the Cloud API knows templates. Free text goes inside the 24-hour window (the visitor wrote
+    to the office within the last 24 hours, known from their own messages); outside it the event's
+    template is used, its body parameters filled from the message's placeholders (an empty value
+    becomes "-": Meta refuses an empty parameter). An event without a template still goes as free
+    text, and Meta's answer decides (refused outside the window with 131047, whose reason says to set
+    the template); a message that must be a template and has none fails here.
+    """
+    if gateway.penyedia != Penyedia.CLOUD_API or pesan.penerima.endswith("@g.us"):
+        return None
+    if not pesan.wajib_templat and PesanMasuk.objects.jendela_terbuka(pesan.penerima):
+        return None
+    aturan = TemplatWA.objects.filter(peristiwa=pesan.peristiwa).exclude(nama="").first()
+    if aturan is None:
+        if pesan.wajib_templat:
+            raise GagalTetap(f"Template WhatsApp untuk {pesan.get_peristiwa_display()} belum diatur.")
+        return None
+    isian = pesan.isian or {}
+    return Templat(
+        nama=aturan.nama, bahasa=aturan.bahasa,
+        parameter=tuple(str(isian.get(nama) or "-") for nama in aturan.daftar_parameter),
+    )
+
+
 def _kirim(pesan):
-    """Hand the message to its channel; returns Hasil or raises one of the kirim exceptions."""
+    """Hand the message to its channel; returns (Hasil, template name or "") or raises a kirim exception."""
     if pesan.kanal == KanalPesan.EMAIL:
         try:
             lampiran = _lampiran(pesan)
         except OSError as e:
             raise GagalTetap("Berkas surat balasan tidak ditemukan di penyimpanan.") from e
-        return email.kirim(
-            penerima=pesan.penerima, subjek=pesan.subjek, teks=pesan.isi,
-            nama_pengirim=f"PST {PengaturanKantor.get().nama_kantor}", kunci=pesan.kunci, lampiran=lampiran,
+        nama_kantor = PengaturanKantor.get().nama_kantor
+        hasil = email.kirim(
+            penerima=pesan.penerima, subjek=pesan.subjek, teks=pesan.isi, nama_pengirim=f"PST {nama_kantor}",
+            kunci=pesan.kunci, lampiran=lampiran, html=html_email(pesan.isi, nama_kantor=nama_kantor),
         )
+        return hasil, ""
     gateway = PengaturanGateway.get()
     if not gateway.siap:
         raise GagalTetap("Gateway WA tidak aktif atau belum ada token.")
@@ -74,7 +104,11 @@ def _kirim(pesan):
         token = dekripsi(gateway.token_terenkripsi)
     except TokenTidakTerbaca as e:
         raise TokenDitolak(str(e)) from e
-    return whatsapp.kirim(gateway, token=token, target=pesan.penerima, teks=pesan.isi, kunci=pesan.kunci)
+    templat = templat_untuk(pesan, gateway=gateway)
+    # A template send is another message than the free text before it: its own idempotency key.
+    kunci = f"{pesan.kunci}:templat" if templat else pesan.kunci
+    hasil = whatsapp.kirim(gateway, token=token, target=pesan.penerima, teks=pesan.isi, kunci=kunci, templat=templat)
+    return hasil, templat.nama if templat else ""
 
 
 def _jeda(pesan, galat):
@@ -83,12 +117,13 @@ def _jeda(pesan, galat):
     return datetime.timedelta(seconds=settings.PESAN_JEDA_AWAL_DETIK * 2 ** max(0, pesan.percobaan - 1))
 
 
-def _catat_di_layanan(pesan, keterangan):
+def catat_di_layanan(pesan, keterangan, *, percobaan=True):
+    """One line on the service's timeline about this message (nothing for a message without a service)."""
     if pesan.layanan_id:
         tujuan = format_no_hp(pesan.penerima) if pesan.kanal == KanalPesan.WHATSAPP else pesan.penerima
+        nomor = f", percobaan {pesan.percobaan}" if percobaan else ""
         pesan.layanan.catat_riwayat(
-            f"{pesan.get_kanal_display()} ke {tujuan} ({pesan.get_peristiwa_display()}), "
-            f"percobaan {pesan.percobaan}: {keterangan}",
+            f"{pesan.get_kanal_display()} ke {tujuan} ({pesan.get_peristiwa_display()}){nomor}: {keterangan}",
             oleh=pengguna_sistem(),
         )
 
@@ -96,7 +131,11 @@ def _catat_di_layanan(pesan, keterangan):
 def kirim_satu(pesan, *, sekarang=None):
     """One attempt at a claimed message; the outcome is saved on the row and on the service's timeline."""
     try:
-        hasil = _kirim(pesan)
+        hasil, templat = _kirim(pesan)
+    except DiLuarJendela as e:
+        if alihkan_ke_templat(pesan, alasan=e.alasan):
+            return False
+        return _gagal(pesan, e.alasan)
     except TokenDitolak as e:
         _token_ditolak(e.alasan)
         return _gagal(pesan, e.alasan)
@@ -110,16 +149,16 @@ def kirim_satu(pesan, *, sekarang=None):
             PesanKeluar.objects.filter(pk=pesan.pk).update(
                 galat_terakhir=e.alasan, kirim_setelah=berikutnya, diklaim_sampai=None, diperbarui=timezone.now()
             )
-            _catat_di_layanan(
+            catat_di_layanan(
                 pesan, f"belum terkirim ({e.alasan}); dicoba lagi {timezone.localtime(berikutnya):%d-%m-%Y %H.%M.%S}."
             )
         return False
     with transaction.atomic():
         PesanKeluar.objects.filter(pk=pesan.pk).update(
             status=StatusPesan.TERKIRIM, id_penyedia=hasil.id_penyedia[:200], terkirim_pada=timezone.now(),
-            diklaim_sampai=None, galat_terakhir="", diperbarui=timezone.now(),
+            diklaim_sampai=None, galat_terakhir="", diperbarui=timezone.now(), templat=templat,
         )
-        _catat_di_layanan(pesan, "terkirim.")
+        catat_di_layanan(pesan, f"terkirim (template {templat})." if templat else "terkirim.")
     return True
 
 
@@ -128,9 +167,26 @@ def _gagal(pesan, alasan):
         PesanKeluar.objects.filter(pk=pesan.pk).update(
             status=StatusPesan.GAGAL, galat_terakhir=alasan, diklaim_sampai=None, diperbarui=timezone.now()
         )
-        _catat_di_layanan(pesan, f"gagal — {alasan}")
+        catat_di_layanan(pesan, f"gagal — {alasan}")
     log.warning("Pesan keluar #%s gagal: %s", pesan.pk, alasan)
     return False
+
+
+def alihkan_ke_templat(pesan, *, alasan):
+    """Meta refused free text outside the 24-hour window: queue the same row again as the event's
+    template, at once. False when the message already was a template or the event has none."""
+    if pesan.wajib_templat or not TemplatWA.objects.filter(peristiwa=pesan.peristiwa).exclude(nama="").exists():
+        return False
+    with transaction.atomic():
+        diubah = PesanKeluar.objects.filter(pk=pesan.pk, wajib_templat=False).exclude(
+            status__in=[StatusPesan.DITERIMA, StatusPesan.DIBACA]
+        ).update(
+            status=StatusPesan.ANTRI, wajib_templat=True, kirim_setelah=timezone.now(), diklaim_sampai=None,
+            id_penyedia="", galat_terakhir=alasan, diperbarui=timezone.now(),
+        )
+        if diubah:
+            catat_di_layanan(pesan, "di luar jendela 24 jam; dikirim ulang sebagai template WhatsApp.")
+    return bool(diubah)
 
 
 def _token_ditolak(alasan):

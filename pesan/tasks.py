@@ -1,10 +1,17 @@
 """The background task that empties the outbox (Django's task framework, django-tasks-db worker).
 
 The outbox table, not the task queue, is the record of what must be sent: a task only says "look
-now". A worker killed mid-message leaves that message claimed until its hold runs out; the next
-sweep takes it again. Sweeps that find nothing due cost one query.
+now". A worker killed mid-message leaves that message claimed until its hold runs out, and leaves
+its task "running" for ever; so the worker command (`manage.py worker_pesan`) also looks by itself,
+when it starts and then every PESAN_SAPU_DETIK seconds, and asks for a sweep whenever a message is
+due with none on the way (`pastikan_tersapu`). Sweeps that find nothing due cost one query.
 """
 
+import logging
+import threading
+
+from django.conf import settings
+from django.db import close_old_connections
 from django.db.models import Q
 from django.tasks import TaskResultStatus, default_task_backend, task
 from django.utils import timezone
@@ -13,6 +20,8 @@ from django_tasks_db.models import DBTaskResult, get_date_max
 from pst_frontoffice.models import PengaturanKantor
 
 from . import pengiriman
+
+log = logging.getLogger(__name__)
 
 
 @task
@@ -36,9 +45,43 @@ def _sudah_terjadwal(kapan):
 
 
 def jadwalkan(*, kapan=None):
-    """Ask the worker for a sweep now, or at `kapan`."""
-    if kapan is None or kapan <= timezone.now():
+    """Ask the worker for a sweep now, or at `kapan` (unless one waiting already runs by then)."""
+    sekarang = timezone.now()
+    if kapan is None or kapan <= sekarang:
+        if _sudah_terjadwal(sekarang):
+            return None
         return kirim_pesan_keluar.enqueue()
     if not default_task_backend.supports_defer or _sudah_terjadwal(kapan):
         return None
     return kirim_pesan_keluar.using(run_after=kapan).enqueue()
+
+
+def pastikan_tersapu():
+    """A sweep is on the way for the earliest queued message (its retry time, or when a killed worker's
+    hold on it runs out); nothing when the outbox holds nothing queued."""
+    berikutnya = pengiriman.jatuh_tempo_berikutnya()
+    if berikutnya is not None:
+        jadwalkan(kapan=berikutnya)
+    return berikutnya
+
+
+def jaga_outbox(berhenti, *, selang=None):
+    """The worker's own watch, in a thread beside its task loop: `pastikan_tersapu` at once, then every
+    `selang` seconds until `berhenti` (a threading.Event) is set. A fault is logged and tried again."""
+    selang = selang or settings.PESAN_SAPU_DETIK
+    while True:
+        try:
+            pastikan_tersapu()
+        except Exception:
+            log.exception("Pemeriksaan outbox gagal; dicoba lagi dalam %s detik.", selang)
+        finally:
+            close_old_connections()
+        if berhenti.wait(selang):
+            return
+
+
+def mulai_jaga_outbox():
+    """Start `jaga_outbox` in a daemon thread (it ends with the worker process); returns its stop event."""
+    berhenti = threading.Event()
+    threading.Thread(target=jaga_outbox, args=(berhenti,), name="jaga-outbox", daemon=True).start()
+    return berhenti

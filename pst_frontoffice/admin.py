@@ -70,7 +70,7 @@ class PengaturanKantorAdmin(admin.ModelAdmin):
             "tutup_otomatis_hari", "ambang_kuning_persen",
         )}),
         ("Janji temu di luar jam layanan", {"fields": ("jam_janji_mulai", "jam_janji_selesai")}),
-        ("Tautan dan WhatsApp", {"fields": ("url_drive", "url_skd", "template_wa_grup")}),
+        ("Tautan dan WhatsApp", {"fields": ("url_publik", "url_drive", "url_skd", "template_wa_grup")}),
         ("Antrian", {"fields": ("lebar_tiket",)}),
         ("Surat balasan", {
             "fields": ("format_nomor_surat", "kota_surat", "penandatangan_jabatan", "penandatangan_nama",

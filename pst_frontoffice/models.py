@@ -12,6 +12,7 @@ from django.db import models
 
 from .dokumen import validasi_template_docx
 from .nomor_surat import FORMAT_NOMOR_SURAT_BAWAAN, validasi_format_nomor
+from .situs import BANTUAN_URL_PUBLIK, validasi_url_publik
 from .teks import normalisasi_email, satu_baris
 from .unggahan import jalur_template_surat
 from .whatsapp import validasi_template_wa_grup, validasi_template_wa_pengunjung
@@ -159,6 +160,9 @@ class PengaturanKantor(models.Model):
     telepon = models.CharField("telepon", max_length=50, blank=True, default="", validators=[satu_baris])
     email = models.EmailField("email kantor", blank=True, default="bps6310@bps.go.id")
     situs = models.URLField("situs web", blank=True, default="https://tanahbumbukab.bps.go.id")
+    url_publik = models.CharField(  # links in messages and the poster's QR code: see pst_frontoffice/situs.py
+        "alamat publik aplikasi", max_length=200, blank=True, validators=[validasi_url_publik], help_text=BANTUAN_URL_PUBLIK
+    )
     zona_waktu = models.CharField("zona waktu", max_length=40, choices=ZonaWaktu.choices, default=ZonaWaktu.WITA)
     lebar_tiket = models.CharField(
         "lebar kertas tiket antrian", max_length=2, choices=[("80", "80 mm"), ("58", "58 mm")], default="80",

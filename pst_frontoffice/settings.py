@@ -326,15 +326,15 @@ if not SMTP_AKTIF:
     SILENCED_SYSTEM_CHECKS.append("mail.W001")
 # The address in From:; the name shown beside it is the office's name from the office settings.
 EMAIL_PENGIRIM = os.environ.get("EMAIL_PENGIRIM", "pst@localhost")
-# Links in sent messages (rating, SKD, the service) start with this address, e.g. https://pst.bps6310.go.id;
-# empty: the address of the request that queued the message.
-URL_SITUS = os.environ.get("URL_SITUS", "").rstrip("/")
+# Links in sent messages start with the office's public address, an office setting (PengaturanKantor.url_publik).
 # Attempts per message, the first retry delay (doubled after each failure), an HTTP call's timeout,
 # and how long a worker holds a message it took before another worker may take it over.
 PESAN_MAKS_PERCOBAAN = envint("PESAN_MAKS_PERCOBAAN", 5)
 PESAN_JEDA_AWAL_DETIK = envint("PESAN_JEDA_AWAL_DETIK", 60)
 PESAN_BATAS_WAKTU_DETIK = envint("PESAN_BATAS_WAKTU_DETIK", 15)
 PESAN_SEWA_DETIK = envint("PESAN_SEWA_DETIK", 120)
+# How often the worker looks at the outbox by itself (worker_pesan), besides the sweeps messages ask for.
+PESAN_SAPU_DETIK = envint("PESAN_SAPU_DETIK", 30)
 
 LOGGING = {
     "version": 1,

@@ -179,7 +179,7 @@ def kirim_tautan_ke_pengunjung(layanan, *, oleh):
     url = pesan_keluar.url_mutlak(penilaian.get_absolute_url())
     pesan_keluar.ke_pengunjung(
         layanan, peristiwa=Peristiwa.RATING, teks=pesan_wa_rating(layanan, url=url, kantor=kantor), oleh=oleh,
-        subjek=f"Mohon nilai layanan kami — PST {kantor.nama_kantor}",
+        subjek=f"Mohon nilai layanan kami — PST {kantor.nama_kantor}", isian={"url": url},
     )
     if perlu_skd(layanan, kantor=kantor):
         skd = pastikan_skd(layanan, oleh=oleh)
@@ -188,6 +188,7 @@ def kirim_tautan_ke_pengunjung(layanan, *, oleh):
         pesan_keluar.ke_pengunjung(
             layanan, peristiwa=Peristiwa.SKD, oleh=oleh, subjek=f"Survei Kebutuhan Data BPS — PST {kantor.nama_kantor}",
             teks=pesan_wa_skd(layanan, url=url_skd, url_konfirmasi=url_konfirmasi, kantor=kantor),
+            isian={"url": url_skd, "url_konfirmasi": url_konfirmasi},
         )
 
 

@@ -1,22 +1,42 @@
 #!/usr/bin/env bash
 # make run: the development web server and, beside it, the background worker that sends the outbox
-# (e-mail, WhatsApp gateway). Ctrl+C (or the web server ending for any reason) stops the worker too.
+# (e-mail, WhatsApp gateway). A worker that stops by itself (a crash, kill -9) is announced loudly and
+# started again after 2 s. Ctrl+C (or the web server ending for any reason) stops the worker too.
 #   bash scripts/jalankan.sh .venv/bin/python 8000
 set -euo pipefail
 PY=${1:-.venv/bin/python}
 PORT=${2:-8000}
 
-# --no-reload: one process whose id we hold (the autoreloader would leave a child behind on stop).
-"$PY" manage.py db_worker --no-reload &
-WORKER=$!
-echo "Worker pengiriman pesan berjalan (PID $WORKER)."
+# Runs in its own subshell: starts the worker, waits for it, and starts it again when it ends.
+jaga_worker() {
+  set +e
+  anak=""
+  # Asked to stop: the worker gets SIGTERM (a message on the wire is finished first), at most 15 s.
+  trap 'if [ -n "$anak" ] && kill -0 "$anak" 2>/dev/null; then
+          kill -TERM "$anak" 2>/dev/null
+          for _ in $(seq 150); do kill -0 "$anak" 2>/dev/null || break; sleep 0.1; done
+          kill -KILL "$anak" 2>/dev/null
+        fi; exit 0' TERM INT
+  while true; do
+    # --no-reload: one process whose id we hold (the autoreloader would leave a child behind on stop).
+    "$PY" manage.py worker_pesan --no-reload &
+    anak=$!
+    echo "Worker pengiriman pesan berjalan (PID $anak)."
+    wait "$anak"
+    kode=$?
+    echo "!!! WORKER PENGIRIMAN PESAN BERHENTI (kode $kode): e-mail dan WhatsApp tidak terkirim. Dijalankan lagi dalam 2 detik. !!!" >&2
+    sleep 2
+  done
+}
+
+jaga_worker &
+PENJAGA=$!
 
 berhenti() {
-  if kill -0 "$WORKER" 2>/dev/null; then
-    kill -TERM "$WORKER" 2>/dev/null || true
-    # A message on the wire is finished first; after 15 s the worker is stopped regardless.
-    for _ in $(seq 150); do kill -0 "$WORKER" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$WORKER" 2>/dev/null || true
+  if kill -0 "$PENJAGA" 2>/dev/null; then
+    kill -TERM "$PENJAGA" 2>/dev/null || true
+    for _ in $(seq 200); do kill -0 "$PENJAGA" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$PENJAGA" 2>/dev/null || true
   fi
   echo "Worker pengiriman pesan dihentikan."
 }

@@ -39,6 +39,14 @@ def kantor(db):
 
 
 @pytest.fixture
+def alamat_publik(kantor):
+    """The office's public address set (Pengaturan kantor): messages are queued only with it."""
+    kantor.url_publik = "https://pst.contoh.go.id"
+    kantor.save()
+    return kantor.url_publik
+
+
+@pytest.fixture
 def tanpa_cuti_bersama(db):
     """2026 without cuti bersama: the proposals from the `holidays` package set aside (office works)."""
     usulkan_yang_belum(datetime.date(2026, 6, 1))

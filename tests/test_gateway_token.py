@@ -16,7 +16,7 @@ ASAL = {"aktif": "on", "penyedia": "fonnte", "url_api": "https://api.fonnte.com"
 
 
 @pytest.fixture
-def admin_dengan_token(client, admin_user):
+def admin_dengan_token(client, admin_user, alamat_publik):  # a gateway is switched on only with the public address
     client.force_login(admin_user)
     assert client.post(GATEWAY, {**ASAL, "token": "token-lama-1234"}).status_code == 302
     return client

@@ -53,6 +53,8 @@ MEDAN_POST = {
     "layanan:loker_kembali": (),
     "layanan:batal_nomor": ("alasan",),
     "layanan:lepas_tag": (),
+    # A provider's webhook: what Meta's handshake and callbacks carry, refused unless verified.
+    "pesan:webhook_whatsapp": ("hub.mode", "hub.verify_token", "hub.challenge", "object", "entry"),
     "presensi:tutup": ("jam_pulang", "waktu_pulang", "catatan"),
     "presensi:jadwal_batal": (),
     "presensi:jadwal_impor": ("berkas", "tahun", "bulan"),

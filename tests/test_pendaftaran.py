@@ -289,9 +289,18 @@ def test_unpicked_entries_are_listed_then_expire(client, masuk, time_machine, ra
     assert PendaftaranMandiri.objects.get().kedaluwarsa_pada == pendaftaran.kedaluwarsa_pada
 
 
-def test_poster_names_the_office_and_carries_the_form_qr(masuk, petugas, kantor):
+def test_poster_names_the_office_and_carries_the_form_qr_on_the_public_address(masuk, petugas, kantor):
+    kantor.url_publik = "https://pst.contoh.go.id"
+    kantor.save()
     html = masuk(petugas).get(reverse("bukutamu:daftar_poster")).content.decode()
-    assert kantor.nama_kantor in html and "<svg" in html and "http://testserver" + DAFTAR in html
+    # The office's public address, not the host the officer's browser happened to use.
+    assert kantor.nama_kantor in html and "<svg" in html and "https://pst.contoh.go.id" + DAFTAR in html
+    assert "testserver" not in html
+
+
+def test_poster_without_a_public_address_asks_for_it_instead_of_a_qr(masuk, petugas, kantor):
+    html = masuk(petugas).get(reverse("bukutamu:daftar_poster")).content.decode()
+    assert 'id="poster-tanpa-alamat"' in html and "<svg" not in html
 
 
 def test_kiosk_has_a_button_to_the_form_and_prints_the_ticket_afterwards(client, rabu, jenis):

@@ -18,12 +18,12 @@ from layanan.models import RiwayatLayanan, Status
 from pesan import gateway as aturan_gateway
 from pesan import outbox as antrean
 from pesan.kirim.rahasia import dekripsi
-from pesan.models import KanalPesan, PengaturanGateway, Peristiwa, PesanKeluar, StatusPesan
+from pesan.models import PengaturanGateway, Peristiwa, PesanKeluar, StatusPesan
 
 from .berkas_uji import PDF
 from .pengirim_palsu import GatewayPalsu, SmtpPalsu
 
-URL_SITUS = "https://pst.contoh.go.id"
+URL_SITUS = "https://pst.contoh.go.id"  # the alamat_publik fixture's address
 
 # Transactional: the worker command checks its database connection between tasks, as a long-running
 # process must, and would close one held open by a test-wide transaction (PostgreSQL).
@@ -31,8 +31,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(autouse=True)
-def _url_situs(settings):
-    settings.URL_SITUS = URL_SITUS
+def _url_situs(settings, alamat_publik):
     settings.PESAN_BATAS_WAKTU_DETIK = 1
 
 
@@ -74,6 +73,12 @@ def selesaikan(petugas):
         return layanan
 
     return ubah
+
+
+def teks_surat(surat, tipe="text/plain"):
+    """The decoded part of type `tipe` of an e-mail as received by the SMTP server."""
+    bagian = next(b for b in email.message_from_bytes(surat.content).walk() if b.get_content_type() == tipe)
+    return bagian.get_payload(decode=True).decode()
 
 
 def riwayat_pesan(layanan):
@@ -295,7 +300,7 @@ def test_email_selesai_mengirim_tautan_rating_dengan_nama_kantor(smtp_palsu, bua
     assert surat.rcpt_tos == ["budi@contoh.id"]
     isi = email.message_from_bytes(surat.content)
     assert kantor.nama_kantor in isi["From"]
-    assert f"{URL_SITUS}/r/{layanan.penilaian.token}/" in isi.get_payload(decode=True).decode()
+    assert f"{URL_SITUS}/r/{layanan.penilaian.token}/" in teks_surat(surat)
     assert PesanKeluar.objects.get().status == StatusPesan.TERKIRIM
 
 
@@ -306,7 +311,7 @@ def test_email_siap_diambil_memberi_tahu_pengunjung(smtp_palsu, buat_layanan, se
     (surat,) = smtp_palsu.surat
     isi = email.message_from_bytes(surat.content)
     assert "siap diambil" in isi["Subject"]
-    assert "Siap Diambil" in isi.get_payload(decode=True).decode()
+    assert "Siap Diambil" in teks_surat(surat)
 
 
 def test_email_tanpa_server_smtp_tidak_diantrekan(db, buat_layanan, selesaikan):

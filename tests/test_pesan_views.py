@@ -8,8 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from bukutamu.bawaan import KODE_KONSULTASI
 from pesan import gateway as aturan_gateway
-from pesan import outbox as antrean
-from pesan.models import KanalPesan, PengaturanGateway, Peristiwa, PesanKeluar, StatusPesan
+from pesan.models import KanalPesan, PengaturanGateway, Peristiwa, PesanKeluar, PesanMasuk, StatusPesan, TemplatWA
 from pst_frontoffice.cadangan import buat_cadangan
 from pst_frontoffice.models import LogAktivitas
 
@@ -86,7 +85,7 @@ def test_kirim_ulang_ditolak_untuk_petugas(client, petugas):
     assert baris.status == StatusPesan.GAGAL
 
 
-def test_pengaturan_gateway_menyimpan_token_terenkripsi_tanpa_menampilkannya(client, admin_user):
+def test_pengaturan_gateway_menyimpan_token_terenkripsi_tanpa_menampilkannya(client, admin_user, alamat_publik):
     client.force_login(admin_user)
     jawab = client.post("/outbox/gateway/", {
         "aktif": "on", "penyedia": "fonnte", "url_api": "https://api.fonnte.com", "token": "AbCdEfGh-rahasia-9876",
@@ -128,7 +127,7 @@ def test_kirim_percobaan_perlu_gateway_aktif(client, admin_user):
     assert PesanKeluar.objects.count() == 0
 
 
-def test_kirim_percobaan_mengantrekan_pesan_ke_nomor(client, admin_user):
+def test_kirim_percobaan_mengantrekan_pesan_ke_nomor(client, admin_user, alamat_publik):
     g = PengaturanGateway.get()
     g.aktif = True
     aturan_gateway.simpan_gateway(g, token_baru="token-uji-0001", oleh=admin_user)
@@ -162,3 +161,91 @@ def test_admin_melihat_jumlah_pesan_gagal_di_menu_petugas_tidak(client, admin_us
     assert "2 gagal</span>" in client.get("/pengaduan/").content.decode()
     client.force_login(petugas)
     assert 'id="outbox-gagal"' not in client.get("/pengaduan/").content.decode()
+
+
+def test_cloud_api_perlu_app_secret_yang_disimpan_terenkripsi_dan_alamat_webhook_tampil(client, admin_user, alamat_publik):
+    client.force_login(admin_user)
+    isian = {"aktif": "on", "penyedia": "cloud_api", "url_api": "https://graph.facebook.com/v21.0",
+             "token": "EAAG-token-1111", "phone_number_id": "1098765432", "grup_id": ""}
+    jawab = client.post("/outbox/gateway/", isian)
+    assert jawab.status_code == 400
+    assert "App secret wajib diisi untuk WhatsApp Business Cloud API (webhook)." in jawab.content.decode()
+    assert client.post("/outbox/gateway/", {**isian, "app_secret": "abcdef0123456789"}).status_code == 302
+    g = PengaturanGateway.get()
+    assert g.app_secret_akhir == "6789" and "abcdef0123456789" not in g.app_secret_terenkripsi
+    halaman = client.get("/outbox/gateway/").content.decode()
+    assert "abcdef0123456789" not in halaman and "••••••••6789" in halaman
+    assert f'<code id="url-webhook-cloud">{alamat_publik}/webhook/whatsapp/</code>' in halaman
+    assert f'<code id="token-verifikasi">{g.token_verifikasi}</code>' in halaman
+    assert f"{alamat_publik}/webhook/fonnte/{g.rahasia_webhook}/" in halaman
+    assert len(g.token_verifikasi) >= 40 and len(g.rahasia_webhook) >= 40
+
+
+# --- Template WhatsApp --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("peran", ["petugas", "pimpinan"])
+def test_template_wa_hanya_untuk_admin(client, petugas, pimpinan, peran):
+    client.force_login({"petugas": petugas, "pimpinan": pimpinan}[peran])
+    assert client.get("/outbox/template/").status_code == 403
+    assert client.post("/outbox/template/rating/", {"rating-nama": "x"}).status_code == 403
+    assert TemplatWA.objects.count() == 0
+
+
+def test_template_wa_disimpan_dan_isian_salah_ditolak_dengan_isian_tetap(client, admin_user):
+    client.force_login(admin_user)
+    halaman = client.get("/outbox/template/").content.decode()
+    assert halaman.count("Kirim uji</button>") == 3  # rating, SKD, Siap Diambil
+    jawab = client.post("/outbox/template/rating/", {
+        "rating-nama": "Tautan Rating", "rating-bahasa": "indonesia", "rating-parameter": "nama, alamat",
+    })
+    assert jawab.status_code == 400
+    teks = jawab.content.decode()
+    assert "Nama template hanya huruf kecil, angka dan garis bawah" in teks
+    assert "Kode bahasa seperti di WhatsApp Manager" in teks
+    assert "Isian tidak dikenal: alamat." in teks and 'value="Tautan Rating"' in teks
+    jawab = client.post("/outbox/template/rating/", {
+        "rating-nama": "tautan_rating", "rating-bahasa": "id", "rating-parameter": "nama, url",
+    })
+    assert jawab.status_code == 302
+    t = TemplatWA.objects.get(peristiwa="rating")
+    assert (t.nama, t.bahasa, t.parameter, t.oleh) == ("tautan_rating", "id", "nama,url", admin_user)
+    assert LogAktivitas.objects.filter(aksi="templat_wa").exists()
+    assert client.post("/outbox/template/grup/", {}).status_code == 404
+
+
+def test_kirim_uji_template_mengantrekan_template_dengan_contoh_isian(client, admin_user, alamat_publik):
+    g = PengaturanGateway.get()
+    g.aktif, g.penyedia, g.phone_number_id = True, "cloud_api", "1098765432"
+    aturan_gateway.simpan_gateway(g, token_baru="token-uji-0001", app_secret_baru="rahasia", oleh=admin_user)
+    TemplatWA.objects.create(peristiwa="rating", nama="tautan_rating", bahasa="id", parameter="nama,url")
+    client.force_login(admin_user)
+    jawab = client.post("/outbox/template/rating/uji/", {"uji-rating-nomor": "0812 3456 7890"}, follow=True)
+    assert "Kirim uji #" in jawab.content.decode()
+    baris = PesanKeluar.objects.get()
+    assert (baris.penerima, baris.peristiwa, baris.wajib_templat) == ("6281234567890", "rating", True)
+    assert baris.isian["nama"] == "Pengunjung Uji" and baris.isian["url"] == f"{alamat_publik}/r/contoh/"
+
+
+# --- Pesan Masuk ----------------------------------------------------------------------------------
+
+
+def test_pesan_masuk_untuk_petugas_dan_admin_bukan_pimpinan(client, petugas, pimpinan, admin_user):
+    for user, kode in ((petugas, 200), (admin_user, 200), (pimpinan, 403)):
+        client.force_login(user)
+        assert client.get("/pesan-masuk/").status_code == kode
+
+
+def test_pesan_masuk_jumlah_kueri_tetap_berapa_pun_barisnya(client, petugas, buat_layanan):
+    client.force_login(petugas)
+    layanan = buat_layanan(KODE_KONSULTASI)
+    hitungan = []
+    for jumlah in (1, 5):
+        PesanMasuk.objects.all().delete()
+        for n in range(jumlah):
+            PesanMasuk.objects.create(penyedia="cloud_api", id_penyedia=f"wamid.{jumlah}.{n}", dari="628111", isi="x",
+                                      layanan=layanan if n % 2 else None)
+        with CaptureQueriesContext(connection) as q:
+            assert client.get("/pesan-masuk/", {"tampil": "semua"}).status_code == 200
+        hitungan.append(len(q))
+    assert hitungan[0] == hitungan[1]

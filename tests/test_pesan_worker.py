@@ -1,11 +1,12 @@
-"""The real worker process (`manage.py db_worker`) killed with SIGKILL in the middle of a batch and
-started again: every message reaches the gateway, none is delivered twice.
+"""The real worker process (`manage.py worker_pesan`) killed with SIGKILL in the middle of a batch and
+started again: every message reaches the gateway, none is delivered twice, and none is forgotten.
 
 The worker runs against its own SQLite file (a separate process cannot see the test database);
 the fake gateway runs in this process and holds every request for a moment, so the kill lands
 while a message is on the wire.
 """
 
+import datetime
 import os
 import signal
 import socket
@@ -58,9 +59,18 @@ def lingkungan(tmp_path):
 def _worker(env, log):
     return subprocess.Popen(
         # --no-reload: one process (the autoreloader would run the worker in a child the kill misses).
-        [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay", "--interval", "0.2"],
+        [sys.executable, "manage.py", "worker_pesan", "--no-reload", "--no-startup-delay", "--interval", "0.2"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
+
+
+def _hentikan(proses):
+    proses.send_signal(signal.SIGTERM)
+    try:
+        proses.wait(20)
+    except subprocess.TimeoutExpired:
+        proses.kill()
+        proses.wait(10)
 
 
 def _status(db):
@@ -160,13 +170,143 @@ def _zombie(pid):
         return True
 
 
-def test_compose_menjalankan_worker_sebagai_layanan_sendiri():
+def test_compose_menjalankan_worker_sebagai_layanan_sendiri_yang_dijalankan_lagi():
     compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
     worker, app = compose["services"]["worker"], compose["services"]["app"]
-    assert worker["command"] == ["python", "manage.py", "db_worker", "--no-reload"]
+    assert worker["command"] == ["python", "manage.py", "worker_pesan", "--no-reload"]
+    assert worker["restart"] in ("always", "unless-stopped")  # a crashed worker is started again
     assert worker["image"] == app["image"]
     assert worker["depends_on"] == {"app": {"condition": "service_healthy"}}
     # The same key as the app, or the encrypted gateway token cannot be read.
     assert worker["environment"]["SECRET_KEY"] == app["environment"]["SECRET_KEY"]
     assert worker["environment"]["DATABASE_URL"] == app["environment"]["DATABASE_URL"]
     assert "media:/data/media" in worker["volumes"]
+
+
+def test_unit_systemd_menjalankan_worker_lagi_setiap_kali_berhenti():
+    unit = (ROOT / "deploy" / "pst-worker.service").read_text().splitlines()
+    baris = {b.split("=", 1)[0]: b.split("=", 1)[1] for b in unit if "=" in b and not b.startswith("#")}
+    assert baris["ExecStart"].endswith("manage.py worker_pesan --no-reload")
+    assert baris["Restart"] == "always" and baris["StartLimitIntervalSec"] == "0"
+
+
+SATU_PESAN = """
+from pesan import gateway as aturan_gateway
+from pesan.models import PengaturanGateway, PesanKeluar
+g = PengaturanGateway.get()
+g.aktif, g.url_api = True, {url!r}
+aturan_gateway.simpan_gateway(g, token_baru={token!r}, oleh=None)
+# Written straight into the outbox: no task asks the worker to look (as when the process that queued
+# it died before its transaction's on_commit ran).
+PesanKeluar.objects.create(peristiwa="percobaan", kanal="whatsapp", penerima="6281200000001", isi="satu", kunci="satu")
+"""
+
+
+def _kolom(db, kolom, kunci="satu"):
+    with sqlite3.connect(db) as c:
+        baris = c.execute(f"select {kolom} from pesan_pesankeluar where kunci=?", (kunci,)).fetchone()
+    return baris[0] if baris else None
+
+
+def test_worker_dibunuh_saat_mengirim_satu_pesan_terkirim_semenit_setelah_pegangannya_habis(lingkungan, tmp_path):
+    env, db = lingkungan
+    env = {**env, "PESAN_SEWA_DETIK": "6"}
+    gateway = GatewayPalsu(tunda=2).mulai()
+    try:
+        skrip = SATU_PESAN.format(url=gateway.url, token=gateway.token)
+        subprocess.run([sys.executable, "manage.py", "shell", "-c", skrip], cwd=ROOT, env=env, check=True)
+        with open(tmp_path / "worker1.log", "wb") as log:
+            pertama = _worker(env, log)
+            # Its own look at start finds the message; kill it while the message is on the wire.
+            assert _tunggu(lambda: len(gateway.permintaan) >= 1, detik=120), (tmp_path / "worker1.log").read_text()
+            pertama.send_signal(signal.SIGKILL)
+            assert pertama.wait(10) == -signal.SIGKILL
+        assert _kolom(db, "status") == "antri"
+        # What the database stores for the hold's end, read the way SQLite wrote it (UTC, ISO).
+        lepas = _kolom(db, "diklaim_sampai")
+        assert lepas
+
+        # Nothing else is queued and no task is waiting: only the new worker's own look can find it.
+        with open(tmp_path / "worker2.log", "wb") as log:
+            kedua = _worker(env, log)
+            try:
+                assert _tunggu(lambda: _kolom(db, "status") == "terkirim", detik=180), (tmp_path / "worker2.log").read_text()
+            finally:
+                _hentikan(kedua)
+        batas = _waktu_sqlite(lepas) + 60
+        kirim_ulang = gateway.permintaan[1]["waktu"]
+        assert kirim_ulang <= batas, f"dikirim {kirim_ulang - _waktu_sqlite(lepas):.1f} dtk setelah pegangan habis"
+        assert [p["kunci"] for p in gateway.terkirim] == ["satu"]  # the gateway dropped the repeat by its key
+    finally:
+        gateway.berhenti()
+
+
+def test_worker_sendiri_memeriksa_outbox_berkala_tanpa_tugas_yang_meminta(lingkungan, tmp_path):
+    env, db = lingkungan
+    env = {**env, "PESAN_SAPU_DETIK": "2"}
+    gateway = GatewayPalsu().mulai()
+    try:
+        with open(tmp_path / "worker.log", "wb") as log:
+            worker = _worker(env, log)
+            try:
+                # The worker is up and idle (the outbox is empty) before the message appears.
+                assert _tunggu(lambda: _worker_siap(tmp_path / "worker.log"), detik=120), (tmp_path / "worker.log").read_text()
+                skrip = SATU_PESAN.format(url=gateway.url, token=gateway.token)
+                subprocess.run([sys.executable, "manage.py", "shell", "-c", skrip], cwd=ROOT, env=env, check=True)
+                assert _tunggu(lambda: _kolom(db, "status") == "terkirim", detik=120), (tmp_path / "worker.log").read_text()
+            finally:
+                _hentikan(worker)
+        assert [p["target"] for p in gateway.terkirim] == ["6281200000001"]
+    finally:
+        gateway.berhenti()
+
+
+def test_make_run_menjalankan_lagi_worker_yang_mati_dan_mengumumkannya(lingkungan, tmp_path):
+    env, db = lingkungan
+    gateway = GatewayPalsu().mulai()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log_path = tmp_path / "run.log"
+    try:
+        with open(log_path, "wb") as log:
+            run = subprocess.Popen(
+                ["bash", "scripts/jalankan.sh", sys.executable, str(port)], cwd=ROOT, env=env, stdout=log,
+                stderr=subprocess.STDOUT, start_new_session=True,
+            )
+            try:
+                assert _tunggu(lambda: len(_pid_worker(log_path)) == 1, detik=120), log_path.read_text()
+                (pertama,) = _pid_worker(log_path)
+                os.kill(pertama, signal.SIGKILL)
+                assert _tunggu(lambda: len(_pid_worker(log_path)) == 2, detik=120), log_path.read_text()
+                teks = log_path.read_text()
+                assert "WORKER PENGIRIMAN PESAN BERHENTI (kode 137)" in teks  # said loudly
+                kedua = _pid_worker(log_path)[1]
+                assert kedua != pertama and Path(f"/proc/{kedua}").exists()
+                # The restarted worker sends.
+                skrip = SATU_PESAN.format(url=gateway.url, token=gateway.token)
+                subprocess.run([sys.executable, "manage.py", "shell", "-c", skrip], cwd=ROOT, env=env, check=True)
+                assert _tunggu(lambda: _kolom(db, "status") == "terkirim", detik=120), log_path.read_text()
+                os.killpg(run.pid, signal.SIGINT)  # Ctrl+C in the terminal
+                run.wait(60)
+            finally:
+                if run.poll() is None:
+                    os.killpg(run.pid, signal.SIGKILL)
+        assert _tunggu(lambda: not Path(f"/proc/{kedua}").exists() or _zombie(kedua), detik=30)
+        assert "Worker pengiriman pesan dihentikan." in log_path.read_text()
+    finally:
+        gateway.berhenti()
+
+
+def _pid_worker(log_path):
+    teks = log_path.read_text() if log_path.exists() else ""
+    return [int(b.split("(PID ")[1].split(")")[0]) for b in teks.splitlines() if "Worker pengiriman pesan berjalan (PID" in b]
+
+
+def _worker_siap(log_path):
+    return "Starting worker" in log_path.read_text()
+
+
+def _waktu_sqlite(nilai):
+    """A datetime column as SQLite holds it (UTC, ISO 8601) in seconds since the epoch."""
+    return datetime.datetime.fromisoformat(nilai).replace(tzinfo=datetime.UTC).timestamp()

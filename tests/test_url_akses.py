@@ -121,6 +121,14 @@ AKSES = {
     "pesan:pengaturan_gateway": Akses(302, 403, 403, 200),
     "pesan:gateway_percobaan": Akses(302, 403, 403, 405),
     "pesan:kirim_grup": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
+    "pesan:templat": Akses(302, 403, 403, 200),
+    "pesan:templat_simpan": Akses(302, 403, 403, 405, kwargs=lambda d: {"peristiwa": "rating"}),
+    "pesan:templat_uji": Akses(302, 403, 403, 405, kwargs=lambda d: {"peristiwa": "rating"}),
+    "pesan:masuk": Akses(302, 200, 403, 200),
+    "pesan:masuk_ditangani": Akses(302, 405, 403, 405, kwargs=_pk_tidak_ada),
+    # The providers' webhooks are public; without Meta's verify token the handshake is refused.
+    "pesan:webhook_whatsapp": Akses(403, 403, 403, 403),
+    "pesan:webhook_fonnte": Akses(405, 405, 405, 405, kwargs=lambda d: {"rahasia": "tebakan"}),
     # Rating: the visitor's token pages are public; the panel and IKM are not.
     "rating:panel": Akses(302, 200, 403, 200, kwargs=_pk_layanan),
     "rating:buat_tautan": Akses(302, 405, 403, 405, kwargs=_pk_layanan),

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from pst_frontoffice.qr import qr_svg
 from pst_frontoffice.ratelimit import melebihi_batas
 from pst_frontoffice.roles import petugas_diperlukan
+from pst_frontoffice.situs import tautan
 
 from .. import antrian as aturan_antrian
 from .. import pendaftaran as aturan
@@ -117,8 +118,9 @@ def terkirim(request):
 @petugas_diperlukan
 @require_GET
 def poster(request):
-    """The A4 poster for the entrance: the office's name and a QR code of the form."""
-    url = request.build_absolute_uri(reverse("bukutamu:daftar"))
+    """The A4 poster for the entrance: the office's name and a QR code of the form, on the office's
+    public address (Pengaturan kantor), not on whatever address the officer's browser used."""
+    url = tautan(request.kantor, reverse("bukutamu:daftar"))
     return render(request, "bukutamu/pendaftaran_poster.html", {
-        "url": url, "qr": mark_safe(qr_svg(url, "Kode QR pendaftaran mandiri")),
+        "url": url, "qr": mark_safe(qr_svg(url, "Kode QR pendaftaran mandiri")) if url else "",
     })

@@ -192,6 +192,10 @@ class Layanan(models.Model):
             catatan=catatan, oleh=oleh, waktu=waktu or timezone.now(),
         )
 
+    def catat_jawaban_pengunjung(self, catatan, *, oleh, waktu=None):
+        """The visitor answered (a message from them reached this service): one history entry of its own kind."""
+        return self.catat_riwayat(catatan, oleh=oleh, jenis=RiwayatLayanan.Jenis.PENGUNJUNG, waktu=waktu)
+
     def status_berikutnya(self):
         """The statuses this service may move to now."""
         pilihan = ALUR_STATUS[self.status]
@@ -266,6 +270,9 @@ class RiwayatLayanan(models.Model):
         STATUS = "status", "Perubahan status"
         PETUGAS = "petugas", "Petugas"
         CATATAN = "catatan", "Catatan"
+        # The visitor wrote back (e.g. a WhatsApp reply received by the pesan app): the visitor's side of
+        # the conversation, which is what the auto-close of silent consultations waits on.
+        PENGUNJUNG = "pengunjung", "Pengunjung menjawab"
 
     layanan = models.ForeignKey(Layanan, on_delete=models.CASCADE, related_name="riwayat")
     jenis = models.CharField("jenis", max_length=10, choices=Jenis.choices, default=Jenis.STATUS)

@@ -99,7 +99,7 @@ def unggah_berkas(request, pk):
             messages.success(request, "Surat diantrekan untuk dikirim ke email pengunjung.")
         else:
             messages.warning(request, "Surat tidak dikirim: pengunjung tidak mencantumkan email yang valid, "
-                             "atau server e-mail belum diatur.")
+                             "server e-mail belum diatur, atau alamat publik aplikasi belum diisi.")
     return ke_panel_surat(request, layanan)
 
 

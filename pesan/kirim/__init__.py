@@ -4,6 +4,6 @@ Every backend answers the same way: `Hasil` on success, `GagalSementara` when tr
 may work (timeout, 5xx, 429), `GagalTetap` when it will not (wrong token, a refused number).
 """
 
-from .dasar import GagalSementara, GagalTetap, Hasil, TokenDitolak
+from .dasar import GagalSementara, GagalTetap, Hasil, Templat, TokenDitolak
 
-__all__ = ["GagalSementara", "GagalTetap", "Hasil", "TokenDitolak"]
+__all__ = ["GagalSementara", "GagalTetap", "Hasil", "Templat", "TokenDitolak"]

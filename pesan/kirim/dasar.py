@@ -4,6 +4,15 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
+class Templat:
+    """An approved WhatsApp Cloud API template: its name, language code and body parameters in order."""
+
+    nama: str
+    bahasa: str
+    parameter: tuple = ()
+
+
+@dataclass(frozen=True)
 class Hasil:
     """A message the provider accepted, with the provider's own id of it (may be empty)."""
 

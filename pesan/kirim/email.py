@@ -1,24 +1,27 @@
-"""E-mail over SMTP (the `default` mailer built from EMAIL_* in settings), the sender named after the office."""
+"""E-mail over SMTP (the `default` mailer built from EMAIL_* in settings), the sender named after the office:
+the plain text, and beside it (multipart/alternative) the HTML part the caller made."""
 
 import smtplib
 from email.utils import formataddr, make_msgid
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMultiAlternatives
 
 from .dasar import GagalSementara, GagalTetap, Hasil
 
 
-def kirim(*, penerima, subjek, teks, nama_pengirim, kunci, lampiran=None):
-    """Send one e-mail; `lampiran` is (file name, bytes, content type) or None."""
+def kirim(*, penerima, subjek, teks, nama_pengirim, kunci, lampiran=None, html=None):
+    """Send one e-mail; `lampiran` is (file name, bytes, content type) or None, `html` the HTML part or None."""
     if not settings.SMTP_AKTIF:
         raise GagalTetap("Server e-mail (EMAIL_HOST) belum diatur.")
     id_pesan = make_msgid(domain="pst-frontoffice")
-    pesan = EmailMessage(
+    pesan = EmailMultiAlternatives(
         subject=subjek, body=teks, to=[penerima],
         from_email=formataddr((nama_pengirim, settings.EMAIL_PENGIRIM)),
         headers={"Message-ID": id_pesan, "X-Idempotency-Key": kunci},
     )
+    if html:
+        pesan.attach_alternative(html, "text/html")
     if lampiran:
         pesan.attach(*lampiran)
     try:

@@ -1,9 +1,13 @@
-"""The two WhatsApp gateways behind one call: `kirim(pengaturan, token, target, teks, kunci)`.
+"""The two WhatsApp gateways behind one call: `kirim(pengaturan, token, target, teks, kunci, templat)`.
 
-- Fonnte-style: `POST {url}/send`, header `Authorization: <token>`, form fields `target` and
-  `message`; the answer is JSON `{"status": true, "id": [...]}` or `{"status": false, "reason": …}`.
-- WhatsApp Business Cloud API: `POST {url}/{phone_number_id}/messages` with a Bearer token and a
-  JSON text message; the answer carries `messages[0].id`.
+- Fonnte (https://docs.fonnte.com/api-send-message/): `POST {url}/send`, header `Authorization: <token>`,
+  form fields `target` and `message`; the answer is JSON `{"status": true, "id": [...], …}` or
+  `{"status": false, "reason": …}`.
+- WhatsApp Business Cloud API (https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages):
+  `POST {url}/{phone_number_id}/messages` with a Bearer token and a JSON body, `type: "text"` inside the
+  24-hour customer-service window or `type: "template"` (name, language code, body parameters) outside
+  it; the answer carries `messages[0].id`, an error `{"error": {"code": …, "message": …}}`
+  (codes in galat_meta.py).
 Both get an `Idempotency-Key` header (the outbox row's key), which a gateway that honours it uses
 to drop a repeat of a message whose answer was lost.
 """
@@ -16,6 +20,7 @@ import urllib.request
 from django.conf import settings
 
 from .dasar import GagalSementara, GagalTetap, Hasil, TokenDitolak
+from .galat_meta import galat_cloud
 
 
 def _retry_after(nilai):
@@ -56,7 +61,15 @@ def _minta(url, *, data, headers):
     return status, isi if isinstance(isi, dict) else {}
 
 
-def _kirim_fonnte(pengaturan, token, target, teks, kunci):
+# Fonnte answers `reason` in English words; the ones an Admin can act on get Indonesian words.
+_ALASAN_FONNTE = (
+    ("disconnect", GagalSementara, "Perangkat WhatsApp di Fonnte sedang terputus; sambungkan lagi di dasbor Fonnte."),
+    ("quota", GagalTetap, "Kuota pesan Fonnte habis."),
+    ("target", GagalTetap, "Fonnte menolak nomor tujuan (tidak valid atau tidak terdaftar di WhatsApp)."),
+)
+
+
+def _kirim_fonnte(pengaturan, token, target, teks, kunci, templat):
     url = pengaturan.url_api.rstrip("/") + "/send"
     data = urllib.parse.urlencode({"target": target, "message": teks}).encode()
     headers = {"Authorization": token, "Idempotency-Key": kunci, "Content-Type": "application/x-www-form-urlencoded"}
@@ -65,23 +78,40 @@ def _kirim_fonnte(pengaturan, token, target, teks, kunci):
         alasan = str(isi.get("reason") or isi.get("detail") or f"HTTP {status}")
         if "token" in alasan.lower():
             raise TokenDitolak(f"Token gateway ditolak ({alasan}); periksa token di Pengaturan Gateway WA.")
+        for kata, jenis, keterangan in _ALASAN_FONNTE:
+            if kata in alasan.lower():
+                raise jenis(f"{keterangan} (Fonnte: {alasan})")
         raise GagalTetap(f"Gateway menolak pesan: {alasan}.")
     ids = isi.get("id") or []
     return Hasil(id_penyedia=str(ids[0] if isinstance(ids, list) and ids else ids or ""))
 
 
-def _kirim_cloud_api(pengaturan, token, target, teks, kunci):
+def badan_cloud_api(target, teks, templat=None):
+    """The JSON body of one Cloud API message: free text, or the approved template with its parameters."""
+    badan = {"messaging_product": "whatsapp", "recipient_type": "individual", "to": target}
+    if templat is None:
+        return {**badan, "type": "text", "text": {"preview_url": True, "body": teks}}
+    isi = {"name": templat.nama, "language": {"code": templat.bahasa}}
+    if templat.parameter:
+        isi["components"] = [
+            {"type": "body", "parameters": [{"type": "text", "text": p} for p in templat.parameter]}
+        ]
+    return {**badan, "type": "template", "template": isi}
+
+
+def _kirim_cloud_api(pengaturan, token, target, teks, kunci, templat):
     if not pengaturan.phone_number_id:
         raise GagalTetap("Phone number ID Cloud API belum diisi di Pengaturan Gateway WA.")
+    if target.endswith("@g.us"):
+        raise GagalTetap("WhatsApp Business Cloud API tidak mengirim ke grup WA; pakai tombol Kirim WA (wa.me).")
     url = f"{pengaturan.url_api.rstrip('/')}/{pengaturan.phone_number_id}/messages"
-    data = json.dumps({
-        "messaging_product": "whatsapp", "recipient_type": "individual", "to": target,
-        "type": "text", "text": {"preview_url": True, "body": teks},
-    }).encode()
+    data = json.dumps(badan_cloud_api(target, teks, templat)).encode()
     headers = {"Authorization": f"Bearer {token}", "Idempotency-Key": kunci, "Content-Type": "application/json"}
     status, isi = _minta(url, data=data, headers=headers)
     if status >= 400:
-        galat = isi.get("error") or {}
+        galat = isi.get("error") if isinstance(isi.get("error"), dict) else {}
+        if isinstance(galat.get("code"), int):
+            raise galat_cloud(galat["code"], galat.get("message", ""))
         raise GagalTetap(f"Cloud API menolak pesan: {galat.get('message') or f'HTTP {status}'}.")
     pesan = isi.get("messages") or [{}]
     return Hasil(id_penyedia=str(pesan[0].get("id", "")))
@@ -90,6 +120,6 @@ def _kirim_cloud_api(pengaturan, token, target, teks, kunci):
 PENGIRIM = {"fonnte": _kirim_fonnte, "cloud_api": _kirim_cloud_api}
 
 
-def kirim(pengaturan, *, token, target, teks, kunci):
-    """Send one WhatsApp text through the configured provider."""
-    return PENGIRIM[pengaturan.penyedia](pengaturan, token, target, teks, kunci)
+def kirim(pengaturan, *, token, target, teks, kunci, templat=None):
+    """Send one WhatsApp message through the configured provider (`templat`: Cloud API only)."""
+    return PENGIRIM[pengaturan.penyedia](pengaturan, token, target, teks, kunci, templat)

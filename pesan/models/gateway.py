@@ -1,6 +1,13 @@
 """The WhatsApp gateway's settings: one record, edited by an Admin."""
 
+import secrets
+
 from django.db import models
+
+
+def rahasia_acak():
+    """An unguessable value (256 bits, URL-safe) for a webhook's path or verify token."""
+    return secrets.token_urlsafe(32)
 
 
 class Penyedia(models.TextChoices):
@@ -30,6 +37,13 @@ class PengaturanGateway(models.Model):
         "ID grup WA", max_length=100, blank=True,
         help_text="Tujuan Kirim Notifikasi ke Grup WA lewat gateway, mis. 120363012345678901@g.us.",
     )
+    # Cloud API webhooks: Meta signs every POST with the app secret (X-Hub-Signature-256); the verify
+    # token answers Meta's GET handshake. Kept like the token: encrypted, shown by its last characters.
+    app_secret_terenkripsi = models.TextField("app secret (terenkripsi)", blank=True)
+    app_secret_akhir = models.CharField("akhir app secret", max_length=4, blank=True)
+    token_verifikasi = models.CharField("verify token webhook", max_length=100, default=rahasia_acak)
+    # Fonnte signs nothing: its status callback is accepted only on a path holding this secret.
+    rahasia_webhook = models.CharField("rahasia alamat webhook", max_length=100, default=rahasia_acak)
     # Set when the gateway refuses the token (401/403): shown on the Outbox and settings pages.
     token_ditolak = models.TextField("token ditolak", blank=True)
     token_ditolak_pada = models.DateTimeField("token ditolak pada", null=True, blank=True)
@@ -55,6 +69,10 @@ class PengaturanGateway(models.Model):
     def token_samaran(self):
         """What screens show of the token: its last four characters."""
         return f"••••••••{self.token_akhir}" if self.token_terenkripsi else ""
+
+    @property
+    def app_secret_samaran(self):
+        return f"••••••••{self.app_secret_akhir}" if self.app_secret_terenkripsi else ""
 
     @property
     def siap(self):

@@ -22,9 +22,19 @@ class Peristiwa(models.TextChoices):
 
 
 class StatusPesan(models.TextChoices):
+    """Where a message is. Terkirim: the provider took it; Diterima and Dibaca come from the provider's
+    delivery receipts (webhooks), as WhatsApp's own ticks say; Gagal at any point, with the reason."""
+
     ANTRI = "antri", "Antri"
     TERKIRIM = "terkirim", "Terkirim"
+    DITERIMA = "diterima", "Diterima"
+    DIBACA = "dibaca", "Dibaca"
     GAGAL = "gagal", "Gagal"
+
+
+# A receipt only moves a message forward: a late "delivered" after "read", or a replayed webhook,
+# changes nothing.
+URUTAN_STATUS = {StatusPesan.ANTRI: 0, StatusPesan.TERKIRIM: 1, StatusPesan.DITERIMA: 2, StatusPesan.DIBACA: 3}
 
 
 class PesanKeluarQuerySet(models.QuerySet):
@@ -57,11 +67,20 @@ class PesanKeluar(models.Model):
     percobaan = models.PositiveSmallIntegerField("percobaan", default=0)
     galat_terakhir = models.TextField("galat terakhir", blank=True)
     id_penyedia = models.CharField("ID pesan penyedia", max_length=200, blank=True)
+    # The documented placeholders of the event with their values (nama, url, url_lacak, …): the body
+    # parameters of a WhatsApp Cloud API template are filled from them when the message is sent.
+    isian = models.JSONField("isian", default=dict, blank=True)
+    # Send as the event's approved template even inside the 24-hour window (an Admin's "Kirim uji",
+    # or a free text Meta refused because the window had closed).
+    wajib_templat = models.BooleanField("wajib template", default=False)
+    templat = models.CharField("template yang dipakai", max_length=512, blank=True)
     dibuat = models.DateTimeField("dibuat", default=timezone.now)
     kirim_setelah = models.DateTimeField("kirim setelah", default=timezone.now)
     # A worker that took the message holds it until then; a killed worker's hold simply runs out.
     diklaim_sampai = models.DateTimeField("diklaim sampai", null=True, blank=True)
     terkirim_pada = models.DateTimeField("terkirim pada", null=True, blank=True)
+    diterima_pada = models.DateTimeField("diterima pada", null=True, blank=True)
+    dibaca_pada = models.DateTimeField("dibaca pada", null=True, blank=True)
     diperbarui = models.DateTimeField("diperbarui", auto_now=True)
     oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
@@ -77,6 +96,8 @@ class PesanKeluar(models.Model):
         indexes = [
             models.Index(fields=["status", "kirim_setelah"], name="pesan_jatuh_tempo_idx"),
             models.Index(fields=["-dibuat"], name="pesan_dibuat_idx"),
+            # Delivery receipts name the message by the provider's id.
+            models.Index(fields=["id_penyedia"], name="pesan_id_penyedia_idx"),
         ]
 
     def __str__(self):

@@ -2,9 +2,12 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from pst_frontoffice.htmx import render_halaman
+from pst_frontoffice.models import PengaturanKantor
+from pst_frontoffice.situs import tautan
 from pst_frontoffice.roles import admin_diperlukan
 
 from .. import gateway as aturan_gateway
@@ -19,11 +22,20 @@ def pengaturan_gateway(request):
     form = PengaturanGatewayForm(request.POST or None, instance=gateway)
     if request.method == "POST":
         if form.is_valid():
-            aturan_gateway.simpan_gateway(form.save(commit=False), token_baru=form.cleaned_data["token"], oleh=request.user)
+            aturan_gateway.simpan_gateway(
+                form.save(commit=False), token_baru=form.cleaned_data["token"],
+                app_secret_baru=form.cleaned_data["app_secret"], oleh=request.user,
+            )
             messages.success(request, "Pengaturan gateway WA tersimpan.")
             return redirect("pesan:pengaturan_gateway")
         gateway.refresh_from_db()
-    konteks = {"form": form, "gateway": gateway, "form_percobaan": KirimPercobaanForm()}
+    kantor = PengaturanKantor.get()
+    konteks = {
+        "form": form, "gateway": gateway, "form_percobaan": KirimPercobaanForm(), "kantor": kantor,
+        # The addresses the Admin copies into Meta's and Fonnte's dashboards, on the public address.
+        "url_webhook_cloud": tautan(kantor, reverse("pesan:webhook_whatsapp")),
+        "url_webhook_fonnte": tautan(kantor, reverse("pesan:webhook_fonnte", args=[gateway.rahasia_webhook])),
+    }
     return render_halaman(request, "pesan/pengaturan_gateway.html", konteks, status=400 if form.errors else 200)
 
 

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from layanan.models import Layanan
 from pst_frontoffice.htmx import render_halaman
+from pst_frontoffice.models import PengaturanKantor
 from pst_frontoffice.navigasi import kembali_ke
 from pst_frontoffice.roles import admin_diperlukan, petugas_diperlukan
 
@@ -32,7 +33,7 @@ def daftar(request):
     return render_halaman(
         request, "pesan/outbox.html",
         {"form": form, "halaman": halaman, "query": query.urlencode(), "ringkasan": ringkasan,
-         "gateway": PengaturanGateway.get()},
+         "gateway": PengaturanGateway.get(), "kantor": PengaturanKantor.get()},
         partial={"daftar-pesan": "daftar"},
     )
 

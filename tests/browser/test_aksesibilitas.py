@@ -116,6 +116,7 @@ def test_officer_pages_have_no_serious_violations(
     periksa("loker belum kembali", f"{url}/loker/belum-kembali/")
     periksa("jadwal piket", f"{url}/presensi/jadwal/")
     periksa("ganti kata sandi", f"{url}/akun/kata-sandi/")
+    periksa("pesan masuk", f"{url}/pesan-masuk/")
 
 
 def test_head_and_admin_pages_have_no_serious_violations(
@@ -138,6 +139,9 @@ def test_head_and_admin_pages_have_no_serious_violations(
     periksa("admin tambah cuti bersama", f"{url}/admin/pst_frontoffice/cutibersama/add/")
     expect(page.get_by_role("button", name=re.compile(r"^Hari ini \("))).to_be_visible()
     periksa("presensi terlupa", f"{url}/presensi/terlupa/")
+    periksa("outbox", f"{url}/outbox/")
+    periksa("pengaturan gateway wa", f"{url}/outbox/gateway/")
+    periksa("template whatsapp", f"{url}/outbox/template/")
 
 
 def test_public_pages_have_no_serious_violations(periksa, page, live_server, petugas, jenis, layanan_data):

@@ -94,6 +94,8 @@ def test_visitor_registers_on_a_phone_and_follows_the_service_to_selesai(
 
 
 def test_officer_prints_the_entrance_poster(page, live_server, login_browser, petugas, kantor, layar):
+    kantor.url_publik = live_server.url  # the office's public address (Pengaturan kantor)
+    kantor.save()
     login_browser(petugas)
     page.goto(f"{live_server.url}/antrian/")
     with page.expect_popup() as jendela:

@@ -17,6 +17,7 @@ from bukutamu.models import JenisLayanan, KanalOnline, Sarana
 from bukutamu.kunjungan import catat_kunjungan
 from layanan.models import Kanal, Loker, PeminjamanLoker, RiwayatLayanan, Status
 from layanan.pengaduan import catat_pengaduan
+from pesan.outbox import tanpa_pesan
 from pst_frontoffice.models import PengaturanKantor, Peran
 from rating import services as rating
 
@@ -72,7 +73,8 @@ class Command(BaseCommand):
         if User.objects.exists():
             self.stdout.write("Basis data sudah berisi pengguna; data demo tidak dibuat ulang.")
             return
-        with transaction.atomic():
+        # The demo runs the desk's own rules; none of its 66 visitors may get an e-mail or WhatsApp.
+        with transaction.atomic(), tanpa_pesan():
             self._buat(seed)
         self.stdout.write(self.style.SUCCESS("Data demo dibuat. Akun (kata sandi: demo12345):"))
         for email, nama, peran in AKUN_DEMO:
