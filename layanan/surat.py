@@ -6,7 +6,8 @@ from django.utils import timezone
 
 from pst_frontoffice.berkas import simpan_unggahan
 from pst_frontoffice.kalender import tanggal_panjang
-from pst_frontoffice.models import FORMAT_NOMOR_SURAT_BAWAAN, PengaturanKantor, isi_format_nomor
+from pst_frontoffice.models import PengaturanKantor
+from pst_frontoffice.nomor_surat import FORMAT_NOMOR_SURAT_BAWAAN, isi_format_nomor
 from pst_frontoffice.unggahan import nama_acak, periksa_berkas
 
 from .models import BerkasSurat, NomorSurat, PenghitungSurat

@@ -3,7 +3,6 @@
 import contextlib
 import contextvars
 import datetime
-import re
 import zoneinfo
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
@@ -12,6 +11,7 @@ from django.core.validators import FileExtensionValidator, MaxValueValidator, Mi
 from django.db import models
 
 from .dokumen import validasi_template_docx
+from .nomor_surat import FORMAT_NOMOR_SURAT_BAWAAN, validasi_format_nomor
 from .unggahan import jalur_template_surat
 from .whatsapp import validasi_template_wa_grup, validasi_template_wa_pengunjung
 
@@ -121,8 +121,6 @@ TEMPLATE_WA_GRUP_BAWAAN = (
 )
 
 
-FORMAT_NOMOR_SURAT_BAWAAN = "B-{urut:03}/{kode_unit}/{klasifikasi}/{bulan:02}/{tahun}"
-
 TEMPLATE_WA_PENGUNJUNG_BAWAAN = (
     "Yth. {nama},\n"
     "permintaan data Anda di {kantor} kini berstatus *{status}*.\n"
@@ -130,36 +128,6 @@ TEMPLATE_WA_PENGUNJUNG_BAWAAN = (
     "Nomor surat balasan: {nomor_surat}\n\n"
     "Terima kasih telah menggunakan layanan PST."
 )
-
-
-# {name} or {name:0N} (zero-padded to N digits), nothing else: no attribute access, no other format spec.
-_BAGIAN_NOMOR = re.compile(r"\{([a-z_]+)(?::0([1-9]))?\}|[{}]")
-
-
-def isi_format_nomor(format_, **data):
-    """Fill a letter-number format; ValueError for anything in braces but the known placeholders."""
-    def ganti(m):
-        nama, lebar = m.group(1), m.group(2)
-        if nama not in data:
-            raise ValueError(f"bagian {m.group(0)} tidak dikenal")
-        return str(data[nama]).zfill(int(lebar)) if lebar else str(data[nama])
-
-    return _BAGIAN_NOMOR.sub(ganti, format_)
-
-
-def validasi_format_nomor(nilai):
-    """A letter-number format must carry the sequence and the year, and only known placeholders."""
-    if "{urut" not in nilai or "{tahun" not in nilai:
-        raise ValidationError("Format nomor surat wajib memuat {urut} dan {tahun}.")
-    try:
-        contoh = isi_format_nomor(nilai, urut=7, kode_unit="63100", klasifikasi="HM.310", bulan=11, tahun=2026)
-    except ValueError as e:
-        raise ValidationError(
-            "Format nomor surat tidak dapat dipakai (%(galat)s). Tersedia: {urut} {kode_unit} {klasifikasi} "
-            "{bulan} {tahun}, mis. {urut:03} dan {bulan:02}.", params={"galat": e},
-        ) from e
-    if len(contoh) > 80:
-        raise ValidationError("Nomor surat dari format ini terlalu panjang (lebih dari 80 karakter).")
 
 
 class PengaturanKantor(models.Model):
