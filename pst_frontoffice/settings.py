@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "presensi",
     "rating",
     "laporan",
+    "sso",
 ]
 if DEMO_ALLOWED:
     # Development tools (demo accounts and data, the load-test data set): the demo app's management
@@ -107,6 +108,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "pst_frontoffice.context_processors.kantor",
                 "pesan.context_processors.outbox",
+                "sso.context_processors.sso",
             ],
         },
     },
@@ -140,7 +142,9 @@ PRESENSI_JARINGAN = envlist("PRESENSI_JARINGAN")
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out email + IP before the password is even checked.
     "pst_frontoffice.backends.AxesBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "pst_frontoffice.backends.KataSandiBackend",
+    # Sessions opened by Masuk dengan SSO BPS; it checks no password (sso/backends.py).
+    "sso.backends.SsoBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "layanan:beranda"
@@ -320,6 +324,18 @@ PESAN_MAKS_PERCOBAAN = envint("PESAN_MAKS_PERCOBAAN", 5)
 PESAN_JEDA_AWAL_DETIK = envint("PESAN_JEDA_AWAL_DETIK", 60)
 PESAN_BATAS_WAKTU_DETIK = envint("PESAN_BATAS_WAKTU_DETIK", 15)
 PESAN_SEWA_DETIK = envint("PESAN_SEWA_DETIK", 120)
+
+# --- Masuk dengan SSO BPS (the `sso` app): OpenID Connect against the office's Keycloak realm -----
+# On when the issuer, the client id and its secret are all set; the redirect URI to register with the
+# SSO administrators is <site>/sso/kembali/, the post-logout redirect URI <site>/login/.
+SSO_ISSUER = os.environ.get("SSO_ISSUER", "").strip().rstrip("/")
+SSO_CLIENT_ID = os.environ.get("SSO_CLIENT_ID", "").strip()
+SSO_CLIENT_SECRET = os.environ.get("SSO_CLIENT_SECRET", "")
+# The claim that carries the employee number, matched with the account's NIP; empty: e-mail only.
+SSO_KLAIM_NIP = os.environ.get("SSO_KLAIM_NIP", "nip").strip()
+# Every call to the SSO server (discovery, keys, token) gives up after this many seconds, so a
+# server the office LAN cannot reach costs a click a few seconds, never a hanging page.
+SSO_BATAS_WAKTU_DETIK = envint("SSO_BATAS_WAKTU_DETIK", 3)
 
 LOGGING = {
     "version": 1,
