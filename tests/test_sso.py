@@ -5,7 +5,10 @@ brings the provider's redirect back to the app through the Django test client. R
 protocol itself (state, code, tokens) are in test_sso_penolakan.py.
 """
 
+import re
+
 import pytest
+import requests
 from django.contrib.auth import SESSION_KEY
 from django.urls import reverse
 
@@ -24,9 +27,9 @@ def mulai(client, next_=""):
     return jawaban["Location"]
 
 
-def masuk_sso(client, penyedia, username, next_=""):
+def masuk_sso(client, penyedia, username, next_="", sesi=None):
     """The whole round trip; returns the app's answer to the provider's redirect back."""
-    kembali = penyedia.masuk_di_penyedia(mulai(client, next_), username=username)
+    kembali = penyedia.masuk_di_penyedia(mulai(client, next_), username=username, sesi=sesi)
     assert kembali.startswith("http://testserver/sso/kembali/?")
     return client.get(jalur_dan_query(kembali))
 
@@ -197,3 +200,38 @@ def test_turning_password_login_off_ends_password_sessions(client, petugas):
     petugas.save()
 
     assert client.get(reverse("layanan:dashboard")).status_code == 302
+
+
+def test_keluar_also_ends_the_sso_session_at_the_provider(client, sso, petugas):
+    sso.atur(akun=[akun("rina.s", email="rina@example.com")])
+    peramban = requests.Session()  # the browser's cookies at the provider
+    masuk_sso(client, sso, "rina.s", sesi=peramban)
+    navbar = client.get(reverse("layanan:dashboard")).content.decode()
+    assert 'action="/sso/keluar/"' in navbar
+
+    jawaban = client.post(reverse("sso:keluar"))
+
+    assert SESSION_KEY not in client.session
+    p = parameter(jawaban["Location"])
+    assert jawaban["Location"].startswith(f"{sso.issuer}/protocol/openid-connect/logout?")
+    assert p["post_logout_redirect_uri"] == "http://testserver/sso/keluar/selesai/"
+    assert p["id_token_hint"].count(".") == 2 and p["state"]
+    konfirmasi = peramban.get(jawaban["Location"], timeout=10)
+    aksi = re.search(r'<form id="op.logoutForm" method="post" action="([^"]+)"', konfirmasi.text).group(1)
+    xsrf = re.search(r'name="xsrf" value="([^"]+)"', konfirmasi.text).group(1)
+    balik = peramban.post(aksi, data={"xsrf": xsrf, "logout": "yes"}, allow_redirects=False, timeout=10)
+    assert balik.headers["Location"].startswith("http://testserver/sso/keluar/selesai/?")
+    selesai = client.get(jalur_dan_query(balik.headers["Location"]))
+    assert selesai["Location"] == reverse("login")
+    assert "dari SSO BPS" in " ".join(pesan(selesai))
+    # The provider asks for the password again: its session is gone.
+    halaman = peramban.get(mulai(client), timeout=10)
+    assert 'name="password"' in halaman.text
+    assert LogAktivitas.objects.filter(aksi=LogAktivitas.Aksi.LOGOUT, pengguna=petugas).exists()
+
+
+def test_password_session_logs_out_the_plain_way(client, sso, petugas):
+    client.post("/login/", {"username": "rina@example.com", "password": KATA_SANDI})
+    navbar = client.get(reverse("layanan:dashboard")).content.decode()
+
+    assert 'action="/logout/"' in navbar and "/sso/keluar/" not in navbar

@@ -43,6 +43,62 @@ const keadaan = {
   audiensLain: null,
 };
 
+// One store for every rebuild of the provider (oidc-provider's own in-memory adapter is new with
+// each instance), so a code issued before a test changes the set-up can still be exchanged after.
+// Expiry follows the real clock, whatever the provider's own clock says.
+const simpanan = new Map();
+
+class AdapterBersama {
+  constructor(nama) {
+    this.nama = nama;
+  }
+
+  kunci(id) {
+    return `${this.nama}:${id}`;
+  }
+
+  async upsert(id, payload, expiresIn) {
+    simpanan.set(this.kunci(id), { payload: { ...payload }, habis: expiresIn ? waktuAsli() + expiresIn * 1000 : Infinity });
+  }
+
+  async find(id) {
+    const entri = simpanan.get(this.kunci(id));
+    return entri && entri.habis > waktuAsli() ? { ...entri.payload } : undefined;
+  }
+
+  async cariMenurut(kolom, nilai) {
+    for (const [kunci, entri] of simpanan) {
+      if (kunci.startsWith(`${this.nama}:`) && entri.payload[kolom] === nilai && entri.habis > waktuAsli()) {
+        return { ...entri.payload };
+      }
+    }
+    return undefined;
+  }
+
+  async findByUid(uid) {
+    return this.cariMenurut('uid', uid);
+  }
+
+  async findByUserCode(userCode) {
+    return this.cariMenurut('userCode', userCode);
+  }
+
+  async consume(id) {
+    const entri = simpanan.get(this.kunci(id));
+    if (entri) entri.payload.consumed = Math.floor(Date.now() / 1000);
+  }
+
+  async destroy(id) {
+    simpanan.delete(this.kunci(id));
+  }
+
+  async revokeByGrantId(grantId) {
+    for (const [kunci, entri] of simpanan) {
+      if (entri.payload.grantId === grantId) simpanan.delete(kunci);
+    }
+  }
+}
+
 let penyedia;
 let penanganan;
 let port;
@@ -56,6 +112,18 @@ function aman(teks) {
   return String(teks ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+async function cariAkun(sub) {
+  const akun = keadaan.akun.find((a) => a.sub === sub);
+  if (!akun) return undefined;
+  return {
+    accountId: sub,
+    async claims() {
+      const { sandi, ...klaim } = akun;
+      return klaim;
+    },
+  };
+}
+
 function bangun() {
   const urutan = [keadaan.kunciTanda, ...Object.keys(KUNCI).filter((k) => k !== keadaan.kunciTanda)];
   const p = new Provider(`http://127.0.0.1:${port}${AWALAN}`, {
@@ -65,6 +133,7 @@ function bangun() {
       token_endpoint_auth_method: 'client_secret_basic',
       ...k,
     })),
+    adapter: AdapterBersama,
     jwks: { keys: urutan.map((nama) => KUNCI[nama]) },
     cookies: { keys: ['kunci-kuki-uji-yang-tetap'] },
     // Keycloak puts the profile claims into the ID token; oidc-provider's default keeps them for
@@ -101,17 +170,7 @@ function bangun() {
     ttl: {
       AccessToken: 300, AuthorizationCode: 60, IdToken: 300, Interaction: 600, Session: 3600, Grant: 3600,
     },
-    async findAccount(ctx, sub) {
-      const akun = keadaan.akun.find((a) => a.sub === sub);
-      if (!akun) return undefined;
-      return {
-        accountId: sub,
-        async claims() {
-          const { sandi, ...klaim } = akun;
-          return klaim;
-        },
-      };
-    },
+    findAccount: (ctx, sub) => cariAkun(sub),
     async renderError(ctx, out) {
       ctx.type = 'html';
       ctx.body = html('We are sorry...', `<p id="galat">${aman(out.error)}: ${aman(out.error_description)}</p>`);
@@ -129,7 +188,7 @@ function bangun() {
       const lain = await p.Client.find(keadaan.audiensLain);
       keadaan.audiensLain = null;
       const asli = JSON.parse(Buffer.from(ctx.body.id_token.split('.')[1], 'base64url').toString());
-      const akun = await p.findAccount(ctx, asli.sub);
+      const akun = await cariAkun(asli.sub);
       const token = new p.IdToken(await akun.claims(), { ctx, client: lain });
       token.scope = 'openid email profile';
       token.set('nonce', asli.nonce);
