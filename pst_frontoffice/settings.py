@@ -8,6 +8,7 @@ import ipaddress
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -336,6 +337,10 @@ SSO_KLAIM_NIP = os.environ.get("SSO_KLAIM_NIP", "nip").strip()
 # Every call to the SSO server (discovery, keys, token) gives up after this many seconds, so a
 # server the office LAN cannot reach costs a click a few seconds, never a hanging page.
 SSO_BATAS_WAKTU_DETIK = envint("SSO_BATAS_WAKTU_DETIK", 3)
+if SSO_ISSUER:
+    # The button's form and Keluar end in a redirect to the SSO server, which form-action governs too.
+    _sso = urlsplit(SSO_ISSUER)
+    SECURE_CSP["form-action"].append(f"{_sso.scheme}://{_sso.netloc}")
 
 LOGGING = {
     "version": 1,

@@ -15,6 +15,7 @@ from bukutamu import antrian as aturan
 from layanan.models import Status
 from rating import services as rating
 from rating.models import FIELD_UNSUR
+from sso.masuk import catat_permintaan
 from tests.browser.test_antrian import jam_layanan_hari_ini
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -132,6 +133,10 @@ def test_head_and_admin_pages_have_no_serious_violations(
     # "Today (…)" (label-content-name-mismatch), which is Django's to fix, not ours.
     periksa("admin ubah jenis layanan", f"{url}/admin/bukutamu/jenislayanan/{layanan_data.jenis_id}/change/")
     periksa("presensi terlupa", f"{url}/presensi/terlupa/")
+    catat_permintaan(issuer="https://sso.example/realms/pegawai-bps", klaim_nip="nip", klaim={
+        "sub": "budi", "email": "budi@bps.go.id", "email_verified": True, "name": "Budi", "nip": "199001012015011002",
+    })
+    periksa("permintaan masuk sso", f"{url}/sso/permintaan/")
 
 
 def test_public_pages_have_no_serious_violations(periksa, page, live_server, petugas, jenis, layanan_data):
