@@ -97,7 +97,7 @@ class PenyediaOidc:
     def atur_ulang(self, *situs):
         """Back to a well-behaved provider with no accounts."""
         self.atur_klien(*situs)
-        return self.atur(akun=[], kunciTanda="utama", kunciTerbit=["utama"], mundurDetik=0, audiensLain=None)
+        return self.atur(akun=[], kunciTanda="utama", kunciTerbit=["utama"], mundurDetik=0, audiensLain=None, tanpaKeluar=False)
 
     def masuk_di_penyedia(self, url_otorisasi, *, username, sandi=SANDI_SSO, sesi=None):
         """Signs in on the provider's pages and grants consent; returns the URL the provider sends

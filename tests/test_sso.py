@@ -5,7 +5,11 @@ brings the provider's redirect back to the app through the Django test client. R
 protocol itself (state, code, tokens) are in test_sso_penolakan.py.
 """
 
+import json
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 import requests
@@ -230,8 +234,32 @@ def test_keluar_also_ends_the_sso_session_at_the_provider(client, sso, petugas):
     assert LogAktivitas.objects.filter(aksi=LogAktivitas.Aksi.LOGOUT, pengguna=petugas).exists()
 
 
+def test_keluar_without_an_end_session_endpoint_ends_the_session_here(client, sso, petugas):
+    sso.atur(akun=[akun("rina.s", email="rina@example.com")], tanpaKeluar=True)
+    masuk_sso(client, sso, "rina.s")
+
+    jawaban = client.post(reverse("sso:keluar"))
+
+    assert jawaban["Location"] == reverse("login")
+    assert SESSION_KEY not in client.session
+
+
 def test_password_session_logs_out_the_plain_way(client, sso, petugas):
     client.post("/login/", {"username": "rina@example.com", "password": KATA_SANDI})
     navbar = client.get(reverse("layanan:dashboard")).content.decode()
 
     assert 'action="/logout/"' in navbar and "/sso/keluar/" not in navbar
+
+
+def test_configured_sso_server_may_receive_the_login_forms_under_the_csp():
+    # Read in a fresh process, the way the environment configures it (settings.py reads it once).
+    kode = (
+        "import django, json; django.setup(); from django.conf import settings as s; "
+        "print(json.dumps(s.SECURE_CSP['form-action']))"
+    )
+    env = {**os.environ, "SSO_ISSUER": "https://sso.bps.go.id/realms/pegawai-bps/", "DJANGO_SETTINGS_MODULE": "pst_frontoffice.settings"}
+
+    hasil = subprocess.run([sys.executable, "-c", kode], env=env, capture_output=True, text=True, timeout=120)
+
+    assert hasil.returncode == 0, hasil.stderr
+    assert json.loads(hasil.stdout.strip().splitlines()[-1]) == ["'self'", "https://sso.bps.go.id"]

@@ -5,7 +5,7 @@
 // The protocol is oidc-provider's (a certified OpenID Provider); this file only configures it,
 // serves its login and consent pages, and gives the tests a small admin door on /_admin/ to set
 // the accounts and the clients, and to make the provider itself misbehave the ways a test needs:
-//   POST /_admin/atur {akun, klien, kunciTanda, kunciTerbit, mundurDetik, audiensLain}
+//   POST /_admin/atur {akun, klien, kunciTanda, kunciTerbit, mundurDetik, audiensLain, tanpaKeluar}
 //     akun         [{sub, sandi, email, email_verified, name, preferred_username, nip}]
 //     klien        [{client_id, client_secret, redirect_uris, post_logout_redirect_uris}]
 //     kunciTanda   which key signs ("utama", "baru" or "asing"); kunciTerbit: the keys the JWKS
@@ -16,6 +16,7 @@
 //     audiensLain  a client id: the next token response carries an ID token this provider
 //                  issued to that other client (same user, same nonce), the token-substitution
 //                  attack a relying party must refuse by its audience.
+//     tanpaKeluar  no end_session_endpoint (a provider without RP-initiated logout).
 // Started with the port 0, it listens on 127.0.0.1 and prints one JSON line {"port": N}.
 
 import * as crypto from 'node:crypto';
@@ -41,6 +42,7 @@ const keadaan = {
   kunciTerbit: ['utama'],
   mundurDetik: 0,
   audiensLain: null,
+  tanpaKeluar: false,
 };
 
 // One store for every rebuild of the provider (oidc-provider's own in-memory adapter is new with
@@ -149,7 +151,7 @@ function bangun() {
     features: {
       devInteractions: { enabled: false },
       rpInitiatedLogout: {
-        enabled: true,
+        enabled: !keadaan.tanpaKeluar,
         async logoutSource(ctx, form) {
           ctx.body = html('Do you want to log out?', `${form}<button type="submit" form="op.logoutForm" name="logout" value="yes">Logout</button>`);
         },
