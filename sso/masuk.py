@@ -22,7 +22,9 @@ from pst_frontoffice.models import LogAktivitas, Peran
 from .models import AkunSso, PermintaanMasukSso
 
 # Claims about the protocol, not the person: left out of what the Admin's list keeps.
-_KLAIM_PROTOKOL = {"iss", "aud", "exp", "iat", "nbf", "nonce", "at_hash", "c_hash", "azp", "auth_time", "sid", "jti", "acr", "amr"}
+_KLAIM_PROTOKOL = {
+    "iss", "aud", "exp", "iat", "nbf", "nonce", "at_hash", "c_hash", "azp", "auth_time", "sid", "jti", "acr", "amr",
+}
 
 
 @dataclass(frozen=True)
@@ -101,11 +103,14 @@ def _boleh(hasil):
 @transaction.atomic
 def tandai_masuk(*, cocok, issuer, sub):
     """Links the identity to the account when it was matched by NIP or e-mail, and notes the login."""
+    sekarang = timezone.now()
     if cocok.perlu_tautan:
-        # The provider's issuer changed (the realm moved): the account follows to the new identity.
-        AkunSso.objects.filter(pengguna=cocok.pengguna).exclude(issuer=issuer).delete()
-        AkunSso.objects.create(pengguna=cocok.pengguna, issuer=issuer, sub=sub, cara=cocok.cara)
-    AkunSso.objects.filter(pengguna=cocok.pengguna).update(terakhir_masuk=timezone.now())
+        # A link to another issuer (the realm moved) follows the account to the new identity.
+        AkunSso.objects.update_or_create(
+            pengguna=cocok.pengguna, defaults={"issuer": issuer, "sub": sub, "cara": cocok.cara, "terakhir_masuk": sekarang},
+        )
+    else:
+        AkunSso.objects.filter(pengguna=cocok.pengguna).update(terakhir_masuk=sekarang)
 
 
 def _data_klaim(klaim, klaim_nip):

@@ -28,8 +28,9 @@ KUNCI_TUJUAN = "sso_tujuan"
 # Refused returns from the SSO server count like wrong passwords (django-axes), under this name
 # for the client's address: a forged state or a replayed code cannot be tried without limit.
 KREDENSIAL_SSO = {"username": "sso-bps"}
-# The button and the return, per client address (the office's NAT is one address for everyone).
-BATAS_PERCOBAAN, JENDELA_DETIK = 30, 60
+# The button and the return, per client address: a flood limit, loose enough for a morning when the
+# whole office signs in behind one NAT address (the lockout above is what stops guessing).
+BATAS_PERCOBAAN, JENDELA_DETIK = 60, 60
 
 TIDAK_TERJANGKAU = (
     "SSO BPS sedang tidak dapat dihubungi. Silakan masuk dengan email dan kata sandi, "
@@ -49,7 +50,13 @@ def _url_situs(request, nama):
 
 
 def _tujuan_aman(request, nilai):
-    if nilai and url_has_allowed_host_and_scheme(nilai, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    """`next` when it is a path of this site, else the page after login (never another host, never a
+    bare word redirect() would read as a URL name, never a line break)."""
+    if (
+        isinstance(nilai, str) and nilai.startswith("/") and not nilai.startswith(("//", "/\\"))
+        and not any(ord(c) < 32 or ord(c) == 127 for c in nilai)
+        and url_has_allowed_host_and_scheme(nilai, allowed_hosts={request.get_host()}, require_https=request.is_secure())
+    ):
         return nilai
     return resolve_url(settings.LOGIN_REDIRECT_URL)
 
@@ -109,18 +116,21 @@ def kembali(request):
     # The account's own lockout (wrong passwords from this address) holds for SSO BPS too.
     kredensial = {"username": user.email}
     if AxesProxyHandler.is_locked(request, kredensial):
-        catat(request, LogAktivitas.Aksi.SSO_DITOLAK, aturan.identitas(klaim), "akun terkunci sementara (terlalu banyak login gagal)")
+        catat(
+            request, LogAktivitas.Aksi.SSO_DITOLAK, aturan.identitas(klaim),
+            "akun terkunci sementara (terlalu banyak login gagal)",
+        )
         return login_terkunci(request, credentials=kredensial)
 
     aturan.tandai_masuk(cocok=hasil, issuer=settings.SSO_ISSUER, sub=klaim["sub"])
     cara = "identitas yang sudah tertaut" if hasil.cara == "tautan" else AkunSso.Cara(hasil.cara).label.lower()
     request.keterangan_login = f"Masuk dengan SSO BPS ({cara}; {aturan.identitas(klaim)})"
-    tujuan = request.session.get(KUNCI_TUJUAN) or resolve_url(settings.LOGIN_REDIRECT_URL)
+    tujuan = _tujuan_aman(request, request.session.get(KUNCI_TUJUAN))
     # login() gives the session a new key and keeps its data; the ID token stays for logout.
     auth_login(request, user, backend="sso.backends.SsoBackend")
     request.session.pop(KUNCI_TUJUAN, None)
     request.session[penyedia.KUNCI_ID_TOKEN] = id_token
-    return redirect(_tujuan_aman(request, tujuan))
+    return redirect(tujuan)
 
 
 @require_POST
@@ -134,7 +144,11 @@ def keluar(request):
         )
         if arahkan is not None:
             return arahkan
-        messages.warning(request, "Anda sudah keluar dari aplikasi ini, tetapi sesi SSO BPS belum dapat diakhiri karena server SSO tidak terjangkau.")
+        messages.warning(
+            request,
+            "Anda sudah keluar dari aplikasi ini, tetapi sesi SSO BPS belum dapat diakhiri karena server SSO "
+            "tidak terjangkau.",
+        )
     return redirect(settings.LOGOUT_REDIRECT_URL)
 
 
@@ -179,7 +193,9 @@ def setujui(request, pk):
         except ValidationError as e:
             form.add_error(None, e)
         else:
-            messages.success(request, f"{permintaan} dapat masuk dengan SSO BPS sebagai {akun.get_peran_display()} ({akun.email}).")
+            messages.success(
+                request, f"{permintaan} dapat masuk dengan SSO BPS sebagai {akun.get_peran_display()} ({akun.email}).",
+            )
             return redirect("sso:permintaan")
     return _halaman_permintaan(request, gagal={"pk": permintaan.pk, "form": form}, status=400)
 

@@ -11,6 +11,7 @@ in tests/oidc). Without them the SSO tests are skipped on a developer's machine 
 
 import json
 import os
+import queue
 import re
 import shutil
 import subprocess
@@ -60,18 +61,28 @@ class PenyediaOidc:
     def issuer(self):
         return f"http://127.0.0.1:{self.port}{JALUR_REALM}"
 
-    def mulai(self):
-        self.proses = subprocess.Popen(
-            [shutil.which("node"), str(FOLDER / "penyedia.mjs"), "0"], cwd=FOLDER,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )
-        baris = self.proses.stdout.readline()
-        if not baris:
-            raise RuntimeError(f"penyedia OIDC tidak mau jalan: {self.proses.stderr.read()}")
-        self.port = json.loads(baris)["port"]
-        # Its warnings go on being written; read them so a full pipe never blocks it.
-        threading.Thread(target=lambda: self._keluaran.extend(self.proses.stderr), daemon=True).start()
-        return self
+    def mulai(self, *, percobaan=3, batas_detik=60):
+        """Starts the provider; a start that prints no port within `batas_detik` is killed and tried again."""
+        for _ in range(percobaan):
+            self.proses = subprocess.Popen(
+                [shutil.which("node"), str(FOLDER / "penyedia.mjs"), "0"], cwd=FOLDER,
+                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            )
+            baris = queue.Queue()
+            threading.Thread(target=lambda p=self.proses: baris.put(p.stdout.readline()), daemon=True).start()
+            # Its warnings go on being written; read them so a full pipe never blocks it.
+            threading.Thread(target=lambda p=self.proses: self._keluaran.extend(p.stderr), daemon=True).start()
+            try:
+                pertama = baris.get(timeout=batas_detik)
+            except queue.Empty:
+                self.proses.kill()
+                self.proses.wait()
+                continue
+            if pertama:
+                self.port = json.loads(pertama)["port"]
+                return self
+            self.proses.wait()
+        raise RuntimeError(f"penyedia OIDC tidak mau jalan: {''.join(self._keluaran)[-2000:]}")
 
     def berhenti(self):
         if self.proses and self.proses.poll() is None:

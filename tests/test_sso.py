@@ -114,6 +114,8 @@ def test_next_leads_back_to_a_page_of_this_site_only(client, sso, petugas):
     assert masuk_sso(client, sso, "rina.s", next_="https://evil.example/")["Location"] == reverse("layanan:beranda")
     client.post("/logout/")
     assert masuk_sso(client, sso, "rina.s", next_="//evil.example/")["Location"] == reverse("layanan:beranda")
+    client.post("/logout/")
+    assert masuk_sso(client, sso, "rina.s", next_="admin:index")["Location"] == reverse("layanan:beranda")
 
 
 def test_unknown_person_waits_for_the_admin_who_lets_them_in_with_a_role(client, sso, admin_user):
@@ -257,7 +259,10 @@ def test_configured_sso_server_may_receive_the_login_forms_under_the_csp():
         "import django, json; django.setup(); from django.conf import settings as s; "
         "print(json.dumps(s.SECURE_CSP['form-action']))"
     )
-    env = {**os.environ, "SSO_ISSUER": "https://sso.bps.go.id/realms/pegawai-bps/", "DJANGO_SETTINGS_MODULE": "pst_frontoffice.settings"}
+    env = {
+        **os.environ, "SSO_ISSUER": "https://sso.bps.go.id/realms/pegawai-bps/",
+        "DJANGO_SETTINGS_MODULE": "pst_frontoffice.settings",
+    }
 
     hasil = subprocess.run([sys.executable, "-c", kode], env=env, capture_output=True, text=True, timeout=120)
 

@@ -68,8 +68,11 @@ def test_approval_can_link_an_existing_account_and_sets_its_role(client, admin_u
     assert (lama.peran, lama.nip, lama.email) == (Peran.PIMPINAN, "199001012015011002", "budi.pribadi@example.com")
     assert AkunSso.objects.get(sub="budi").pengguna == lama
     p.refresh_from_db()
-    assert (p.status, p.pengguna, p.diputuskan_oleh, p.peran) == (PermintaanMasukSso.Status.DISETUJUI, lama, admin_user, Peran.PIMPINAN)
-    assert "ditautkan ke akun budi.pribadi@example.com" in LogAktivitas.objects.get(aksi=LogAktivitas.Aksi.SSO_DISETUJUI).keterangan
+    assert (p.status, p.pengguna, p.diputuskan_oleh, p.peran) == (
+        PermintaanMasukSso.Status.DISETUJUI, lama, admin_user, Peran.PIMPINAN,
+    )
+    log = LogAktivitas.objects.get(aksi=LogAktivitas.Aksi.SSO_DISETUJUI)
+    assert "ditautkan ke akun budi.pribadi@example.com" in log.keterangan
     assert "Budi" in client.get(reverse("sso:permintaan")).content.decode()  # under "Sudah diputuskan"
 
 
