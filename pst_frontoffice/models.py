@@ -61,9 +61,14 @@ class User(AbstractUser):
     no_hp = models.CharField("no. HP", max_length=20, blank=True)
     # The employee number (Nomor Induk Pegawai): how Masuk dengan SSO BPS finds the account when the
     # SSO server sends it in a claim (SSO_KLAIM_NIP), whatever e-mail address either side holds.
-    nip = models.CharField("NIP", max_length=30, blank=True, help_text="Nomor Induk Pegawai, untuk mencocokkan akun SSO BPS.")
+    # Database defaults too: rows written by code that predates these columns (an older migration's
+    # model state, a bulk copy) get the same values.
+    nip = models.CharField(
+        "NIP", max_length=30, blank=True, default="", db_default="",
+        help_text="Nomor Induk Pegawai, untuk mencocokkan akun SSO BPS.",
+    )
     masuk_sandi = models.BooleanField(
-        "boleh masuk dengan kata sandi", default=True,
+        "boleh masuk dengan kata sandi", default=True, db_default=True,
         help_text="Matikan untuk akun yang wajib masuk dengan SSO BPS. Kata sandinya tetap tersimpan.",
     )
 
