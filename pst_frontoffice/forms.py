@@ -11,6 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from .kalender import TANGGAL_MAKS, TANGGAL_MIN, awal_hari, tanggal_wajar
+from .teks import buang_kendali_arah, normalisasi_email
 
 # The largest id or number a database column holds (a signed 64-bit integer).
 BATAS_BILANGAN = 2**63 - 1
@@ -47,7 +48,9 @@ class LoginForm(AuthenticationForm):
         email, sandi = self.cleaned_data.get("username"), self.cleaned_data.get("password")
         if not email or not sandi:
             return False
-        user = get_user_model()._default_manager.filter(email=email.strip().lower(), is_active=True, masuk_sandi=False).first()
+        user = get_user_model()._default_manager.filter(
+            email=normalisasi_email(email), is_active=True, masuk_sandi=False,
+        ).first()
         return user is not None and user.check_password(sandi)
 
 
@@ -121,7 +124,9 @@ def _batasi(field, label):
     """Range checks every field of a kind needs, so no typed value reaches an overflow.
 
     Dates and datetimes between 2000 and 2100; integers within a database column; a choice of a
-    table row by an integer id only when the id is a whole number in range.
+    table row by an integer id only when the id is a whole number in range. Text (passwords
+    aside) and uploaded file names lose their bidi control characters
+    (`pst_frontoffice.teks.buang_kendali_arah`): a name never displays reversed.
     """
     if isinstance(field, (forms.DateField, forms.DateTimeField)):
         field.validators.append(_validasi_tanggal(label))
@@ -133,6 +138,29 @@ def _batasi(field, label):
     elif isinstance(field, forms.ModelChoiceField):
         # The field is this form's own copy (Django deep-copies fields per form instance).
         field.clean = _pilihan_model_aman(field, field.clean)
+    elif isinstance(field, forms.CharField) and not isinstance(field.widget, forms.PasswordInput):
+        field.to_python = _tanpa_kendali_arah(field.to_python)
+    elif isinstance(field, forms.FileField):
+        field.clean = _nama_berkas_tanpa_kendali_arah(field.clean)
+
+
+def _tanpa_kendali_arah(to_python):
+    """Typed text without bidi controls, before the field's length and other checks see it."""
+
+    def bersih(nilai):
+        return buang_kendali_arah(to_python(nilai))
+
+    return bersih
+
+
+def _nama_berkas_tanpa_kendali_arah(clean):
+    def bersih(*args, **kwargs):
+        berkas = clean(*args, **kwargs)
+        if getattr(berkas, "name", None):
+            berkas.name = buang_kendali_arah(berkas.name)
+        return berkas
+
+    return bersih
 
 
 class FormIndonesia(PesanIndonesiaMixin, forms.Form):

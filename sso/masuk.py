@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from pst_frontoffice.aktivitas import catat
 from pst_frontoffice.models import LogAktivitas, Peran
+from pst_frontoffice.teks import normalisasi_email
 
 from .models import AkunSso, PermintaanMasukSso
 
@@ -38,10 +39,6 @@ class Cocok:
 class Penolakan:
     alasan: str  # for the activity log
     pesan: str  # for the person, on the login page
-
-
-def normalisasi_email(nilai):
-    return (nilai or "").strip().lower()
 
 
 def _teks(klaim, nama, batas):

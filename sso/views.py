@@ -9,12 +9,13 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, resolve_url
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_POST
 
 from pst_frontoffice.aktivitas import catat
 from pst_frontoffice.htmx import render_halaman
 from pst_frontoffice.models import LogAktivitas
+from pst_frontoffice.navigasi import tujuan_kembali
 from pst_frontoffice.ratelimit import melebihi_batas, terlalu_sering
 from pst_frontoffice.roles import admin_diperlukan
 from pst_frontoffice.views import login_terkunci
@@ -49,18 +50,6 @@ def _url_situs(request, nama):
     return f"{settings.URL_SITUS}{jalur}" if settings.URL_SITUS else request.build_absolute_uri(jalur)
 
 
-def _tujuan_aman(request, nilai):
-    """`next` when it is a path of this site, else the page after login (never another host, never a
-    bare word redirect() would read as a URL name, never a line break)."""
-    if (
-        isinstance(nilai, str) and nilai.startswith("/") and not nilai.startswith(("//", "/\\"))
-        and not any(ord(c) < 32 or ord(c) == 127 for c in nilai)
-        and url_has_allowed_host_and_scheme(nilai, allowed_hosts={request.get_host()}, require_https=request.is_secure())
-    ):
-        return nilai
-    return resolve_url(settings.LOGIN_REDIRECT_URL)
-
-
 def _ke_login(request):
     tujuan = request.session.pop(KUNCI_TUJUAN, "")
     url = resolve_url(settings.LOGIN_URL)
@@ -75,7 +64,8 @@ def masuk(request):
     _aktif_atau_404()
     if melebihi_batas(request, "sso", batas=BATAS_PERCOBAAN, jendela=JENDELA_DETIK):
         return terlalu_sering(request, JENDELA_DETIK)
-    request.session[KUNCI_TUJUAN] = _tujuan_aman(request, request.POST.get("next"))
+    # Kept in the session for the return from the SSO server; only a page of this site.
+    request.session[KUNCI_TUJUAN] = tujuan_kembali(request, settings.LOGIN_REDIRECT_URL, nama="next")
     try:
         return penyedia.arahkan_masuk(request, _url_situs(request, "sso:kembali"))
     except penyedia.SsoTidakTerjangkau:
@@ -125,7 +115,7 @@ def kembali(request):
     aturan.tandai_masuk(cocok=hasil, issuer=settings.SSO_ISSUER, sub=klaim["sub"])
     cara = "identitas yang sudah tertaut" if hasil.cara == "tautan" else AkunSso.Cara(hasil.cara).label.lower()
     request.keterangan_login = f"Masuk dengan SSO BPS ({cara}; {aturan.identitas(klaim)})"
-    tujuan = _tujuan_aman(request, request.session.get(KUNCI_TUJUAN))
+    tujuan = request.session.get(KUNCI_TUJUAN) or resolve_url(settings.LOGIN_REDIRECT_URL)
     # login() gives the session a new key and keeps its data; the ID token stays for logout.
     auth_login(request, user, backend="sso.backends.SsoBackend")
     request.session.pop(KUNCI_TUJUAN, None)

@@ -109,7 +109,7 @@ def test_linked_identity_still_signs_in_after_its_email_changes_at_sso(client, s
 def test_next_leads_back_to_a_page_of_this_site_only(client, sso, petugas):
     sso.atur(akun=[akun("rina.s", email="rina@example.com")])
 
-    assert masuk_sso(client, sso, "rina.s", next_="/layanan-saya/")["Location"] == "/layanan-saya/"
+    assert masuk_sso(client, sso, "rina.s", next_="/layanan/saya/")["Location"] == "/layanan/saya/"
     client.post("/logout/")
     assert masuk_sso(client, sso, "rina.s", next_="https://evil.example/")["Location"] == reverse("layanan:beranda")
     client.post("/logout/")

@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('auth', '0012_alter_user_first_name_max_length'),
-        ('pst_frontoffice', '0009_template_diperiksa'),
+        ('pst_frontoffice', '0011_pengaturan_satu_baris'),
     ]
 
     operations = [
