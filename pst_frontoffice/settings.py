@@ -340,7 +340,7 @@ PESAN_SEWA_DETIK = envint("PESAN_SEWA_DETIK", 120)
 
 # --- Masuk dengan SSO BPS (the `sso` app): OpenID Connect against the office's Keycloak realm -----
 # On when the issuer, the client id and its secret are all set; the redirect URI to register with the
-# SSO administrators is <site>/sso/kembali/, the post-logout redirect URI <site>/login/.
+# SSO administrators is <site>/sso/kembali/, the post-logout redirect URI <site>/sso/keluar/selesai/.
 SSO_ISSUER = os.environ.get("SSO_ISSUER", "").strip().rstrip("/")
 SSO_CLIENT_ID = os.environ.get("SSO_CLIENT_ID", "").strip()
 SSO_CLIENT_SECRET = os.environ.get("SSO_CLIENT_SECRET", "")
