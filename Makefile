@@ -50,21 +50,25 @@ run: demo
 
 test: venv
 	@bash scripts/pastikan-chromium.sh
+	@bash scripts/pastikan-node.sh
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # The suite without the browser tests, for the edit loop (CI still runs everything).
 test-cepat: venv
+	@bash scripts/pastikan-node.sh
 	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
 
 # The whole suite on a throwaway PostgreSQL cluster (installed from Debian when missing).
 test-postgres: venv
 	@bash scripts/pastikan-chromium.sh
+	@bash scripts/pastikan-node.sh
 	bash scripts/dengan-postgres.sh $(PY) -m pytest $(PYTEST_ARGS)
 
 # The suite without the browser at the two hardest office times (Asia/Makassar, the default zone):
 # 00.10 on 1 January, a national holiday, when office and UTC dates differ; 23.50 on an ordinary
 # Wednesday, the last minutes of an office day that is already the next day nowhere else.
 test-jam: venv
+	@bash scripts/pastikan-node.sh
 	bash scripts/pada-waktu.sh "2027-01-01 00:10 +0800" $(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
 	bash scripts/pada-waktu.sh "2026-12-02 23:50 +0800" $(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
 

@@ -32,12 +32,12 @@ class UserAdmin(BaseUserAdmin):
     add_form = UserCreationForm
     form = UserEditForm
     ordering = ("nama",)
-    list_display = ("nama", "email", "peran", "is_active", "last_login")
-    list_filter = ("peran", "is_active")
-    search_fields = ("nama", "email")
+    list_display = ("nama", "email", "peran", "is_active", "masuk_sandi", "last_login")
+    list_filter = ("peran", "is_active", "masuk_sandi")
+    search_fields = ("nama", "email", "nip")
     fieldsets = (
-        (None, {"fields": ("email", "password")}),
-        ("Data diri", {"fields": ("nama", "no_hp", "peran")}),
+        (None, {"fields": ("email", "password", "masuk_sandi")}),
+        ("Data diri", {"fields": ("nama", "nip", "no_hp", "peran")}),
         ("Status", {"fields": ("is_active", "last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "nama", "peran", "password1", "password2")}),)

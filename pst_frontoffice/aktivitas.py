@@ -152,7 +152,10 @@ def catat(request_or_user, aksi, objek=None, keterangan=""):
 
 @receiver(user_logged_in, dispatch_uid="aktivitas_login")
 def _login(sender, request, user, **kwargs):
-    catat(request if request is not None else user, LogAktivitas.Aksi.LOGIN)
+    # A login by another way than the password form says how on the request (Masuk dengan SSO BPS
+    # sets `keterangan_login`), so the log keeps one row per login.
+    keterangan = getattr(request, "keterangan_login", "")
+    catat(request if request is not None else user, LogAktivitas.Aksi.LOGIN, keterangan=keterangan)
 
 
 @receiver(user_logged_out, dispatch_uid="aktivitas_logout")

@@ -4,13 +4,14 @@ import datetime
 import functools
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from .kalender import TANGGAL_MAKS, TANGGAL_MIN, awal_hari, tanggal_wajar
-from .teks import buang_kendali_arah
+from .teks import buang_kendali_arah, normalisasi_email
 
 # The largest id or number a database column holds (a signed 64-bit integer).
 BATAS_BILANGAN = 2**63 - 1
@@ -24,12 +25,33 @@ class LoginForm(AuthenticationForm):
     error_messages = {
         "invalid_login": "Email atau kata sandi salah. Perhatikan huruf besar/kecil pada kata sandi.",
         "inactive": "Akun ini dinonaktifkan. Hubungi administrator.",
+        "hanya_sso": "Akun ini masuk dengan SSO BPS; masuk dengan kata sandi dimatikan oleh Admin.",
     }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["password"].label = "Kata sandi"
         self.fields["password"].error_messages["required"] = "Kata sandi wajib diisi."
+
+    def clean(self):
+        try:
+            return super().clean()
+        except ValidationError:
+            # The backend refuses an SSO-only account like a wrong password; said plainly only to
+            # someone who typed that account's right password, so the form tells no stranger which
+            # accounts exist.
+            if self._hanya_sso():
+                raise ValidationError(self.error_messages["hanya_sso"], code="hanya_sso") from None
+            raise
+
+    def _hanya_sso(self):
+        email, sandi = self.cleaned_data.get("username"), self.cleaned_data.get("password")
+        if not email or not sandi:
+            return False
+        user = get_user_model()._default_manager.filter(
+            email=normalisasi_email(email), is_active=True, masuk_sandi=False,
+        ).first()
+        return user is not None and user.check_password(sandi)
 
 
 @functools.cache

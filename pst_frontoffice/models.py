@@ -68,6 +68,18 @@ class User(AbstractUser):
     email = models.EmailField("email", unique=True)
     peran = models.CharField("peran", max_length=10, choices=Peran.choices, default=Peran.PETUGAS)
     no_hp = models.CharField("no. HP", max_length=20, blank=True, validators=[satu_baris])
+    # The employee number (Nomor Induk Pegawai): how Masuk dengan SSO BPS finds the account when the
+    # SSO server sends it in a claim (SSO_KLAIM_NIP), whatever e-mail address either side holds.
+    # Database defaults too: rows written by code that predates these columns (an older migration's
+    # model state, a bulk copy) get the same values.
+    nip = models.CharField(
+        "NIP", max_length=30, blank=True, default="", db_default="",
+        help_text="Nomor Induk Pegawai, untuk mencocokkan akun SSO BPS.",
+    )
+    masuk_sandi = models.BooleanField(
+        "boleh masuk dengan kata sandi", default=True, db_default=True,
+        help_text="Matikan untuk akun yang wajib masuk dengan SSO BPS. Kata sandinya tetap tersimpan.",
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -79,6 +91,12 @@ class User(AbstractUser):
         verbose_name = "pengguna"
         verbose_name_plural = "pengguna"
         ordering = ["nama"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["nip"], condition=~models.Q(nip=""), name="user_nip_unik",
+                violation_error_message="NIP ini sudah dipakai akun lain.",
+            ),
+        ]
 
     def __str__(self):
         return self.nama or self.email
@@ -349,6 +367,9 @@ class LogAktivitas(models.Model):
         ADMIN_TAMBAH = "admin_tambah", "Admin: tambah"
         ADMIN_UBAH = "admin_ubah", "Admin: ubah"
         ADMIN_HAPUS = "admin_hapus", "Admin: hapus"
+        SSO_DITOLAK = "sso_ditolak", "SSO BPS: ditolak"
+        SSO_DISETUJUI = "sso_disetujui", "SSO BPS: disetujui"
+        SSO_DIABAIKAN = "sso_diabaikan", "SSO BPS: diabaikan"
 
     waktu = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
     pengguna = models.ForeignKey(

@@ -8,6 +8,7 @@ import ipaddress
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
     "presensi",
     "rating",
     "laporan",
+    "sso",
 ]
 if DEMO_ALLOWED:
     # Development tools (demo accounts and data, the load-test data set): the demo app's management
@@ -110,6 +112,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "pst_frontoffice.context_processors.kantor",
                 "pesan.context_processors.outbox",
+                "sso.context_processors.sso",
             ],
         },
     },
@@ -143,7 +146,9 @@ PRESENSI_JARINGAN = envlist("PRESENSI_JARINGAN")
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out email + IP before the password is even checked.
     "pst_frontoffice.backends.AxesBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "pst_frontoffice.backends.KataSandiBackend",
+    # Sessions opened by Masuk dengan SSO BPS; it checks no password (sso/backends.py).
+    "sso.backends.SsoBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "layanan:beranda"
@@ -335,6 +340,22 @@ PESAN_BATAS_WAKTU_DETIK = envint("PESAN_BATAS_WAKTU_DETIK", 15)
 PESAN_SEWA_DETIK = envint("PESAN_SEWA_DETIK", 120)
 # How often the worker looks at the outbox by itself (worker_pesan), besides the sweeps messages ask for.
 PESAN_SAPU_DETIK = envint("PESAN_SAPU_DETIK", 30)
+
+# --- Masuk dengan SSO BPS (the `sso` app): OpenID Connect against the office's Keycloak realm -----
+# On when the issuer, the client id and its secret are all set; the redirect URI to register with the
+# SSO administrators is <site>/sso/kembali/, the post-logout redirect URI <site>/sso/keluar/selesai/.
+SSO_ISSUER = os.environ.get("SSO_ISSUER", "").strip().rstrip("/")
+SSO_CLIENT_ID = os.environ.get("SSO_CLIENT_ID", "").strip()
+SSO_CLIENT_SECRET = os.environ.get("SSO_CLIENT_SECRET", "")
+# The claim that carries the employee number, matched with the account's NIP; empty: e-mail only.
+SSO_KLAIM_NIP = os.environ.get("SSO_KLAIM_NIP", "nip").strip()
+# Every call to the SSO server (discovery, keys, token) gives up after this many seconds, so a
+# server the office LAN cannot reach costs a click a few seconds, never a hanging page.
+SSO_BATAS_WAKTU_DETIK = envint("SSO_BATAS_WAKTU_DETIK", 3)
+if SSO_ISSUER:
+    # The button's form and Keluar end in a redirect to the SSO server, which form-action governs too.
+    _sso = urlsplit(SSO_ISSUER)
+    SECURE_CSP["form-action"].append(f"{_sso.scheme}://{_sso.netloc}")
 
 LOGGING = {
     "version": 1,

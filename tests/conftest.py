@@ -3,6 +3,7 @@ import os
 import shutil
 
 import pytest
+from django.core.cache import cache as cache_django
 from django.utils import timezone
 
 from bukutamu.bawaan import pastikan_jenis_bawaan
@@ -10,6 +11,7 @@ from bukutamu.models import JenisLayanan
 from bukutamu.kunjungan import catat_kunjungan
 from pst_frontoffice.hari_libur import usulkan_yang_belum
 from pst_frontoffice.models import CutiBersama, PengaturanKantor, Peran
+from tests import penyedia_oidc as oidc
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must still be usable.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -132,3 +134,33 @@ def masuk(client):
 
 def chromium_path():
     return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def penyedia_oidc():
+    """The SSO BPS stand-in: a real OpenID Provider (tests/oidc, oidc-provider on Node.js) on 127.0.0.1."""
+    alasan = oidc.siap()
+    if alasan:
+        if os.environ.get("CI"):
+            pytest.fail(f"Penyedia OIDC uji tidak dapat jalan: {alasan}; pengujian SSO wajib jalan di CI.")
+        pytest.skip(alasan)
+    penyedia = oidc.PenyediaOidc().mulai()
+    yield penyedia
+    penyedia.berhenti()
+
+
+@pytest.fixture
+def sso(penyedia_oidc, settings, db):
+    """SSO BPS configured against the test provider, reset to a well-behaved one with no accounts.
+
+    The test client's address (http://testserver) is registered as a redirect URI; browser tests
+    register the live server's too.
+    """
+    settings.SSO_ISSUER = penyedia_oidc.issuer
+    settings.SSO_CLIENT_ID = oidc.KLIEN_ID
+    settings.SSO_CLIENT_SECRET = oidc.KLIEN_RAHASIA
+    settings.SSO_KLAIM_NIP = "nip"
+    cache_django.clear()  # the rate limits and the "server down" note of another test
+    penyedia_oidc.atur_ulang("http://testserver")
+    yield penyedia_oidc
+    cache_django.clear()

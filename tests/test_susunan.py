@@ -12,18 +12,19 @@ from pathlib import Path
 import pytest
 
 AKAR = Path(__file__).resolve().parent.parent
-APPS = ("pst_frontoffice", "bukutamu", "layanan", "pesan", "rating", "presensi", "laporan", "demo")
+APPS = ("pst_frontoffice", "sso", "bukutamu", "layanan", "pesan", "rating", "presensi", "laporan", "demo")
 
 # Which of our apps each app may import (besides itself).
 BOLEH = {
     "pst_frontoffice": set(),
+    "sso": {"pst_frontoffice"},
     "bukutamu": {"pst_frontoffice"},
     "presensi": {"pst_frontoffice"},
     "layanan": {"pst_frontoffice", "bukutamu"},
     "pesan": {"pst_frontoffice", "bukutamu", "layanan"},
     "rating": {"pst_frontoffice", "bukutamu", "layanan", "pesan"},
     "laporan": {"pst_frontoffice", "bukutamu", "layanan", "pesan", "rating", "presensi"},
-    "demo": {"pst_frontoffice", "bukutamu", "layanan", "pesan", "rating", "presensi", "laporan"},
+    "demo": {"pst_frontoffice", "sso", "bukutamu", "layanan", "pesan", "rating", "presensi", "laporan"},
 }
 
 # Template tag libraries and the app that owns each.

@@ -16,6 +16,7 @@ from bukutamu import antrian as aturan
 from layanan.models import Status
 from rating import services as rating
 from rating.models import FIELD_UNSUR
+from sso.masuk import catat_permintaan
 from tests.browser.test_antrian import jam_layanan_hari_ini
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -142,6 +143,10 @@ def test_head_and_admin_pages_have_no_serious_violations(
     periksa("outbox", f"{url}/outbox/")
     periksa("pengaturan gateway wa", f"{url}/outbox/gateway/")
     periksa("template whatsapp", f"{url}/outbox/template/")
+    catat_permintaan(issuer="https://sso.example/realms/pegawai-bps", klaim_nip="nip", klaim={
+        "sub": "budi", "email": "budi@bps.go.id", "email_verified": True, "name": "Budi", "nip": "199001012015011002",
+    })
+    periksa("permintaan masuk sso", f"{url}/sso/permintaan/")
 
 
 def test_public_pages_have_no_serious_violations(periksa, page, live_server, petugas, jenis, layanan_data):
