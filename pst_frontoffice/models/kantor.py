@@ -1,133 +1,24 @@
-"""What every app shares: users with their role, and the office's settings."""
+"""The office's settings: one record, read through PengaturanKantor.get()."""
 
 import contextlib
 import contextvars
 import datetime
 import zoneinfo
 
-from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 
-from .dokumen import validasi_template_docx
-from .nomor_surat import FORMAT_NOMOR_SURAT_BAWAAN, validasi_format_nomor
-from .situs import BANTUAN_URL_PUBLIK, validasi_url_publik
-from .teks import normalisasi_email, satu_baris
-from .unggahan import jalur_template_surat
-from .whatsapp import validasi_template_wa_grup, validasi_template_wa_pengunjung
+from ..dokumen import validasi_template_docx
+from ..nomor_surat import FORMAT_NOMOR_SURAT_BAWAAN, validasi_format_nomor
+from ..situs import BANTUAN_URL_PUBLIK, validasi_url_publik
+from ..teks import satu_baris
+from ..unggahan import jalur_template_surat
+from ..whatsapp import validasi_template_wa_grup, validasi_template_wa_pengunjung
 
 # The office settings as read at the start of the current request (ZonaWaktuKantorMiddleware), so
 # that helpers calling PengaturanKantor.get() during the request do not read the row again.
 _kantor_permintaan = contextvars.ContextVar("kantor_permintaan", default=None)
-
-
-class Peran(models.TextChoices):
-    PETUGAS = "petugas", "Petugas"
-    PIMPINAN = "pimpinan", "Pimpinan"
-    ADMIN = "admin", "Admin"
-
-
-class UserManager(BaseUserManager):
-    use_in_migrations = True
-
-    @classmethod
-    def normalize_email(cls, email):
-        # Also what User.clean() applies, so admin forms check uniqueness on the stored form.
-        return normalisasi_email(email)
-
-    def _create_user(self, email, password, **extra):
-        if not email:
-            raise ValueError("Email wajib diisi.")
-        user = self.model(email=self.normalize_email(email), **extra)
-        user.set_password(password)
-        user.save(using=self._db)
-        return user
-
-    def create_user(self, email, password=None, **extra):
-        extra.setdefault("peran", Peran.PETUGAS)
-        return self._create_user(email, password, **extra)
-
-    def create_superuser(self, email, password=None, **extra):
-        extra["peran"] = Peran.ADMIN
-        return self._create_user(email, password, **extra)
-
-    def get_by_natural_key(self, username):
-        # Exact on the normalised form: a database's own case folding (PostgreSQL's UPPER folds
-        # ı to I) would find an account under an address the lockout counts separately.
-        return self.get(email=normalisasi_email(username))
-
-
-class User(AbstractUser):
-    """An officer, head of office or admin; logs in with e-mail."""
-
-    username = None
-    first_name = None
-    last_name = None
-    nama = models.CharField("nama", max_length=150, validators=[satu_baris])
-    email = models.EmailField("email", unique=True)
-    peran = models.CharField("peran", max_length=10, choices=Peran.choices, default=Peran.PETUGAS)
-    no_hp = models.CharField("no. HP", max_length=20, blank=True, validators=[satu_baris])
-    # The employee number (Nomor Induk Pegawai): how Masuk dengan SSO BPS finds the account when the
-    # SSO server sends it in a claim (SSO_KLAIM_NIP), whatever e-mail address either side holds.
-    # Database defaults too: rows written by code that predates these columns (an older migration's
-    # model state, a bulk copy) get the same values.
-    nip = models.CharField(
-        "NIP", max_length=30, blank=True, default="", db_default="",
-        help_text="Nomor Induk Pegawai, untuk mencocokkan akun SSO BPS.",
-    )
-    masuk_sandi = models.BooleanField(
-        "boleh masuk dengan kata sandi", default=True, db_default=True,
-        help_text="Matikan untuk akun yang wajib masuk dengan SSO BPS. Kata sandinya tetap tersimpan.",
-    )
-
-    USERNAME_FIELD = "email"
-    EMAIL_FIELD = "email"
-    REQUIRED_FIELDS = ["nama"]
-
-    objects = UserManager()
-
-    class Meta:
-        verbose_name = "pengguna"
-        verbose_name_plural = "pengguna"
-        ordering = ["nama"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["nip"], condition=~models.Q(nip=""), name="user_nip_unik",
-                violation_error_message="NIP ini sudah dipakai akun lain.",
-            ),
-        ]
-
-    def __str__(self):
-        return self.nama or self.email
-
-    def save(self, *args, **kwargs):
-        self.email = normalisasi_email(self.email)
-        # The Admin role is the one that manages users, master data and office settings in
-        # Django admin; no other role enters it. One switch, so the two can never disagree.
-        self.is_staff = self.is_superuser = self.peran == Peran.ADMIN
-        super().save(*args, **kwargs)
-
-    def get_full_name(self):
-        return self.nama
-
-    def get_short_name(self):
-        return self.nama.split(" ")[0] if self.nama else self.email
-
-    def punya_peran(self, *peran):
-        return self.is_active and self.peran in peran
-
-    @property
-    def is_petugas(self):
-        return self.peran == Peran.PETUGAS
-
-    @property
-    def is_pimpinan(self):
-        return self.peran == Peran.PIMPINAN
-
-    @property
-    def is_admin(self):
-        return self.peran == Peran.ADMIN
 
 
 class ZonaWaktu(models.TextChoices):
@@ -307,96 +198,3 @@ class PengaturanKantor(models.Model):
     @property
     def singkatan_zona(self):
         return {ZonaWaktu.WIB: "WIB", ZonaWaktu.WITA: "WITA", ZonaWaktu.WIT: "WIT"}.get(self.zona_waktu, "")
-
-
-class CutiBersama(models.Model):
-    """A day off beyond the national holidays: cuti bersama (decreed each year) or a one-off holiday.
-
-    The dates for this year and next are proposed from the `holidays` package (`hari_libur.usulkan`)
-    and stay "belum diperiksa" until an Admin checks them against the decree. An unchecked proposal
-    already counts as a day off: the package's dates are the best guess until then, and a fresh
-    install must give the right due dates. An Admin unticks `berlaku` when the office works that day,
-    and moves `tanggal` when the package only estimated it (the package's own date then no longer
-    counts, national holiday or not).
-    """
-
-    class Jenis(models.TextChoices):
-        CUTI_BERSAMA = "cuti_bersama", "Cuti bersama"
-        LIBUR = "libur", "Hari libur lain"
-
-    tanggal = models.DateField("tanggal", unique=True)
-    keterangan = models.CharField("keterangan", max_length=150, validators=[satu_baris])
-    jenis = models.CharField(
-        "jenis", max_length=20, choices=Jenis.choices, default=Jenis.CUTI_BERSAMA,
-        help_text="Hari libur lain: libur nasional yang tanggalnya masih perkiraan, hari pemungutan suara, "
-        "libur khusus lain yang ditetapkan pemerintah.",
-    )
-    berlaku = models.BooleanField(
-        "kantor libur", default=True,
-        help_text="Hapus centang bila kantor tetap bekerja pada tanggal ini (tidak ada dalam SKB).",
-    )
-    diperiksa = models.BooleanField(
-        "sudah diperiksa", default=True,
-        help_text="Usulan dari paket holidays belum diperiksa sampai dicentang di sini, sesuai SKB cuti bersama.",
-    )
-    tanggal_usulan = models.DateField(
-        "tanggal dari paket holidays", null=True, blank=True, editable=False,
-        help_text="Tanggal yang diusulkan paket holidays; kosong bila ditambahkan Admin.",
-    )
-
-    class Meta:
-        verbose_name = "cuti bersama / hari libur"
-        verbose_name_plural = "cuti bersama dan hari libur"
-        ordering = ["-tanggal"]
-
-    def __str__(self):
-        return f"{self.tanggal:%d-%m-%Y} {self.keterangan}"
-
-class LogAktivitas(models.Model):
-    """Who did what, when and from where; appended only, read by Admin in Django admin.
-
-    Written through `pst_frontoffice.aktivitas.catat`, never edited or deleted.
-    """
-
-    class Aksi(models.TextChoices):
-        LOGIN = "login", "Login"
-        LOGOUT = "logout", "Keluar"
-        LOGIN_GAGAL = "login_gagal", "Login gagal"
-        STATUS = "status", "Perubahan status"
-        PETUGAS = "petugas", "Perubahan petugas"
-        ADMIN_TAMBAH = "admin_tambah", "Admin: tambah"
-        ADMIN_UBAH = "admin_ubah", "Admin: ubah"
-        ADMIN_HAPUS = "admin_hapus", "Admin: hapus"
-        SSO_DITOLAK = "sso_ditolak", "SSO BPS: ditolak"
-        SSO_DISETUJUI = "sso_disetujui", "SSO BPS: disetujui"
-        SSO_DIABAIKAN = "sso_diabaikan", "SSO BPS: diabaikan"
-
-    waktu = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
-    pengguna = models.ForeignKey(
-        User, verbose_name="pengguna", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    # The email typed on a failed login, or the user's name when the row was written.
-    identitas = models.CharField("identitas", max_length=254, blank=True)
-    # Free text so other apps can add their own actions; the common ones are in Aksi.
-    aksi = models.CharField("aksi", max_length=40, db_index=True)
-    objek_tipe = models.CharField("jenis objek", max_length=100, blank=True)
-    objek_id = models.CharField("ID objek", max_length=64, blank=True)
-    objek = models.CharField("objek", max_length=200, blank=True)
-    keterangan = models.TextField("keterangan", blank=True)
-    ip = models.GenericIPAddressField("alamat IP", null=True, blank=True)
-
-    class Meta:
-        verbose_name = "log aktivitas"
-        verbose_name_plural = "log aktivitas"
-        ordering = ["-waktu", "-pk"]
-        indexes = [models.Index(fields=["objek_tipe", "objek_id"], name="logaktivitas_objek_idx")]
-
-    def __str__(self):
-        return f"{self.identitas or '-'} · {self.label_aksi} · {self.objek}".rstrip(" ·")
-
-    @property
-    def label_aksi(self):
-        try:
-            return self.Aksi(self.aksi).label
-        except ValueError:
-            return self.aksi.replace("_", " ").capitalize()

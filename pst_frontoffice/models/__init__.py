@@ -1,0 +1,12 @@
+"""What every app shares: users with their role, the office's settings, its own days off, the activity log."""
+
+from ..nomor_surat import validasi_format_nomor  # named by earlier migrations as pst_frontoffice.models.validasi_format_nomor
+from .aktivitas import LogAktivitas
+from .akun import Peran, User, UserManager
+from .kalender import CutiBersama
+from .kantor import TEMPLATE_WA_GRUP_BAWAAN, TEMPLATE_WA_PENGUNJUNG_BAWAAN, PengaturanKantor, ZonaWaktu
+
+__all__ = [
+    "CutiBersama", "LogAktivitas", "PengaturanKantor", "Peran", "TEMPLATE_WA_GRUP_BAWAAN",
+    "TEMPLATE_WA_PENGUNJUNG_BAWAAN", "User", "UserManager", "ZonaWaktu", "validasi_format_nomor",
+]
