@@ -16,11 +16,16 @@ from django.utils import timezone
 
 from bukutamu.bawaan import KODE_KONSULTASI, KODE_PENGADUAN
 from bukutamu.models import Antrian, JenisLayanan, KanalOnline, Kunjungan, Sarana
-from layanan.models import STATUS_TERBUKA, Kanal, Layanan, Pengaduan, Status, StatusPengaduan
+from layanan.models import (
+    DIBATALKAN, DITUTUP_OTOMATIS, SELESAI, TERBUKA, Kanal, Layanan, Pengaduan, Status, StatusPengaduan,
+    syarat_kepatuhan,
+)
 from presensi.models import JadwalPiket, Presensi
 from pst_frontoffice.kalender import hari_ini
 from pst_frontoffice.models import PengaturanKantor
 from rating import ikm
+
+from .rincian import DIMENSI, STANDAR_ANTRIAN, STANDAR_HARI_KERJA, STANDAR_KONSULTASI_LANGSUNG, saring_standar, tunggu_antrian
 
 
 def persen(bagian, total):
@@ -44,19 +49,19 @@ class Laporan:
     def kunjungan(self):
         return Kunjungan.objects.filter(waktu__gte=self.awal, waktu__lt=self.akhir)
 
-    def tautan(self, **filter_):
-        """The Semua Layanan list behind a figure."""
-        query = {"dari": self.periode.mulai.isoformat(), "sampai": self.periode.selesai.isoformat(), **filter_}
-        return reverse("layanan:semua") + "?" + urlencode(query)
+    def rincian(self, angka, **dimensi):
+        """The address of the list behind a figure (laporan.rincian), for this period."""
+        query = {**self.periode.query(), "angka": angka, **{k: v for k, v in dimensi.items() if k in DIMENSI}}
+        return reverse("laporan:rincian") + "?" + urlencode(query)
 
     # --- tables --------------------------------------------------------------------------
     def ringkasan(self):
         hitung = self.layanan().aggregate(
             jumlah=Count("id"),
-            selesai=Count("id", filter=Q(status=Status.SELESAI, ditutup_otomatis=False)),
-            ditutup_otomatis=Count("id", filter=Q(status=Status.SELESAI, ditutup_otomatis=True)),
-            dibatalkan=Count("id", filter=Q(status=Status.DIBATALKAN)),
-            terbuka=Count("id", filter=Q(status__in=STATUS_TERBUKA)),
+            selesai=Count("id", filter=SELESAI),
+            ditutup_otomatis=Count("id", filter=DITUTUP_OTOMATIS),
+            dibatalkan=Count("id", filter=DIBATALKAN),
+            terbuka=Count("id", filter=TERBUKA),
         )
         kunjungan = self.kunjungan().aggregate(jumlah=Count("id"), pengunjung=Count("pengunjung", distinct=True))
         dinilai = hitung["jumlah"] - hitung["dibatalkan"]
@@ -73,12 +78,15 @@ class Laporan:
             "tingkat_penyelesaian": persen(hitung["selesai"] + hitung["ditutup_otomatis"], dinilai),
         }
 
+    def tautan_ringkasan(self):
+        """The list behind each count of the summary."""
+        angka = ("kunjungan", "pengunjung", "layanan", "selesai", "ditutup_otomatis", "dibatalkan", "terbuka", "terlambat_terbuka")
+        return {a: self.rincian(a) for a in angka}
+
     def per_jenis(self):
         baris = {
             r["jenis"]: r
-            for r in self.layanan().values("jenis").annotate(
-                jumlah=Count("id"), selesai=Count("id", filter=Q(status=Status.SELESAI))
-            )
+            for r in self.layanan().values("jenis").annotate(jumlah=Count("id"), selesai=Count("id", filter=SELESAI))
         }
         hasil = []
         for jenis in JenisLayanan.objects.all():
@@ -88,14 +96,15 @@ class Laporan:
             jumlah, selesai = (r["jumlah"], r["selesai"]) if r else (0, 0)
             hasil.append({
                 "id": jenis.pk, "nama": jenis.nama, "jumlah": jumlah, "selesai": selesai,
-                "persen_selesai": persen(selesai, jumlah), "tautan": self.tautan(jenis=jenis.pk),
+                "persen_selesai": persen(selesai, jumlah), "tautan": self.rincian("layanan", jenis=jenis.pk),
+                "tautan_selesai": self.rincian("selesai", jenis=jenis.pk),
             })
         return hasil
 
     def per_sarana(self):
         baris = dict(self.layanan().values_list("kunjungan__sarana").annotate(n=Count("id")))
         return [
-            {"kode": s.value, "nama": s.label, "jumlah": baris.get(s.value, 0), "tautan": self.tautan(sarana=s.value)}
+            {"kode": s.value, "nama": s.label, "jumlah": baris.get(s.value, 0), "tautan": self.rincian("layanan", sarana=s.value)}
             for s in Sarana
         ]
 
@@ -103,20 +112,26 @@ class Laporan:
         rows = (
             self.layanan()
             .values("petugas", "petugas__nama")
-            .annotate(jumlah=Count("id"), selesai=Count("id", filter=Q(status=Status.SELESAI)))
+            .annotate(jumlah=Count("id"), selesai=Count("id", filter=SELESAI))
             .order_by("-jumlah", "petugas__nama")
         )
         return [
             {"id": r["petugas"], "nama": r["petugas__nama"], "jumlah": r["jumlah"], "selesai": r["selesai"],
-             "persen_selesai": persen(r["selesai"], r["jumlah"]), "tautan": self.tautan(petugas=r["petugas"])}
+             "persen_selesai": persen(r["selesai"], r["jumlah"]), "tautan": self.rincian("layanan", petugas=r["petugas"]),
+             "tautan_selesai": self.rincian("selesai", petugas=r["petugas"])}
             for r in rows
         ]
 
     def per_status(self):
-        baris = dict(self.layanan().values_list("status").annotate(n=Count("id")))
+        """Each status as it is now; Selesai as the other tables count it, the auto-closed ones on a row of their own."""
+        baris = self.layanan().aggregate(
+            **{s.value: Count("id", filter=Q(status=s)) for s in Status if s != Status.SELESAI},
+            selesai=Count("id", filter=SELESAI), ditutup_otomatis=Count("id", filter=DITUTUP_OTOMATIS),
+        )
+        urutan = [(s.value, s.label) for s in Status] + [("ditutup_otomatis", "Ditutup otomatis")]
         return [
-            {"kode": s.value, "nama": s.label, "jumlah": baris.get(s.value, 0), "tautan": self.tautan(status=s.value)}
-            for s in Status
+            {"kode": kode, "nama": nama, "jumlah": baris[kode], "tautan": self.rincian("layanan", status=kode)}
+            for kode, nama in urutan
         ]
 
     def tren(self):
@@ -140,68 +155,46 @@ class Laporan:
         """Services whose due time falls in the period (the base of time-standard compliance)."""
         return Layanan.objects.filter(tenggat__gte=self.awal, tenggat__lt=self.akhir)
 
-    def tautan_terlambat(self, **filter_):
-        """The Semua Layanan list of the services counted as 'terlambat, masih terbuka'."""
-        return self.tautan(status="terlambat", menurut="tenggat", **filter_)
-
-    def tautan_pengaduan_buku_tamu(self):
-        jenis = JenisLayanan.objects.filter(kode=KODE_PENGADUAN).values_list("pk", flat=True).first()
-        return self.tautan(jenis=jenis or "")
-
     def _kepatuhan(self, qs, sekarang):
-        """Due in the period: how many are decided, met, and still open past due (layanan/tenggat.py)."""
-        qs = qs.exclude(status=Status.DIBATALKAN).dengan_jawaban()
-        dijawab_tepat = Q(dijawab_pada__lte=F("tenggat"))
-        tepat = Q(status=Status.SELESAI, ditutup_otomatis=False, selesai_pada__lte=F("tenggat")) | dijawab_tepat
-        # An open service whose due time is still ahead is not decided yet, unless already answered.
-        ditentukan = Q(status=Status.SELESAI) | Q(tenggat__lt=sekarang) | Q(dijawab_pada__isnull=False)
-        terlambat_terbuka = Q(status__in=STATUS_TERBUKA, tenggat__lt=sekarang) & (
-            Q(dijawab_pada__isnull=True) | Q(dijawab_pada__gt=F("tenggat"))
-        )
-        return qs.aggregate(
-            jumlah=Count("id", filter=ditentukan),
-            tepat=Count("id", filter=tepat),
-            terlambat_terbuka=Count("id", filter=terlambat_terbuka),
-        )
+        """Due in the period: decided, met, late, and still open past due (layanan.models.syarat_kepatuhan)."""
+        syarat = syarat_kepatuhan(sekarang)
+        return qs.dengan_jawaban().aggregate(**{angka: Count("id", filter=q) for angka, q in syarat.items()})
 
     def standar_waktu(self):
         """Compliance with each time standard of the consultation service standards that the data can show."""
         k = self.kantor
         sekarang = timezone.now()
         batas_tunggu = datetime.timedelta(minutes=k.batas_tunggu_menit)
-        konsultasi_langsung = self._kepatuhan(
-            self.jatuh_tempo().filter(jenis__kode=KODE_KONSULTASI, kunjungan__sarana=Sarana.LANGSUNG), sekarang
-        )
-        # Online requests and data requests: due at the end of the N-th working day (Layanan.tenggat).
-        hari_kerja = self._kepatuhan(
-            self.jatuh_tempo().filter(Q(kunjungan__sarana=Sarana.ONLINE) | Q(jenis__adalah_permintaan_data=True)),
-            sekarang,
-        )
-        tunggu = ExpressionWrapper(F("dipanggil_pada") - F("diambil"), output_field=DurationField())
         antrian = (
-            self.antrian().filter(dipanggil_pada__isnull=False).annotate(tunggu=tunggu)
-            .aggregate(jumlah=Count("id"), tepat=Count("id", filter=Q(tunggu__lte=batas_tunggu)))
+            self.antrian().filter(dipanggil_pada__isnull=False).annotate(tunggu=tunggu_antrian())
+            .aggregate(jatuh_tempo=Count("id"), memenuhi=Count("id", filter=Q(tunggu__lte=batas_tunggu)))
         )
-        konsultasi = JenisLayanan.objects.filter(kode=KODE_KONSULTASI).values_list("pk", flat=True).first()
+        antrian["terlambat"] = antrian["jatuh_tempo"] - antrian["memenuhi"]
         baris = [
-            (f"Konsultasi langsung selesai ≤ {k.batas_konsultasi_langsung_jam} jam", konsultasi_langsung,
-             self.tautan_terlambat(jenis=konsultasi or "", sarana=Sarana.LANGSUNG)),
+            (f"Konsultasi langsung selesai ≤ {k.batas_konsultasi_langsung_jam} jam", STANDAR_KONSULTASI_LANGSUNG,
+             self._kepatuhan(saring_standar(self.jatuh_tempo(), STANDAR_KONSULTASI_LANGSUNG), sekarang)),
+            # Online requests and data requests: due at the end of the N-th working day (Layanan.tenggat).
             (f"Layanan online dan permintaan data dijawab atau selesai ≤ {k.batas_online_hari_kerja} hari kerja",
-             hari_kerja, self.tautan_terlambat(standar="hari_kerja")),
-            (f"Nomor antrian dipanggil ≤ {k.batas_tunggu_menit} menit setelah diambil", antrian, None),
+             STANDAR_HARI_KERJA, self._kepatuhan(saring_standar(self.jatuh_tempo(), STANDAR_HARI_KERJA), sekarang)),
+            (f"Nomor antrian dipanggil ≤ {k.batas_tunggu_menit} menit setelah diambil", STANDAR_ANTRIAN, antrian),
         ]
-        return [
-            {"nama": nama, "jumlah": h["jumlah"], "tepat": h["tepat"], "persen": persen(h["tepat"], h["jumlah"]),
-             "terlambat_terbuka": h.get("terlambat_terbuka"), "tautan_terlambat": tautan}
-            for nama, h, tautan in baris
-        ]
+        hasil = []
+        for nama, standar, h in baris:
+            angka = ("jatuh_tempo", "memenuhi", "terlambat") + (("terlambat_terbuka",) if "terlambat_terbuka" in h else ())
+            hasil.append({
+                "nama": nama, "standar": standar, "jumlah": h["jatuh_tempo"], "tepat": h["memenuhi"],
+                "terlambat": h["terlambat"], "persen": persen(h["memenuhi"], h["jatuh_tempo"]),
+                "terlambat_terbuka": h.get("terlambat_terbuka"),
+                "tautan": {a: self.rincian(a, standar=standar) for a in angka},
+            })
+        return hasil
 
     def antrian(self):
         return Antrian.objects.filter(diambil__gte=self.awal, diambil__lt=self.akhir)
 
     def ringkasan_antrian(self):
         """Queue tickets and waiting times (taking a number → being called)."""
-        tunggu = ExpressionWrapper(F("dipanggil_pada") - F("diambil"), output_field=DurationField())
+        tunggu = tunggu_antrian()
         hasil = self.antrian().aggregate(
             diambil=Count("id"),
             dipanggil=Count("id", filter=Q(dipanggil_pada__isnull=False)),
@@ -209,28 +202,41 @@ class Laporan:
         )
         rerata = self.antrian().filter(dipanggil_pada__isnull=False).annotate(tunggu=tunggu).aggregate(r=Avg("tunggu"))["r"]
         hasil["rerata_tunggu_menit"] = round(rerata.total_seconds() / 60, 1) if rerata is not None else None
+        hasil["tautan"] = {a: self.rincian(f"antrian_{a}") for a in ("diambil", "dipanggil", "dilewati")}
         return hasil
 
     def kepuasan(self):
         """SKM/IKM of the ratings filled in the period (the same computation as the IKM page)."""
+        periode = {"dari": self.periode.mulai, "sampai": self.periode.selesai}
+        per_jenis = ikm.hitung_ikm_per("jenis", **periode)
+        profil = ikm.tabel_profil(**periode)
+        for h in per_jenis:
+            h.tautan = self.rincian("responden", jenis=h.kunci)
+        for tabel in profil:
+            for b in tabel["baris"]:
+                b["tautan"] = self.rincian("responden", profil=tabel["kolom"], nilai=b["nilai"])
+        keseluruhan = ikm.hitung_ikm(**periode)
+        keseluruhan.tautan = self.rincian("responden")
         return {
-            "keseluruhan": ikm.hitung_ikm(dari=self.periode.mulai, sampai=self.periode.selesai),
-            "per_jenis": ikm.hitung_ikm_per("jenis", dari=self.periode.mulai, sampai=self.periode.selesai),
-            "profil": ikm.tabel_profil(dari=self.periode.mulai, sampai=self.periode.selesai),
-            "sampel_minimum": ikm.sampel_minimum(ikm.layanan_periode(dari=self.periode.mulai, sampai=self.periode.selesai)),
+            "keseluruhan": keseluruhan,
+            "per_jenis": per_jenis,
+            "profil": profil,
+            "sampel_minimum": ikm.sampel_minimum(ikm.layanan_periode(**periode)),
         }
 
     def skd(self):
         """SKD of the period's data requests: links made, opened, filled, and the fill rate."""
-        hasil = self.layanan().filter(jenis__adalah_permintaan_data=True).exclude(status=Status.DIBATALKAN).aggregate(
+        hasil = self.layanan().filter(jenis__adalah_permintaan_data=True).exclude(DIBATALKAN).aggregate(
             permintaan_data=Count("id"),
             tautan_dibuat=Count("skd"),
             dibuka=Count("skd", filter=Q(skd__pertama_dibuka__isnull=False)),
             diisi=Count("skd", filter=Q(skd__diisi_pada__isnull=False)),
         )
         hasil["persen_diisi"] = persen(hasil["diisi"], hasil["permintaan_data"])
-        permintaan_data = JenisLayanan.objects.filter(adalah_permintaan_data=True).values_list("pk", flat=True).first()
-        hasil["tautan"] = self.tautan(jenis=permintaan_data or "")
+        hasil["tautan"] = {
+            "permintaan_data": self.rincian("skd_permintaan"), "tautan_dibuat": self.rincian("skd_dibuat"),
+            "dibuka": self.rincian("skd_dibuka"), "diisi": self.rincian("skd_diisi"),
+        }
         return hasil
 
     def presensi(self):
@@ -244,6 +250,10 @@ class Laporan:
             # Today's Absen Pulang may still come; only earlier days count as forgotten.
             tanpa_pulang=Count("id", filter=Q(pulang__isnull=True, tanggal__lt=hari_ini())),
         ))
+        hasil["tautan"] = {
+            "tugas": self.rincian("jadwal_tugas"), "petugas_terjadwal": self.rincian("petugas_terjadwal"),
+            "hadir": self.rincian("presensi_hadir"), "tanpa_pulang": self.rincian("presensi_tanpa_pulang"),
+        }
         return hasil
 
     def pengaduan(self):
@@ -258,16 +268,16 @@ class Laporan:
         rerata = qs.filter(dijawab_pada__isnull=False).annotate(jawab=jawab).aggregate(r=Avg("jawab"))["r"]
         hasil["rerata_jawab_jam"] = round(rerata.total_seconds() / 3600, 1) if rerata is not None else None
         per_kanal = dict(qs.order_by().values_list("kanal").annotate(n=Count("id")))
-        dasar = reverse("layanan:pengaduan") + "?" + urlencode(
-            {"dari": self.periode.mulai.isoformat(), "sampai": self.periode.selesai.isoformat()}
-        )
-        hasil["tautan"] = dasar
         hasil["per_kanal"] = [
-            {"kode": k.value, "nama": k.label, "jumlah": per_kanal[k.value], "tautan": f"{dasar}&kanal={k.value}"}
+            {"kode": k.value, "nama": k.label, "jumlah": per_kanal[k.value], "tautan": self.rincian("pengaduan", kanal=k.value)}
             for k in Kanal if per_kanal.get(k.value)
         ]
         # The guest book's Pengaduan services of the period, to set beside the register.
         hasil["layanan_pengaduan"] = self.layanan().filter(jenis__kode=KODE_PENGADUAN).count()
+        hasil["tautan"] = {
+            "jumlah": self.rincian("pengaduan"), "dijawab": self.rincian("pengaduan_dijawab"),
+            "selesai": self.rincian("pengaduan_selesai"), "layanan_pengaduan": self.rincian("layanan_pengaduan"),
+        }
         return hasil
 
 
@@ -291,16 +301,20 @@ def baris_layanan(periode):
         .values_list(
             "id", "dibuat", "kunjungan__pengunjung__nama", "kunjungan__instansi", "kunjungan__pengunjung__no_hp",
             "kunjungan__pengunjung__email", "jenis__nama", "kunjungan__sarana", "kunjungan__kanal_online",
-            "kunjungan__keperluan", "petugas__nama", "status", "selesai_pada",
+            "kunjungan__keperluan", "petugas__nama", "status", "ditutup_otomatis", "selesai_pada",
         )
     )
     sarana = dict(Sarana.choices)
     status = dict(Status.choices)
     kanal = dict(KanalOnline.choices)
-    for (pk, dibuat, nama, instansi, hp, email, jenis, sar, kan, keperluan, petugas, st, selesai) in qs.iterator(chunk_size=2000):
+    for (pk, dibuat, nama, instansi, hp, email, jenis, sar, kan, keperluan, petugas, st, otomatis, selesai) in qs.iterator(
+        chunk_size=2000
+    ):
         lokal = timezone.localtime(dibuat)
+        # An auto-closed service is not "Selesai" in any table (layanan.models.DITUTUP_OTOMATIS).
+        label_status = "Ditutup otomatis" if otomatis and st == Status.SELESAI else status.get(st, st)
         yield [
             pk, lokal.date(), lokal.time().replace(microsecond=0, second=0), nama, instansi, hp, email, jenis,
-            sarana.get(sar, sar), kanal.get(kan, ""), keperluan, petugas, status.get(st, st),
+            sarana.get(sar, sar), kanal.get(kan, ""), keperluan, petugas, label_status,
             timezone.localtime(selesai).replace(tzinfo=None, microsecond=0) if selesai else None,
         ]

@@ -35,9 +35,9 @@ def tabel_laporan(laporan):
             ("Kunjungan", "kunjungan"), ("Pengunjung (orang)", "pengunjung"), ("Layanan", "layanan"),
             ("Layanan selesai", "selesai"), ("Ditutup otomatis", "ditutup_otomatis"),
             ("Layanan belum selesai", "terbuka"), ("Terlambat, masih terbuka", "terlambat_terbuka"),
-            ("Tingkat penyelesaian (%)", "tingkat_penyelesaian"),
+            ("Layanan dibatalkan", "dibatalkan"), ("Tingkat penyelesaian (%)", "tingkat_penyelesaian"),
         )
-    ] + [["Layanan dibatalkan", r["dibatalkan"], "Layanan periode ini yang Dibatalkan (dengan alasan)."]], ""
+    ], ""
     yield "Per Jenis Layanan", ["Jenis layanan", "Jumlah", "Selesai", "Selesai (%)"], [
         [b["nama"], b["jumlah"], b["selesai"], b["persen_selesai"]] for b in laporan.per_jenis()
     ], DEFINISI["per_jenis"]

@@ -13,7 +13,7 @@ from pst_frontoffice.roles import petugas_diperlukan, staf_diperlukan
 
 from ..forms.layanan import FilterLayananForm, PetugasForm, UpdateStatusForm
 from ..layanan import tautan_notifikasi_grup
-from ..models import Layanan, PengaturanGateway, Status
+from ..models import Layanan, PengaturanGateway
 
 
 def beranda(request):
@@ -41,10 +41,8 @@ def dashboard(request):
         "layanan_hari_ini": Layanan.objects.filter(dibuat__gte=mulai).count(),
         "layanan_terbuka": terbuka.count(),
         "layanan_saya_terbuka": len(id_saya),
-        # Finished by an officer; the auto-closed silent conversations are counted apart, as in the reports.
-        "selesai_hari_ini": Layanan.objects.filter(
-            status=Status.SELESAI, selesai_pada__gte=mulai, ditutup_otomatis=False
-        ).count(),
+        # "Selesai" as the reports count it (layanan.models.SELESAI): auto-closed ones are not.
+        "selesai_hari_ini": Layanan.objects.selesai().filter(selesai_pada__gte=mulai).count(),
     }
     baris = Layanan.objects.untuk_daftar().in_bulk(id_saya[:5])
     terbaru = [baris[pk] for pk in id_saya[:5] if pk in baris]

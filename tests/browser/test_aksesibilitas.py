@@ -122,6 +122,7 @@ def test_head_and_admin_pages_have_no_serious_violations(
     url = live_server.url
     login_browser(pimpinan)
     periksa("laporan", f"{url}/laporan/")
+    periksa("rincian angka laporan", f"{url}/laporan/rincian/?angka=layanan")
     periksa("ikm", f"{url}/ikm/")
     periksa("rekap presensi", f"{url}/presensi/rekap/")
     page.context.clear_cookies()
