@@ -45,6 +45,13 @@ class UpdateStatusForm(FormIndonesia):
         return data
 
 
+class TanggapanForm(FormIndonesia):
+    catatan = forms.CharField(
+        label="Tanggapan pengunjung", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Pengunjung menjawab (telepon, e-mail, WhatsApp)? Catat di sini agar tidak ditutup otomatis.",
+    )
+
+
 class PetugasForm(FormIndonesia):
     petugas = forms.ModelChoiceField(label="Petugas penanggung jawab", queryset=None)
     pendamping = forms.ModelMultipleChoiceField(

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
@@ -127,6 +128,20 @@ class LayananQuerySet(models.QuerySet):
         """Annotate `dijawab_pada`: when the office first answered and set Menunggu tanggapan pengunjung."""
         jawaban = RiwayatLayanan.objects.filter(layanan=models.OuterRef("pk"), ke_status=Status.MENUNGGU)
         return self.annotate(dijawab_pada=models.Subquery(jawaban.order_by("waktu").values("waktu")[:1]))
+
+    def dengan_awal_diam(self):
+        """Annotate `awal_diam`: since when the visitor has been silent after the office's answer.
+
+        The later of the last time the office set Menunggu tanggapan pengunjung (its answer) and
+        the last time the visitor answered (a history entry of the kind Tanggapan pengunjung);
+        the service's creation when neither exists. Nothing else the office does (a note, another
+        officer, co-handlers) restarts it: only the visitor's side counts.
+        """
+        awal = models.Max(
+            "riwayat__waktu",
+            filter=Q(riwayat__jenis=RiwayatLayanan.Jenis.TANGGAPAN) | Q(riwayat__ke_status=Status.MENUNGGU),
+        )
+        return self.annotate(awal_diam=Coalesce(awal, "dibuat"))
 
     def terlambat_terbuka(self, sekarang=None):
         """Open services past their due time that the office has not answered by then (see layanan/tenggat.py)."""
@@ -301,6 +316,9 @@ class RiwayatLayanan(models.Model):
         STATUS = "status", "Perubahan status"
         PETUGAS = "petugas", "Petugas"
         CATATAN = "catatan", "Catatan"
+        # The visitor answered (recorded by an officer, or by the system for a reply that arrives
+        # by itself): the one entry that restarts the auto-close's silence clock.
+        TANGGAPAN = "tanggapan", "Tanggapan pengunjung"
 
     layanan = models.ForeignKey(Layanan, on_delete=models.CASCADE, related_name="riwayat")
     jenis = models.CharField("jenis", max_length=10, choices=Jenis.choices, default=Jenis.STATUS)
