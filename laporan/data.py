@@ -217,11 +217,16 @@ class Laporan:
                 b["tautan"] = self.rincian("responden", profil=tabel["kolom"], nilai=b["nilai"])
         keseluruhan = ikm.hitung_ikm(**periode)
         keseluruhan.tautan = self.rincian("responden")
+        populasi = ikm.layanan_periode(**periode)
+        cukup, teks = ikm.teks_sampel(keseluruhan.responden, populasi)
         return {
             "keseluruhan": keseluruhan,
             "per_jenis": per_jenis,
             "profil": profil,
-            "sampel_minimum": ikm.sampel_minimum(ikm.layanan_periode(**periode)),
+            "populasi": populasi,
+            "sampel_minimum": ikm.sampel_minimum(populasi),
+            "sampel_cukup": cukup,
+            "teks_sampel": teks,
         }
 
     def skd(self):

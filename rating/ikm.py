@@ -128,3 +128,17 @@ def tabel_profil(queryset=None, **filter_):
             ],
         })
     return hasil
+
+
+def teks_sampel(responden, populasi):
+    """What the pages and files say about the sample: (enough?, sentence); (True, "") without services."""
+    minimum = sampel_minimum(populasi)
+    if responden < minimum:
+        return False, (
+            f"Responden belum mencukupi: {responden} responden, sedangkan sampel minimum untuk {populasi} layanan "
+            f"pada periode ini adalah {minimum} (tabel Krejcie–Morgan, sebagaimana PermenPAN-RB No. 14 Tahun 2017). "
+            "Hasil IKM belum mewakili seluruh pengguna layanan."
+        )
+    if populasi:
+        return True, f"Responden memenuhi sampel minimum {minimum} untuk {populasi} layanan pada periode ini (Krejcie–Morgan)."
+    return True, ""
