@@ -227,7 +227,7 @@ def test_due_time_stored_at_23_59_00_moves_to_the_end_of_that_day(buat_layanan):
 
     from django.apps import apps
 
-    migrasi = importlib.import_module("layanan.migrations.0011_tenggat_akhir_hari")
+    migrasi = importlib.import_module("layanan.migrations.0012_tenggat_akhir_hari")
     online = buat_layanan("konsultasi", waktu=RABU_18_MARET, sarana="online", kanal_online="email")
     langsung = buat_layanan("konsultasi", waktu=RABU_18_MARET)
     lama = online.tenggat.replace(second=0, microsecond=0)

@@ -7,13 +7,12 @@ from .layanan import (
 from .loker import JenisKartu, Loker, PeminjamanLoker
 from .pengaduan import Kanal, Pengaduan, StatusPengaduan, TindakLanjutPengaduan, UnsurSKM
 from .permintaan import CaraPenyampaian, FormatData, ItemData, PermintaanData, Tag, TingkatWilayah
-from .pesan import KanalPesan, PengaturanGateway, Penyedia, Peristiwa, PesanKeluar, StatusPesan
 from .surat import KLASIFIKASI_BAWAAN, BerkasSurat, KlasifikasiSurat, NomorSurat, PenghitungSurat
 
 __all__ = [
     "ALUR_STATUS", "DIBATALKAN", "DITUTUP_OTOMATIS", "KLASIFIKASI_BAWAAN", "SELESAI", "STATUS_TERBUKA", "TERBUKA",
-    "BerkasSurat", "CaraPenyampaian", "FormatData", "ItemData", "JenisKartu", "Kanal", "KanalPesan", "KlasifikasiSurat",
+    "BerkasSurat", "CaraPenyampaian", "FormatData", "ItemData", "JenisKartu", "Kanal", "KlasifikasiSurat",
     "Layanan", "LayananQuerySet", "Loker", "NomorSurat", "PeminjamanLoker", "Pengaduan", "PenghitungSurat",
-    "PengaturanGateway", "Penyedia", "Peristiwa", "PermintaanData", "PesanKeluar", "RiwayatLayanan", "Status", "StatusPengaduan", "StatusPesan", "Tag", "TindakLanjutPengaduan",
+    "PermintaanData", "RiwayatLayanan", "Status", "StatusPengaduan", "Tag", "TindakLanjutPengaduan",
     "TingkatWilayah", "UnsurSKM", "syarat_kepatuhan",
 ]

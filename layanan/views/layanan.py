@@ -13,7 +13,7 @@ from pst_frontoffice.roles import petugas_diperlukan, staf_diperlukan
 
 from ..forms.layanan import FilterLayananForm, PetugasForm, TanggapanForm, UpdateStatusForm
 from ..layanan import catat_tanggapan_pengunjung, tautan_notifikasi_grup
-from ..models import Layanan, PengaturanGateway
+from ..models import Layanan
 
 
 def beranda(request):
@@ -131,7 +131,6 @@ def konteks_detail(request, layanan, **lain):
         "form_tanggapan": lain.pop("form_tanggapan", None)
         or (TanggapanForm() if boleh_ubah and layanan.terbuka and layanan.kunjungan.sarana == Sarana.ONLINE else None),
         "tautan_grup_wa": tautan_notifikasi_grup(layanan, kantor=request.kantor, request=request),
-        "gateway_grup": PengaturanGateway.objects.filter(pk=1, aktif=True).exclude(grup_id="").exists(),
         "pengaduan_terkait": layanan.pengaduan.terlihat_oleh(request.user),
         **lain,
     }

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('layanan', '0011_tenggat_akhir_hari'),
+        ('layanan', '0012_tenggat_akhir_hari'),
     ]
 
     operations = [

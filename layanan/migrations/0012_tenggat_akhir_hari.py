@@ -24,7 +24,7 @@ def tenggat_sampai_akhir_hari(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("layanan", "0010_pesan_keluar"),
+        ("layanan", "0011_pesan_keluar_pindah_ke_app_pesan"),
     ]
 
     operations = [
