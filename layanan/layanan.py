@@ -17,6 +17,7 @@ from pst_frontoffice.whatsapp import pesan_wa, tautan_wa
 
 from .models import Layanan, RiwayatLayanan, Status
 from .pengaduan import daftarkan_pengaduan_buku_tamu
+from .signals import tenggat_diperbarui
 
 EMAIL_SISTEM = "sistem@pst-frontoffice.invalid"
 
@@ -41,9 +42,15 @@ def perbarui_tenggat_terbuka(*, kantor=None):
     kantor = kantor or PengaturanKantor.get()
     kalender = KalenderKerja()
     daftar = list(Layanan.objects.terbuka().select_related("kunjungan", "jenis"))
+    perubahan = []
     for layanan in daftar:
+        lama = layanan.tenggat
         layanan.tenggat = layanan.hitung_tenggat(kantor=kantor, kalender=kalender)
+        if layanan.tenggat != lama:
+            perubahan.append((lama, layanan.tenggat))
     Layanan.objects.bulk_update(daftar, ["tenggat"], batch_size=500)
+    if perubahan:
+        tenggat_diperbarui.send(sender=Layanan, perubahan=perubahan)
     return len(daftar)
 
 

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "pesan",
     "presensi",
     "rating",
+    "ringkasan",
     "laporan",
 ]
 if DEMO_ALLOWED:

@@ -40,7 +40,10 @@ def hasil_dari_jumlah(baris, label="", kunci=None):
     if not n:
         return HasilIKM(responden=0, nrr=[None] * len(FIELD_UNSUR), label=label, kunci=kunci)
     nrr_tepat = [Decimal(baris[f"jumlah_{f}"]) / n for f in FIELD_UNSUR]
-    ikm = (sum(nrr_tepat) / len(nrr_tepat) * 25).quantize(DUA_DESIMAL, ROUND_HALF_UP)
+    # (Σ NRR × 1/9) × 25 as one exact fraction, rounded once: no intermediate rounding can move
+    # an index that lies on a half (x,xx5) to the other side.
+    jumlah = sum(baris[f"jumlah_{f}"] for f in FIELD_UNSUR)
+    ikm = (Decimal(25 * jumlah) / (len(FIELD_UNSUR) * n)).quantize(DUA_DESIMAL, ROUND_HALF_UP)
     mutu, arti = mutu_untuk(ikm)
     return HasilIKM(
         responden=n, nrr=[x.quantize(Decimal("0.001"), ROUND_HALF_UP) for x in nrr_tepat],
@@ -115,9 +118,17 @@ def layanan_periode(*, dari, sampai):
 def tabel_profil(queryset=None, **filter_):
     """Per profile question: respondents per answer (and 'Tidak diisi'), with the share in percent."""
     qs = saring(queryset, **filter_).order_by()
+    hitung = {}
+    for kolom, _, _ in PROFIL:
+        hitung.update({(kolom, nilai): n for nilai, n in qs.values_list(kolom).annotate(n=Count("pk"))})
+    return tabel_profil_dari(hitung)
+
+
+def tabel_profil_dari(jumlah):
+    """The profile tables from counts {(question field, answer value): respondents} ("" = not answered)."""
     hasil = []
     for kolom, judul, pilihan in PROFIL:
-        hitung = dict(qs.values_list(kolom).annotate(n=Count("pk")))
+        hitung = {nilai: n for (k, nilai), n in jumlah.items() if k == kolom}
         total = sum(hitung.values())
         baris = [(p.value, p.label, hitung.get(p.value, 0)) for p in pilihan] + [("", "Tidak diisi", hitung.get("", 0))]
         hasil.append({
