@@ -3,9 +3,10 @@
 Every figure is a sum of the period's daily figures (`ringkasan.hitung`), counted on the office day
 its own date falls on: services by when they were recorded, time-standard compliance by the due
 day, visits, ratings, queue numbers and complaints by their own time, in the office's time zone.
-A day or a week is computed from the live tables (a few thousand rows at the most); longer periods
-read the stored days and compute only the days not stored yet (`ringkasan.harian.baca`), so a year
-costs a few grouped queries over summary rows instead of scans of every service in it. Attendance
+Every period reads the stored days and computes only the days not stored (today and later, days
+changed since the nightly catch-up; `ringkasan.harian.baca`), so a year costs a few grouped
+queries over summary rows instead of scans of every service in it, and a week the same plus
+today's rows. One path for every period: the figures cannot differ by the period's length. Attendance
 stays live: its tables hold a few rows a day. What each figure counts is written once, in
 `laporan/definisi.py`, shown on the page and in the files, and each figure opens its list
 (`laporan.rincian`).
@@ -33,10 +34,6 @@ from ringkasan.hitung import STATUS_DITUTUP_OTOMATIS
 
 from .rincian import DIMENSI, STANDAR_ANTRIAN, STANDAR_HARI_KERJA, STANDAR_KONSULTASI_LANGSUNG
 
-# Up to a week a report is computed from the live tables; longer periods read the daily summaries.
-HARI_LANGSUNG = 7
-
-
 def persen(bagian, total):
     return round(100 * bagian / total, 1) if total else None
 
@@ -50,8 +47,8 @@ def _bagi(kunci):
 class Laporan:
     """All tables of one period, from one read of its daily figures.
 
-    `sumber`: "langsung" (computed from the live tables) or "ringkasan" (stored days plus live
-    ones); by default a week or less is live and anything longer reads the summaries.
+    `sumber`: "ringkasan" (the default: stored days, and the days not stored computed live) or
+    "langsung" (every day computed from the live tables: the reference the tests compare with).
     """
 
     def __init__(self, periode, kantor=None, *, sumber=None, sekarang=None):
@@ -61,7 +58,7 @@ class Laporan:
         # served within 10 min, a walk-in consultation in 3 h, an online answer in 3 working days).
         self.kantor = kantor or PengaturanKantor.get()
         self.sekarang = sekarang or timezone.now()
-        self.sumber = sumber or ("langsung" if periode.jumlah_hari <= HARI_LANGSUNG else "ringkasan")
+        self.sumber = sumber or "ringkasan"
 
     @cached_property
     def angka(self):
@@ -95,10 +92,14 @@ class Laporan:
     def antrian(self):
         return Antrian.objects.filter(diambil__gte=self.awal, diambil__lt=self.akhir)
 
+    @cached_property
+    def _alamat_rincian(self):
+        return reverse("laporan:rincian") + "?" + urlencode(self.periode.query())
+
     def rincian(self, angka, **dimensi):
         """The address of the list behind a figure (laporan.rincian), for this period."""
-        query = {**self.periode.query(), "angka": angka, **{k: v for k, v in dimensi.items() if k in DIMENSI}}
-        return reverse("laporan:rincian") + "?" + urlencode(query)
+        # A report links some hundred figures: the page's address is resolved once.
+        return f"{self._alamat_rincian}&{urlencode({'angka': angka, **{k: v for k, v in dimensi.items() if k in DIMENSI}})}"
 
     # --- tables --------------------------------------------------------------------------
     def _pengunjung(self):

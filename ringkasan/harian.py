@@ -86,11 +86,11 @@ def _hari_antara(mulai, selesai):
         t += SATU_HARI
 
 
-def _rangkaian(hari):
-    """Consecutive runs [(first, last)] of the sorted dates, each at most POTONGAN_HARI long."""
+def _rangkaian(hari, *, paling_panjang=None):
+    """Consecutive runs [(first, last)] of the dates, each at most `paling_panjang` days long."""
     hasil = []
     for t in sorted(hari):
-        if hasil and hasil[-1][1] + SATU_HARI == t and (t - hasil[-1][0]).days < POTONGAN_HARI:
+        if hasil and hasil[-1][1] + SATU_HARI == t and (paling_panjang is None or (t - hasil[-1][0]).days < paling_panjang):
             hasil[-1][1] = t
         else:
             hasil.append([t, t])
@@ -152,7 +152,7 @@ def simpan(hasil, *, mulai_hitung):
 def hitung_ulang(*, semua=False, sekarang=None):
     """The catch-up: compute and store every past day that needs it; returns how many days."""
     hari = perlu_dihitung(semua=semua)
-    for mulai, selesai in _rangkaian(hari):
+    for mulai, selesai in _rangkaian(hari, paling_panjang=POTONGAN_HARI):
         mulai_hitung = timezone.now()
         simpan(hitung(mulai, selesai, sekarang=sekarang), mulai_hitung=mulai_hitung)
     return len(hari)
@@ -197,13 +197,14 @@ def baca(mulai, selesai, *, sekarang=None):
     kosong_sebelum = _kosong_sebelum()
     kosong = {t for t in _hari_antara(mulai, min(batas, kosong_sebelum - SATU_HARI))} if kosong_sebelum else set()
     lain = [t for t in _hari_antara(mulai, selesai) if t not in tersimpan and t not in kosong]
-    if len(lain) > BATAS_HARI_LANGSUNG:
+    # Days to come hold little (due times, answers ahead); past days not stored cost a scan each.
+    lewat = [t for t in lain if t <= batas]
+    if len(lewat) > BATAS_HARI_LANGSUNG:
         return langsung(mulai, selesai, sekarang=sekarang)
     hasil = Ringkasan(hari_tersimpan=len(tersimpan) + len(kosong))
     if tersimpan:
-        # Rows of untrusted days inside the stored range are left out by date; they are few.
-        tidak = [t for t in _hari_antara(mulai, batas) if t not in tersimpan]
-        rentang = AngkaHarian.objects.filter(tanggal__range=(mulai, batas)).exclude(tanggal__in=tidak)
+        # Rows of the untrusted past days are left out by date; they are few.
+        rentang = AngkaHarian.objects.filter(tanggal__range=(mulai, batas)).exclude(tanggal__in=lewat)
         for b in rentang.values("ukuran", "kunci").annotate(n=Sum("nilai")).order_by():
             hasil.jumlah[(b["ukuran"], b["kunci"])] += b["n"]
         per_hari = rentang.filter(ukuran__in=("layanan", "kunjungan")).values("tanggal", "ukuran").annotate(n=Sum("nilai"))

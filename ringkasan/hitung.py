@@ -33,7 +33,7 @@ import datetime
 import math
 from collections import Counter, defaultdict
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, Max, Q, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -123,32 +123,30 @@ def _kepatuhan(awal, akhir, hasil, sekarang):
                 hasil[b["t"]][("kepatuhan", f"{s}|{angka}")] += b[angka]
 
 
-def _kunjungan(mulai, selesai, awal, akhir, hasil):
-    for b in Kunjungan.objects.filter(waktu__gte=awal, waktu__lt=akhir).values(t=_hari("waktu")).annotate(n=Count("id")).order_by():
+def _kunjungan(mulai, awal, akhir, hasil):
+    dalam = Kunjungan.objects.filter(waktu__gte=awal, waktu__lt=akhir)
+    for b in dalam.values(t=_hari("waktu")).annotate(n=Count("id")).order_by():
         hasil[b["t"]][("kunjungan", "")] += b["n"]
-    # Different people: walk the visits in time order (with each visitor's earlier visits of the
-    # same year or ISO week, before the range) and count a person once per day, week, month, year.
+    # Different people: each visitor's visit days in the range, in order, after their last visit
+    # day of the same year or ISO week before it; a person counts once per day, week, month, year.
     lihat_mulai = min(mulai.replace(month=1, day=1), mulai - datetime.timedelta(days=mulai.weekday()))
     awal_lihat, _ = rentang_hari(lihat_mulai, lihat_mulai)
-    dalam = Kunjungan.objects.filter(waktu__gte=awal, waktu__lt=akhir).values("pengunjung")
-    terakhir = {}
-    kunjungan = (
-        Kunjungan.objects.filter(waktu__gte=awal_lihat, waktu__lt=akhir, pengunjung__in=dalam)
-        .order_by("waktu", "id").values_list("pengunjung_id", "waktu")
+    sebelum = dict(
+        Kunjungan.objects.filter(waktu__gte=awal_lihat, waktu__lt=awal, pengunjung__in=dalam.values("pengunjung"))
+        .values("pengunjung").annotate(t=Max(_hari("waktu"))).values_list("pengunjung", "t").order_by()
     )
-    for pengunjung, waktu in kunjungan.iterator(chunk_size=5000):
-        t = _lokal(waktu)
-        sebelum = terakhir.get(pengunjung)
-        terakhir[pengunjung] = t
-        if t < mulai or sebelum == t:
-            continue
+    hari = dalam.annotate(t=_hari("waktu")).values_list("pengunjung", "t").distinct().order_by("pengunjung", "t")
+    terakhir = None, None
+    for pengunjung, t in hari:
+        lalu = terakhir[1] if terakhir[0] == pengunjung else sebelum.get(pengunjung)
+        terakhir = pengunjung, t
         c = hasil[t]
         c[("pengunjung", "hari")] += 1
-        if sebelum is None or sebelum.isocalendar()[:2] != t.isocalendar()[:2]:
+        if lalu is None or lalu.isocalendar()[:2] != t.isocalendar()[:2]:
             c[("pengunjung", "minggu")] += 1
-        if sebelum is None or (sebelum.year, sebelum.month) != (t.year, t.month):
+        if lalu is None or (lalu.year, lalu.month) != (t.year, t.month):
             c[("pengunjung", "bulan")] += 1
-        if sebelum is None or sebelum.year != t.year:
+        if lalu is None or lalu.year != t.year:
             c[("pengunjung", "tahun")] += 1
 
 
@@ -212,7 +210,7 @@ def hitung(mulai, selesai, *, sekarang=None):
     hasil = defaultdict(Counter)
     _layanan(awal, akhir, hasil)
     _kepatuhan(awal, akhir, hasil, sekarang)
-    _kunjungan(mulai, selesai, awal, akhir, hasil)
+    _kunjungan(mulai, awal, akhir, hasil)
     _antrian(awal, akhir, hasil)
     _penilaian(awal, akhir, hasil)
     _pengaduan(awal, akhir, hasil)
