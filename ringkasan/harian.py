@@ -4,9 +4,10 @@
   days are stored, so a change to today's services marks nothing.
 - `hitung_ulang` (the nightly catch-up, `manage.py hitung_ringkasan`) recomputes every marked day,
   every past day not stored yet, and every day stored in another time zone or by another version
-  of the definition.
-- `baca` gives a report the figures of a period: stored days summed by the database, plus
-  `hitung` for the days that cannot be trusted (today and later, marked, missing, other zone).
+  of the definition, then sums each complete month whose days are all current (`jumlahkan_bulan`).
+- `baca` gives a report the figures of a period: whole months from their sums, the other stored
+  days from their rows (both summed by the database), plus `hitung` for the days that cannot be
+  trusted (today and later, marked, missing, other zone).
 - `sebagai_data` is one day as plain data without personal data, for the province roll-up.
 
 A change of the office's time zone moves midnight, so every stored day would cut the services at
@@ -19,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Min, Sum
+from django.db.models import Min, Q, Sum
 from django.utils import timezone
 
 from bukutamu.models import Antrian, JenisLayanan, Kunjungan
@@ -28,7 +29,7 @@ from pst_frontoffice.kalender import hari_ini
 from rating.models import Penilaian
 
 from .hitung import VERSI, hitung
-from .models import AngkaHarian, HariRingkasan
+from .models import AngkaBulanan, AngkaHarian, BulanRingkasan, HariRingkasan
 
 SATU_HARI = datetime.timedelta(days=1)
 # Days computed together by the catch-up: one month of rows per round of queries.
@@ -133,6 +134,8 @@ def simpan(hasil, *, mulai_hitung):
     hari = sorted(hasil)
     with transaction.atomic():
         ada = {h.tanggal: h for h in HariRingkasan.objects.select_for_update().filter(tanggal__in=hari)}
+        # A month's sums no longer hold once one of its days changes: summed again by the catch-up.
+        BulanRingkasan.objects.filter(bulan__in={_awal_bulan(t) for t in hari}).delete()
         AngkaHarian.objects.filter(tanggal__in=hari).delete()
         AngkaHarian.objects.bulk_create(
             [AngkaHarian(tanggal=t, ukuran=u, kunci=k, nilai=n) for t in hari for (u, k), n in hasil[t].items()],
@@ -149,12 +152,57 @@ def simpan(hasil, *, mulai_hitung):
         HariRingkasan.objects.bulk_update(ubah, ["zona_waktu", "versi", "dihitung_pada", "kotor"])
 
 
+def _awal_bulan(t):
+    return t.replace(day=1)
+
+
+def _akhir_bulan(bulan):
+    return (bulan + datetime.timedelta(days=32)).replace(day=1) - SATU_HARI
+
+
+def _bulan_dipercaya(bulan_semua, tersimpan, kosong_sebelum):
+    """The months among `bulan_semua` whose every day is trusted (stored, or before any data)."""
+    return [
+        b for b in bulan_semua
+        if all(t in tersimpan or (kosong_sebelum and t < kosong_sebelum) for t in _hari_antara(b, _akhir_bulan(b)))
+    ]
+
+
+def jumlahkan_bulan():
+    """Sum every complete past month whose days are all trusted and that has no current sums; returns how many."""
+    pertama = hari_pertama()
+    kemarin = hari_ini() - SATU_HARI
+    if pertama is None:
+        return 0
+    bulan, b = [], _awal_bulan(pertama)
+    while _akhir_bulan(b) <= kemarin:
+        bulan.append(b)
+        b = _akhir_bulan(b) + SATU_HARI
+    ada = set(BulanRingkasan.objects.filter(zona_waktu=_zona(), versi=VERSI).values_list("bulan", flat=True))
+    perlu = [b for b in bulan if b not in ada]
+    if not perlu:
+        return 0
+    siap = _bulan_dipercaya(perlu, _tersimpan(perlu[0], _akhir_bulan(perlu[-1])), _kosong_sebelum())
+    for b in siap:
+        with transaction.atomic():
+            BulanRingkasan.objects.filter(bulan=b).delete()
+            AngkaBulanan.objects.filter(bulan=b).delete()
+            jumlah = AngkaHarian.objects.filter(tanggal__range=(b, _akhir_bulan(b))).values("ukuran", "kunci").annotate(n=Sum("nilai"))
+            AngkaBulanan.objects.bulk_create(
+                [AngkaBulanan(bulan=b, ukuran=r["ukuran"], kunci=r["kunci"], nilai=r["n"]) for r in jumlah.order_by()],
+                batch_size=2000,
+            )
+            BulanRingkasan.objects.create(bulan=b, zona_waktu=_zona(), versi=VERSI, dihitung_pada=timezone.now())
+    return len(siap)
+
+
 def hitung_ulang(*, semua=False, sekarang=None):
-    """The catch-up: compute and store every past day that needs it; returns how many days."""
+    """The catch-up: compute and store every past day that needs it, then sum the complete months; returns how many days."""
     hari = perlu_dihitung(semua=semua)
     for mulai, selesai in _rangkaian(hari, paling_panjang=POTONGAN_HARI):
         mulai_hitung = timezone.now()
         simpan(hitung(mulai, selesai, sekarang=sekarang), mulai_hitung=mulai_hitung)
+    jumlahkan_bulan()
     return len(hari)
 
 
@@ -171,10 +219,7 @@ class Ringkasan:
         """Add days computed live ({date: Counter})."""
         for t, c in hasil.items():
             self.jumlah.update(c)
-            harian = self.harian.setdefault(t, Counter())
-            for (ukuran, _), n in c.items():
-                if ukuran in ("layanan", "kunjungan"):
-                    harian[ukuran] += n
+            self.harian[t] = Counter({"layanan": c[("layanan_hari", "")], "kunjungan": c[("kunjungan", "")]})
         self.hari_langsung += len(hasil)
 
     def per_kunci(self, ukuran):
@@ -203,13 +248,34 @@ def baca(mulai, selesai, *, sekarang=None):
         return langsung(mulai, selesai, sekarang=sekarang)
     hasil = Ringkasan(hari_tersimpan=len(tersimpan) + len(kosong))
     if tersimpan:
-        # Rows of the untrusted past days are left out by date; they are few.
-        rentang = AngkaHarian.objects.filter(tanggal__range=(mulai, batas)).exclude(tanggal__in=lewat)
-        for b in rentang.values("ukuran", "kunci").annotate(n=Sum("nilai")).order_by():
-            hasil.jumlah[(b["ukuran"], b["kunci"])] += b["n"]
-        per_hari = rentang.filter(ukuran__in=("layanan", "kunjungan")).values("tanggal", "ukuran").annotate(n=Sum("nilai"))
-        for b in per_hari.order_by():
-            hasil.harian.setdefault(b["tanggal"], Counter())[b["ukuran"]] += b["n"]
+        # Whole months from their sums; the other trusted days (the period's edges) from their rows.
+        bulan, b = [], _awal_bulan(mulai)
+        if b < mulai:
+            b = _akhir_bulan(b) + SATU_HARI
+        while _akhir_bulan(b) <= batas:
+            bulan.append(b)
+            b = _akhir_bulan(b) + SATU_HARI
+        ada = set(BulanRingkasan.objects.filter(bulan__in=bulan, zona_waktu=_zona(), versi=VERSI).values_list("bulan", flat=True))
+        bulan = _bulan_dipercaya([b for b in bulan if b in ada], tersimpan, kosong_sebelum)
+        for r in AngkaBulanan.objects.filter(bulan__in=bulan).values("ukuran", "kunci").annotate(n=Sum("nilai")).order_by():
+            hasil.jumlah[(r["ukuran"], r["kunci"])] += r["n"]
+        dalam_bulan = {t for b in bulan for t in _hari_antara(b, _akhir_bulan(b))}
+        sisa = [t for t in tersimpan if t not in dalam_bulan]
+        if sisa:
+            rentang = Q()
+            for a, z in _rangkaian(sisa):
+                rentang |= Q(tanggal__range=(a, z))
+            harian_sisa = AngkaHarian.objects.filter(rentang).values("ukuran", "kunci").annotate(n=Sum("nilai"))
+            for r in harian_sisa.order_by():
+                hasil.jumlah[(r["ukuran"], r["kunci"])] += r["n"]
+        # The trend, per day: one row a day of each of its two measures.
+        per_hari = (
+            AngkaHarian.objects.filter(ukuran__in=("layanan_hari", "kunjungan"), tanggal__range=(mulai, batas))
+            .exclude(tanggal__in=lewat).values_list("tanggal", "ukuran", "nilai")
+        )
+        nama = {"layanan_hari": "layanan", "kunjungan": "kunjungan"}
+        for t, ukuran, n in per_hari:
+            hasil.harian.setdefault(t, Counter())[nama[ukuran]] += n
     for a, b in _rangkaian(lain):
         hasil.tambah(hitung(a, b, sekarang=sekarang))
     return hasil

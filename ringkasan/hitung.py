@@ -13,7 +13,8 @@ when they were received. What each condition means is the one rule of the data's
 (`layanan.models.SELESAI`, `syarat_kepatuhan`, `rating.ikm`).
 
 Measures (ukuran: kunci):
-- layanan: "<jenis id>|<status>" — status as `status_angka` gives it ("ditutup_otomatis" apart from "selesai")
+- layanan: "<jenis id>|<status>" — status as `status_angka` gives it ("ditutup_otomatis" apart from "selesai");
+  layanan_hari: "" — all of that day's services (the same count, one row a day for the trend)
 - layanan_sarana: "<sarana>|<kanal online>"; layanan_jenis_pengunjung: "<jenis instansi>"
 - layanan_petugas, selesai_petugas: "<user id>" (the handling officer now; stays on this server)
 - skd: "<jenis id>|dibuat|dibuka|diisi" — SKD links of services not cancelled
@@ -91,6 +92,7 @@ def _layanan(awal, akhir, hasil):
         status = status_angka(b["st"], b["otomatis"])
         n = b["n"]
         c[("layanan", f"{b['j']}|{status}")] += n
+        c[("layanan_hari", "")] += n
         c[("layanan_sarana", f"{b['sarana']}|{b['kanal']}")] += n
         c[("layanan_jenis_pengunjung", b["instansi"])] += n
         c[("layanan_petugas", str(b["p"]))] += n

@@ -23,7 +23,7 @@ from layanan.pengaduan import catat_pengaduan
 from rating.models import Penilaian, SurveiSKD
 from ringkasan import harian
 from ringkasan.hitung import hitung, hitung_hari
-from ringkasan.models import AngkaHarian, HariRingkasan
+from ringkasan.models import AngkaBulanan, AngkaHarian, BulanRingkasan, HariRingkasan
 
 WITA = ZoneInfo("Asia/Makassar")
 WIB = ZoneInfo("Asia/Jakarta")
@@ -162,6 +162,8 @@ def _catch_up(zona=WITA):
 def test_every_figure_from_the_summaries_equals_the_live_computation(data_acak):
     assert _catch_up() > 45
     assert Layanan.objects.count() == 110
+    # December and January are complete: the catch-up summed them per month.
+    assert set(BulanRingkasan.objects.values_list("bulan", flat=True)) == {D(2026, 12, 1), D(2027, 1, 1)}
 
     for periode in PERIODE:
         angka = _sama_dengan_langsung(periode, WITA)
@@ -182,11 +184,14 @@ def test_figures_stay_equal_after_late_changes_to_past_days(data_acak, petugas, 
         kantor.batas_online_hari_kerja = 5
         kantor.save()
         assert HariRingkasan.objects.filter(kotor=True).exists()
+        # The month sums of a month with a marked day stay in place but are not read.
+        assert BulanRingkasan.objects.count() == 2
 
     for periode in PERIODE:
         _sama_dengan_langsung(periode, WITA)
     _catch_up()
     assert not HariRingkasan.objects.filter(kotor=True, tanggal__lt=D(2027, 2, 10)).exists()
+    assert BulanRingkasan.objects.filter(bulan=D(2027, 1, 1)).exists()
     for periode in PERIODE:
         _sama_dengan_langsung(periode, WITA)
 
@@ -270,3 +275,22 @@ def test_nightly_command_computes_missing_and_marked_days_once(buat_layanan, kan
     assert "0 hari ringkasan dihitung" in jalankan()
     assert "3 hari ringkasan dihitung" in jalankan("--semua")
     assert AngkaHarian.objects.get(tanggal=D(2027, 1, 2), ukuran="kunjungan").nilai == 1
+
+
+@pytest.mark.django_db
+def test_month_sums_are_read_only_while_every_day_of_the_month_is_current(data_acak):
+    from django.db.models import F
+
+    _catch_up()
+    januari = Periode.dari("bulan", D(2027, 1, 1))
+    with timezone.override(WITA):
+        benar = Laporan(januari).ringkasan()["kunjungan"]
+        # A planted difference in the month's sums shows that the report reads them…
+        AngkaBulanan.objects.filter(bulan=D(2027, 1, 1), ukuran="kunjungan").update(nilai=F("nilai") + 1000)
+        assert Laporan(januari).ringkasan()["kunjungan"] == benar + 1000
+        # …and stops as soon as one day of the month is marked; the catch-up sums the month again.
+        harian.tandai([D(2027, 1, 15)])
+        assert Laporan(januari).ringkasan()["kunjungan"] == benar
+        harian.hitung_ulang()
+        assert Laporan(januari).ringkasan()["kunjungan"] == benar
+        assert AngkaBulanan.objects.get(bulan=D(2027, 1, 1), ukuran="kunjungan").nilai == benar
