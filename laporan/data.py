@@ -1,41 +1,82 @@
-"""The figures of a report period, computed with aggregate queries (a fixed number per report).
+"""The figures of a report period, from the daily summaries (`ringkasan`): one definition for every table.
 
-Most figures are counted by the service's creation time (`Layanan.dibuat`) or the visit's time
-(`Kunjungan.waktu`) inside the period, in the office's time zone; time-standard compliance by the
-due time (`Layanan.tenggat`). What each figure counts is written once, in `laporan/definisi.py`,
-and shown on the page and in the files.
+Every figure is a sum of the period's daily figures (`ringkasan.hitung`), counted on the office day
+its own date falls on: services by when they were recorded, time-standard compliance by the due
+day, visits, ratings, queue numbers and complaints by their own time, in the office's time zone.
+Every period reads the stored days and computes only the days not stored (today and later, days
+changed since the nightly catch-up; `ringkasan.harian.baca`), so a year costs a few grouped
+queries over summary rows instead of scans of every service in it, and a week the same plus
+today's rows. One path for every period: the figures cannot differ by the period's length. Attendance
+stays live: its tables hold a few rows a day. What each figure counts is written once, in
+`laporan/definisi.py`, shown on the page and in the files, and each figure opens its list
+(`laporan.rincian`).
 """
 
 import datetime
 from urllib.parse import urlencode
 
-from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q
-from django.db.models.functions import TruncDate, TruncWeek
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 
-from bukutamu.bawaan import KODE_KONSULTASI, KODE_PENGADUAN
+from bukutamu.bawaan import KODE_PENGADUAN
 from bukutamu.models import Antrian, JenisLayanan, KanalOnline, Kunjungan, Sarana
-from layanan.models import STATUS_TERBUKA, Kanal, Layanan, Pengaduan, Status, StatusPengaduan
+from layanan.models import STATUS_TERBUKA, Kanal, Layanan, Status
 from presensi.models import JadwalPiket, Presensi
-from pst_frontoffice.kalender import hari_ini
+from pst_frontoffice.kalender import hari_ini, rentang_hari
 from pst_frontoffice.models import PengaturanKantor
+from pst_frontoffice.skm import FIELD_UNSUR
 from rating import ikm
+from ringkasan import harian
+from ringkasan.hitung import STATUS_DITUTUP_OTOMATIS
 
+from .rincian import DIMENSI, STANDAR_ANTRIAN, STANDAR_HARI_KERJA, STANDAR_KONSULTASI_LANGSUNG
 
 def persen(bagian, total):
     return round(100 * bagian / total, 1) if total else None
 
 
-class Laporan:
-    """All tables of one period; each property runs its own query once."""
+def _bagi(kunci):
+    """"3|selesai" → ("3", "selesai")."""
+    depan, _, belakang = kunci.partition("|")
+    return depan, belakang
 
-    def __init__(self, periode, kantor=None):
+
+class Laporan:
+    """All tables of one period, from one read of its daily figures.
+
+    `sumber`: "ringkasan" (the default: stored days, and the days not stored computed live) or
+    "langsung" (every day computed from the live tables: the reference the tests compare with).
+    """
+
+    def __init__(self, periode, kantor=None, *, sumber=None, sekarang=None):
         self.periode = periode
         self.awal, self.akhir = periode.batas
         # The time standards are office settings (defaults from the consultation service standards:
         # served within 10 min, a walk-in consultation in 3 h, an online answer in 3 working days).
         self.kantor = kantor or PengaturanKantor.get()
+        self.sekarang = sekarang or timezone.now()
+        self.sumber = sumber or "ringkasan"
+
+    @cached_property
+    def angka(self):
+        baca = harian.baca if self.sumber == "ringkasan" else harian.langsung
+        return baca(self.periode.mulai, self.periode.selesai, sekarang=self.sekarang)
+
+    @cached_property
+    def _jenis(self):
+        return {j.pk: j for j in JenisLayanan.objects.all()}
+
+    def _layanan_per(self, *, jenis=None):
+        """{(jenis id, status): services} of the period; `jenis`: only these kinds."""
+        hasil = {}
+        for kunci, n in self.angka.per_kunci("layanan").items():
+            j, status = _bagi(kunci)
+            if jenis is None or int(j) in jenis:
+                hasil[(int(j), status)] = hasil.get((int(j), status), 0) + n
+        return hasil
 
     # --- querysets -----------------------------------------------------------------------
     def layanan(self):
@@ -44,193 +85,232 @@ class Laporan:
     def kunjungan(self):
         return Kunjungan.objects.filter(waktu__gte=self.awal, waktu__lt=self.akhir)
 
-    def tautan(self, **filter_):
-        """The Semua Layanan list behind a figure."""
-        query = {"dari": self.periode.mulai.isoformat(), "sampai": self.periode.selesai.isoformat(), **filter_}
-        return reverse("layanan:semua") + "?" + urlencode(query)
-
-    # --- tables --------------------------------------------------------------------------
-    def ringkasan(self):
-        hitung = self.layanan().aggregate(
-            jumlah=Count("id"),
-            selesai=Count("id", filter=Q(status=Status.SELESAI, ditutup_otomatis=False)),
-            ditutup_otomatis=Count("id", filter=Q(status=Status.SELESAI, ditutup_otomatis=True)),
-            dibatalkan=Count("id", filter=Q(status=Status.DIBATALKAN)),
-            terbuka=Count("id", filter=Q(status__in=STATUS_TERBUKA)),
-        )
-        kunjungan = self.kunjungan().aggregate(jumlah=Count("id"), pengunjung=Count("pengunjung", distinct=True))
-        dinilai = hitung["jumlah"] - hitung["dibatalkan"]
-        return {
-            "kunjungan": kunjungan["jumlah"],
-            "pengunjung": kunjungan["pengunjung"],
-            "layanan": hitung["jumlah"],
-            "selesai": hitung["selesai"],
-            "ditutup_otomatis": hitung["ditutup_otomatis"],
-            "dibatalkan": hitung["dibatalkan"],
-            "terbuka": hitung["terbuka"],
-            "terlambat_terbuka": self.jatuh_tempo().terlambat_terbuka().count(),
-            # Cancelled services are not counted against completion; auto-closed ones are closed.
-            "tingkat_penyelesaian": persen(hitung["selesai"] + hitung["ditutup_otomatis"], dinilai),
-        }
-
-    def per_jenis(self):
-        baris = {
-            r["jenis"]: r
-            for r in self.layanan().values("jenis").annotate(
-                jumlah=Count("id"), selesai=Count("id", filter=Q(status=Status.SELESAI))
-            )
-        }
-        hasil = []
-        for jenis in JenisLayanan.objects.all():
-            r = baris.get(jenis.pk)
-            if not r and not jenis.aktif:
-                continue
-            jumlah, selesai = (r["jumlah"], r["selesai"]) if r else (0, 0)
-            hasil.append({
-                "id": jenis.pk, "nama": jenis.nama, "jumlah": jumlah, "selesai": selesai,
-                "persen_selesai": persen(selesai, jumlah), "tautan": self.tautan(jenis=jenis.pk),
-            })
-        return hasil
-
-    def per_sarana(self):
-        baris = dict(self.layanan().values_list("kunjungan__sarana").annotate(n=Count("id")))
-        return [
-            {"kode": s.value, "nama": s.label, "jumlah": baris.get(s.value, 0), "tautan": self.tautan(sarana=s.value)}
-            for s in Sarana
-        ]
-
-    def per_petugas(self):
-        rows = (
-            self.layanan()
-            .values("petugas", "petugas__nama")
-            .annotate(jumlah=Count("id"), selesai=Count("id", filter=Q(status=Status.SELESAI)))
-            .order_by("-jumlah", "petugas__nama")
-        )
-        return [
-            {"id": r["petugas"], "nama": r["petugas__nama"], "jumlah": r["jumlah"], "selesai": r["selesai"],
-             "persen_selesai": persen(r["selesai"], r["jumlah"]), "tautan": self.tautan(petugas=r["petugas"])}
-            for r in rows
-        ]
-
-    def per_status(self):
-        baris = dict(self.layanan().values_list("status").annotate(n=Count("id")))
-        return [
-            {"kode": s.value, "nama": s.label, "jumlah": baris.get(s.value, 0), "tautan": self.tautan(status=s.value)}
-            for s in Status
-        ]
-
-    def tren(self):
-        """Services and visits per day (or per week for long periods), every day/week present."""
-        tz = timezone.get_current_timezone()
-        trunc = TruncWeek if self.periode.per_minggu else TruncDate
-        layanan = dict(self.layanan().annotate(t=trunc("dibuat", tzinfo=tz)).values_list("t").annotate(n=Count("id")))
-        kunjungan = dict(self.kunjungan().annotate(t=trunc("waktu", tzinfo=tz)).values_list("t").annotate(n=Count("id")))
-        # TruncWeek gives datetimes on PostgreSQL and SQLite alike; compare by date.
-        layanan = {_tanggal(k): v for k, v in layanan.items()}
-        kunjungan = {_tanggal(k): v for k, v in kunjungan.items()}
-        langkah = 7 if self.periode.per_minggu else 1
-        d = self.periode.mulai - datetime.timedelta(days=self.periode.mulai.weekday()) if langkah == 7 else self.periode.mulai
-        hasil = []
-        while d <= self.periode.selesai:
-            hasil.append({"tanggal": d, "layanan": layanan.get(d, 0), "kunjungan": kunjungan.get(d, 0)})
-            d += datetime.timedelta(days=langkah)
-        return hasil
-
     def jatuh_tempo(self):
         """Services whose due time falls in the period (the base of time-standard compliance)."""
         return Layanan.objects.filter(tenggat__gte=self.awal, tenggat__lt=self.akhir)
 
-    def tautan_terlambat(self, **filter_):
-        """The Semua Layanan list of the services counted as 'terlambat, masih terbuka'."""
-        return self.tautan(status="terlambat", menurut="tenggat", **filter_)
+    def antrian(self):
+        return Antrian.objects.filter(diambil__gte=self.awal, diambil__lt=self.akhir)
 
-    def tautan_pengaduan_buku_tamu(self):
-        jenis = JenisLayanan.objects.filter(kode=KODE_PENGADUAN).values_list("pk", flat=True).first()
-        return self.tautan(jenis=jenis or "")
+    @cached_property
+    def _alamat_rincian(self):
+        return reverse("laporan:rincian") + "?" + urlencode(self.periode.query())
 
-    def _kepatuhan(self, qs, sekarang):
-        """Due in the period: how many are decided, met, and still open past due (layanan/tenggat.py)."""
-        qs = qs.exclude(status=Status.DIBATALKAN).dengan_jawaban()
-        dijawab_tepat = Q(dijawab_pada__lte=F("tenggat"))
-        tepat = Q(status=Status.SELESAI, ditutup_otomatis=False, selesai_pada__lte=F("tenggat")) | dijawab_tepat
-        # An open service whose due time is still ahead is not decided yet, unless already answered.
-        ditentukan = Q(status=Status.SELESAI) | Q(tenggat__lt=sekarang) | Q(dijawab_pada__isnull=False)
-        terlambat_terbuka = Q(status__in=STATUS_TERBUKA, tenggat__lt=sekarang) & (
-            Q(dijawab_pada__isnull=True) | Q(dijawab_pada__gt=F("tenggat"))
-        )
-        return qs.aggregate(
-            jumlah=Count("id", filter=ditentukan),
-            tepat=Count("id", filter=tepat),
-            terlambat_terbuka=Count("id", filter=terlambat_terbuka),
-        )
+    def rincian(self, angka, **dimensi):
+        """The address of the list behind a figure (laporan.rincian), for this period."""
+        # A report links some hundred figures: the page's address is resolved once.
+        return f"{self._alamat_rincian}&{urlencode({'angka': angka, **{k: v for k, v in dimensi.items() if k in DIMENSI}})}"
+
+    # --- tables --------------------------------------------------------------------------
+    def _pengunjung(self):
+        """Different people who visited in the period (people do not add up across days).
+
+        A day, week, month or year: the sum of each day's "first visit of the week/month/year".
+        Any other range [a, b]: a person counts on their first visit day in it, the one whose
+        previous visit was before a. Each day keeps the month of its visitors' previous visits,
+        so the days' counts of months before a's month (and of first visits ever) are summed; the
+        people whose previous visit fell in a's month before a are counted from the visits of
+        those few days.
+        """
+        kunci = {"hari": "hari", "minggu": "minggu", "bulan": "bulan", "tahun": "tahun"}.get(self.periode.jenis)
+        if kunci:
+            return self.angka.jumlah[("pengunjung", kunci)]
+        mulai = self.periode.mulai
+        batas = f"{mulai:%Y-%m}"
+        jumlah = sum(n for k, n in self.angka.per_kunci("pengunjung_sebelum").items() if k < batas)
+        if mulai.day > 1:
+            awal_bulan, _ = rentang_hari(mulai.replace(day=1), mulai)
+            jumlah += (
+                Kunjungan.objects.filter(waktu__gte=awal_bulan, waktu__lt=self.awal)
+                .filter(Exists(self.kunjungan().filter(pengunjung=OuterRef("pengunjung"))))
+                .aggregate(n=Count("pengunjung", distinct=True))["n"]
+            )
+        return jumlah
+
+    def ringkasan(self):
+        per_status = {}
+        for (_, status), n in self._layanan_per().items():
+            per_status[status] = per_status.get(status, 0) + n
+        jumlah = sum(per_status.values())
+        selesai, otomatis = per_status.get(Status.SELESAI, 0), per_status.get(STATUS_DITUTUP_OTOMATIS, 0)
+        dibatalkan = per_status.get(Status.DIBATALKAN, 0)
+        return {
+            "kunjungan": self.angka.jumlah[("kunjungan", "")],
+            "pengunjung": self._pengunjung(),
+            "layanan": jumlah,
+            "selesai": selesai,
+            "ditutup_otomatis": otomatis,
+            "dibatalkan": dibatalkan,
+            "terbuka": sum(per_status.get(s, 0) for s in STATUS_TERBUKA),
+            "terlambat_terbuka": self.angka.jumlah[("kepatuhan", "semua|terlambat_terbuka")],
+            # Cancelled services are not counted against completion; auto-closed ones are closed.
+            "tingkat_penyelesaian": persen(selesai + otomatis, jumlah - dibatalkan),
+        }
+
+    def tautan_ringkasan(self):
+        """The list behind each count of the summary."""
+        angka = ("kunjungan", "pengunjung", "layanan", "selesai", "ditutup_otomatis", "dibatalkan", "terbuka", "terlambat_terbuka")
+        return {a: self.rincian(a) for a in angka}
+
+    def per_jenis(self):
+        jumlah, selesai = {}, {}
+        for (j, status), n in self._layanan_per().items():
+            jumlah[j] = jumlah.get(j, 0) + n
+            if status == Status.SELESAI:
+                selesai[j] = selesai.get(j, 0) + n
+        hasil = []
+        for jenis in self._jenis.values():
+            if jenis.pk not in jumlah and not jenis.aktif:
+                continue
+            n, s = jumlah.get(jenis.pk, 0), selesai.get(jenis.pk, 0)
+            hasil.append({
+                "id": jenis.pk, "nama": jenis.nama, "jumlah": n, "selesai": s, "persen_selesai": persen(s, n),
+                "tautan": self.rincian("layanan", jenis=jenis.pk), "tautan_selesai": self.rincian("selesai", jenis=jenis.pk),
+            })
+        return hasil
+
+    def per_sarana(self):
+        baris = {}
+        for kunci, n in self.angka.per_kunci("layanan_sarana").items():
+            sarana, _ = _bagi(kunci)
+            baris[sarana] = baris.get(sarana, 0) + n
+        return [
+            {"kode": s.value, "nama": s.label, "jumlah": baris.get(s.value, 0), "tautan": self.rincian("layanan", sarana=s.value)}
+            for s in Sarana
+        ]
+
+    def per_petugas(self):
+        jumlah = {int(k): n for k, n in self.angka.per_kunci("layanan_petugas").items()}
+        selesai = {int(k): n for k, n in self.angka.per_kunci("selesai_petugas").items()}
+        nama = dict(get_user_model().objects.filter(pk__in=jumlah).values_list("pk", "nama"))
+        urut = sorted(jumlah, key=lambda pk: (-jumlah[pk], nama.get(pk, "")))
+        return [
+            {"id": pk, "nama": nama.get(pk, ""), "jumlah": jumlah[pk], "selesai": selesai.get(pk, 0),
+             "persen_selesai": persen(selesai.get(pk, 0), jumlah[pk]), "tautan": self.rincian("layanan", petugas=pk),
+             "tautan_selesai": self.rincian("selesai", petugas=pk)}
+            for pk in urut
+        ]
+
+    def per_status(self):
+        """Each status as it is now; Selesai as the other tables count it, the auto-closed ones on a row of their own."""
+        baris = {}
+        for (_, status), n in self._layanan_per().items():
+            baris[status] = baris.get(status, 0) + n
+        urutan = [(s.value, s.label) for s in Status] + [(STATUS_DITUTUP_OTOMATIS, "Ditutup otomatis")]
+        return [
+            {"kode": kode, "nama": nama, "jumlah": baris.get(kode, 0), "tautan": self.rincian("layanan", status=kode)}
+            for kode, nama in urutan
+        ]
+
+    def tren(self):
+        """Services and visits per day (or per week for long periods), every day/week present."""
+        langkah = 7 if self.periode.per_minggu else 1
+        mulai = self.periode.mulai
+        if langkah == 7:
+            mulai -= datetime.timedelta(days=mulai.weekday())
+        hasil = {}
+        d = mulai
+        while d <= self.periode.selesai:
+            hasil[d] = {"tanggal": d, "layanan": 0, "kunjungan": 0}
+            d += datetime.timedelta(days=langkah)
+        for t, c in self.angka.harian.items():
+            b = hasil[t - datetime.timedelta(days=t.weekday())] if langkah == 7 else hasil[t]
+            b["layanan"] += c["layanan"]
+            b["kunjungan"] += c["kunjungan"]
+        return list(hasil.values())
 
     def standar_waktu(self):
         """Compliance with each time standard of the consultation service standards that the data can show."""
         k = self.kantor
-        sekarang = timezone.now()
-        batas_tunggu = datetime.timedelta(minutes=k.batas_tunggu_menit)
-        konsultasi_langsung = self._kepatuhan(
-            self.jatuh_tempo().filter(jenis__kode=KODE_KONSULTASI, kunjungan__sarana=Sarana.LANGSUNG), sekarang
-        )
-        # Online requests and data requests: due at the end of the N-th working day (Layanan.tenggat).
-        hari_kerja = self._kepatuhan(
-            self.jatuh_tempo().filter(Q(kunjungan__sarana=Sarana.ONLINE) | Q(jenis__adalah_permintaan_data=True)),
-            sekarang,
-        )
-        tunggu = ExpressionWrapper(F("dipanggil_pada") - F("diambil"), output_field=DurationField())
-        antrian = (
-            self.antrian().filter(dipanggil_pada__isnull=False).annotate(tunggu=tunggu)
-            .aggregate(jumlah=Count("id"), tepat=Count("id", filter=Q(tunggu__lte=batas_tunggu)))
-        )
-        konsultasi = JenisLayanan.objects.filter(kode=KODE_KONSULTASI).values_list("pk", flat=True).first()
+        jumlah = self.angka.jumlah
+        tunggu = {int(m): n for m, n in self.angka.per_kunci("antrian_tunggu").items()}
+        dipanggil = jumlah[("antrian", "dipanggil")]
+        tepat = sum(n for m, n in tunggu.items() if m <= k.batas_tunggu_menit)
         baris = [
-            (f"Konsultasi langsung selesai ≤ {k.batas_konsultasi_langsung_jam} jam", konsultasi_langsung,
-             self.tautan_terlambat(jenis=konsultasi or "", sarana=Sarana.LANGSUNG)),
-            (f"Layanan online dan permintaan data dijawab atau selesai ≤ {k.batas_online_hari_kerja} hari kerja",
-             hari_kerja, self.tautan_terlambat(standar="hari_kerja")),
-            (f"Nomor antrian dipanggil ≤ {k.batas_tunggu_menit} menit setelah diambil", antrian, None),
+            (f"Konsultasi langsung selesai ≤ {k.batas_konsultasi_langsung_jam} jam", STANDAR_KONSULTASI_LANGSUNG),
+            # Online requests and data requests: due at the end of the N-th working day (Layanan.tenggat).
+            (f"Layanan online dan permintaan data dijawab atau selesai ≤ {k.batas_online_hari_kerja} hari kerja", STANDAR_HARI_KERJA),
         ]
-        return [
-            {"nama": nama, "jumlah": h["jumlah"], "tepat": h["tepat"], "persen": persen(h["tepat"], h["jumlah"]),
-             "terlambat_terbuka": h.get("terlambat_terbuka"), "tautan_terlambat": tautan}
-            for nama, h, tautan in baris
-        ]
+        hasil = []
+        for nama, standar in baris:
+            h = {a: jumlah[("kepatuhan", f"{standar}|{a}")] for a in ("jatuh_tempo", "memenuhi", "terlambat", "terlambat_terbuka")}
+            hasil.append(self._baris_standar(nama, standar, h))
+        antrian = {"jatuh_tempo": dipanggil, "memenuhi": tepat, "terlambat": dipanggil - tepat}
+        hasil.append(self._baris_standar(f"Nomor antrian dipanggil ≤ {k.batas_tunggu_menit} menit setelah diambil", STANDAR_ANTRIAN, antrian))
+        return hasil
 
-    def antrian(self):
-        return Antrian.objects.filter(diambil__gte=self.awal, diambil__lt=self.akhir)
+    def _baris_standar(self, nama, standar, h):
+        angka = ("jatuh_tempo", "memenuhi", "terlambat") + (("terlambat_terbuka",) if "terlambat_terbuka" in h else ())
+        return {
+            "nama": nama, "standar": standar, "jumlah": h["jatuh_tempo"], "tepat": h["memenuhi"],
+            "terlambat": h["terlambat"], "persen": persen(h["memenuhi"], h["jatuh_tempo"]),
+            "terlambat_terbuka": h.get("terlambat_terbuka"),
+            "tautan": {a: self.rincian(a, standar=standar) for a in angka},
+        }
 
     def ringkasan_antrian(self):
         """Queue tickets and waiting times (taking a number → being called)."""
-        tunggu = ExpressionWrapper(F("dipanggil_pada") - F("diambil"), output_field=DurationField())
-        hasil = self.antrian().aggregate(
-            diambil=Count("id"),
-            dipanggil=Count("id", filter=Q(dipanggil_pada__isnull=False)),
-            dilewati=Count("id", filter=Q(status=Antrian.Status.DILEWATI)),
-        )
-        rerata = self.antrian().filter(dipanggil_pada__isnull=False).annotate(tunggu=tunggu).aggregate(r=Avg("tunggu"))["r"]
-        hasil["rerata_tunggu_menit"] = round(rerata.total_seconds() / 60, 1) if rerata is not None else None
+        jumlah = self.angka.jumlah
+        hasil = {a: jumlah[("antrian", a)] for a in ("diambil", "dipanggil", "dilewati")}
+        total = jumlah[("antrian_tunggu_total", "")]
+        hasil["rerata_tunggu_menit"] = round(total / hasil["dipanggil"] / 60_000_000, 1) if hasil["dipanggil"] else None
+        hasil["tautan"] = {a: self.rincian(f"antrian_{a}") for a in ("diambil", "dipanggil", "dilewati")}
         return hasil
 
     def kepuasan(self):
-        """SKM/IKM of the ratings filled in the period (the same computation as the IKM page)."""
+        """SKM/IKM of the ratings filled in the period (rating.ikm's computation, as the IKM page)."""
+        responden = {int(j): n for j, n in self.angka.per_kunci("skm_responden").items()}
+        jawaban = {}
+        for kunci, n in self.angka.per_kunci("skm_jumlah").items():
+            j, unsur = _bagi(kunci)
+            jawaban[(int(j), unsur)] = n
+
+        def baris(daftar):
+            return {"responden": sum(responden[j] for j in daftar),
+                    **{f"jumlah_{f}": sum(jawaban.get((j, f), 0) for j in daftar) for f in FIELD_UNSUR}}
+
+        keseluruhan = ikm.hasil_dari_jumlah(baris(list(responden)), label="Keseluruhan")
+        keseluruhan.tautan = self.rincian("responden")
+        per_jenis = sorted(
+            (ikm.hasil_dari_jumlah(baris([j]), label=self._jenis[j].nama, kunci=j) for j in responden),
+            key=lambda h: h.label,
+        )
+        for h in per_jenis:
+            h.tautan = self.rincian("responden", jenis=h.kunci)
+        profil = ikm.tabel_profil_dari({_bagi(k): n for k, n in self.angka.per_kunci("skm_profil").items()})
+        for tabel in profil:
+            for b in tabel["baris"]:
+                b["tautan"] = self.rincian("responden", profil=tabel["kolom"], nilai=b["nilai"])
+        # The people served: the period's services that were not cancelled (as rating.ikm.layanan_periode).
+        populasi = sum(n for (_, status), n in self._layanan_per().items() if status != Status.DIBATALKAN)
+        cukup, teks = ikm.teks_sampel(keseluruhan.responden, populasi)
         return {
-            "keseluruhan": ikm.hitung_ikm(dari=self.periode.mulai, sampai=self.periode.selesai),
-            "per_jenis": ikm.hitung_ikm_per("jenis", dari=self.periode.mulai, sampai=self.periode.selesai),
-            "profil": ikm.tabel_profil(dari=self.periode.mulai, sampai=self.periode.selesai),
-            "sampel_minimum": ikm.sampel_minimum(ikm.layanan_periode(dari=self.periode.mulai, sampai=self.periode.selesai)),
+            "keseluruhan": keseluruhan,
+            "per_jenis": per_jenis,
+            "profil": profil,
+            "populasi": populasi,
+            "sampel_minimum": ikm.sampel_minimum(populasi),
+            "sampel_cukup": cukup,
+            "teks_sampel": teks,
         }
 
     def skd(self):
         """SKD of the period's data requests: links made, opened, filled, and the fill rate."""
-        hasil = self.layanan().filter(jenis__adalah_permintaan_data=True).exclude(status=Status.DIBATALKAN).aggregate(
-            permintaan_data=Count("id"),
-            tautan_dibuat=Count("skd"),
-            dibuka=Count("skd", filter=Q(skd__pertama_dibuka__isnull=False)),
-            diisi=Count("skd", filter=Q(skd__diisi_pada__isnull=False)),
-        )
+        data = {pk for pk, j in self._jenis.items() if j.adalah_permintaan_data}
+        hasil = {
+            "permintaan_data": sum(n for (_, status), n in self._layanan_per(jenis=data).items() if status != Status.DIBATALKAN),
+            "tautan_dibuat": 0, "dibuka": 0, "diisi": 0,
+        }
+        nama = {"dibuat": "tautan_dibuat", "dibuka": "dibuka", "diisi": "diisi"}
+        for kunci, n in self.angka.per_kunci("skd").items():
+            j, angka = _bagi(kunci)
+            if int(j) in data:
+                hasil[nama[angka]] += n
         hasil["persen_diisi"] = persen(hasil["diisi"], hasil["permintaan_data"])
-        permintaan_data = JenisLayanan.objects.filter(adalah_permintaan_data=True).values_list("pk", flat=True).first()
-        hasil["tautan"] = self.tautan(jenis=permintaan_data or "")
+        hasil["tautan"] = {
+            "permintaan_data": self.rincian("skd_permintaan"), "tautan_dibuat": self.rincian("skd_dibuat"),
+            "dibuka": self.rincian("skd_dibuka"), "diisi": self.rincian("skd_diisi"),
+        }
         return hasil
 
     def presensi(self):
@@ -244,35 +324,35 @@ class Laporan:
             # Today's Absen Pulang may still come; only earlier days count as forgotten.
             tanpa_pulang=Count("id", filter=Q(pulang__isnull=True, tanggal__lt=hari_ini())),
         ))
+        hasil["tautan"] = {
+            "tugas": self.rincian("jadwal_tugas"), "petugas_terjadwal": self.rincian("petugas_terjadwal"),
+            "hadir": self.rincian("presensi_hadir"), "tanpa_pulang": self.rincian("presensi_tanpa_pulang"),
+        }
         return hasil
 
     def pengaduan(self):
         """Complaints in the register received in the period, per channel, and how fast they were answered."""
-        qs = Pengaduan.objects.filter(diterima_pada__gte=self.awal, diterima_pada__lt=self.akhir)
-        jawab = ExpressionWrapper(F("dijawab_pada") - F("diterima_pada"), output_field=DurationField())
-        hasil = qs.aggregate(
-            jumlah=Count("id"),
-            dijawab=Count("id", filter=Q(dijawab_pada__isnull=False)),
-            selesai=Count("id", filter=Q(status=StatusPengaduan.SELESAI)),
-        )
-        rerata = qs.filter(dijawab_pada__isnull=False).annotate(jawab=jawab).aggregate(r=Avg("jawab"))["r"]
-        hasil["rerata_jawab_jam"] = round(rerata.total_seconds() / 3600, 1) if rerata is not None else None
-        per_kanal = dict(qs.order_by().values_list("kanal").annotate(n=Count("id")))
-        dasar = reverse("layanan:pengaduan") + "?" + urlencode(
-            {"dari": self.periode.mulai.isoformat(), "sampai": self.periode.selesai.isoformat()}
-        )
-        hasil["tautan"] = dasar
-        hasil["per_kanal"] = [
-            {"kode": k.value, "nama": k.label, "jumlah": per_kanal[k.value], "tautan": f"{dasar}&kanal={k.value}"}
-            for k in Kanal if per_kanal.get(k.value)
-        ]
-        # The guest book's Pengaduan services of the period, to set beside the register.
-        hasil["layanan_pengaduan"] = self.layanan().filter(jenis__kode=KODE_PENGADUAN).count()
-        return hasil
-
-
-def _tanggal(nilai):
-    return nilai.date() if isinstance(nilai, datetime.datetime) else nilai
+        jumlah = self.angka.jumlah
+        per_kanal = self.angka.per_kunci("pengaduan")
+        dijawab = jumlah[("pengaduan_dijawab", "")]
+        total = jumlah[("pengaduan_jawab_total", "")]
+        pengaduan = {pk for pk, j in self._jenis.items() if j.kode == KODE_PENGADUAN}
+        return {
+            "jumlah": sum(per_kanal.values()),
+            "dijawab": dijawab,
+            "selesai": jumlah[("pengaduan_selesai", "")],
+            "rerata_jawab_jam": round(total / dijawab / 3_600_000_000, 1) if dijawab else None,
+            "per_kanal": [
+                {"kode": k.value, "nama": k.label, "jumlah": per_kanal[k.value], "tautan": self.rincian("pengaduan", kanal=k.value)}
+                for k in Kanal if per_kanal.get(k.value)
+            ],
+            # The guest book's Pengaduan services of the period, to set beside the register.
+            "layanan_pengaduan": sum(self._layanan_per(jenis=pengaduan).values()),
+            "tautan": {
+                "jumlah": self.rincian("pengaduan"), "dijawab": self.rincian("pengaduan_dijawab"),
+                "selesai": self.rincian("pengaduan_selesai"), "layanan_pengaduan": self.rincian("layanan_pengaduan"),
+            },
+        }
 
 
 KOLOM_LAYANAN = [
@@ -291,16 +371,20 @@ def baris_layanan(periode):
         .values_list(
             "id", "dibuat", "kunjungan__pengunjung__nama", "kunjungan__instansi", "kunjungan__pengunjung__no_hp",
             "kunjungan__pengunjung__email", "jenis__nama", "kunjungan__sarana", "kunjungan__kanal_online",
-            "kunjungan__keperluan", "petugas__nama", "status", "selesai_pada",
+            "kunjungan__keperluan", "petugas__nama", "status", "ditutup_otomatis", "selesai_pada",
         )
     )
     sarana = dict(Sarana.choices)
     status = dict(Status.choices)
     kanal = dict(KanalOnline.choices)
-    for (pk, dibuat, nama, instansi, hp, email, jenis, sar, kan, keperluan, petugas, st, selesai) in qs.iterator(chunk_size=2000):
+    for (pk, dibuat, nama, instansi, hp, email, jenis, sar, kan, keperluan, petugas, st, otomatis, selesai) in qs.iterator(
+        chunk_size=2000
+    ):
         lokal = timezone.localtime(dibuat)
+        # An auto-closed service is not "Selesai" in any table (layanan.models.DITUTUP_OTOMATIS).
+        label_status = "Ditutup otomatis" if otomatis and st == Status.SELESAI else status.get(st, st)
         yield [
             pk, lokal.date(), lokal.time().replace(microsecond=0, second=0), nama, instansi, hp, email, jenis,
-            sarana.get(sar, sar), kanal.get(kan, ""), keperluan, petugas, status.get(st, st),
+            sarana.get(sar, sar), kanal.get(kan, ""), keperluan, petugas, label_status,
             timezone.localtime(selesai).replace(tzinfo=None, microsecond=0) if selesai else None,
         ]

@@ -6,6 +6,8 @@ Data comes from laporan.data; nothing here queries on its own (the data is kept 
 import datetime
 import io
 import tempfile
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -16,8 +18,9 @@ from docx.shared import Cm, Pt
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
 
-from pst_frontoffice.excel import PenulisCsv, buku_excel, nilai_bersih, teks_aman, teks_sel
+from pst_frontoffice.excel import PenulisCsv, atur_cetak, buku_excel, nilai_bersih, teks_aman, teks_sel
 
 from .data import KOLOM_LAYANAN, baris_layanan
 from .definisi import DEFINISI
@@ -27,102 +30,145 @@ TEBAL = Font(bold=True, color="FFFFFF")
 ISI_JUDUL = PatternFill("solid", fgColor="0B4F8A")
 
 
+@dataclass
+class Tabel:
+    """One table of the report as every file shows it; `catatan` is printed under the rows."""
+
+    judul: str
+    kolom: list
+    baris: list
+    definisi: str = ""
+    catatan: str = ""
+    lebar: list = field(default_factory=list)  # Excel column widths (characters), first column first
+
+
 def tabel_laporan(laporan):
-    """The report's tables as (title, header, rows, definition) — one source for every format."""
+    """The report's tables, in order — one source for the Excel and Word files."""
     r = laporan.ringkasan()
-    yield "Ringkasan", ["Ukuran", "Nilai", "Yang dihitung"], [
+    yield Tabel("Ringkasan", ["Ukuran", "Nilai", "Yang dihitung"], [
         [nama, r[kunci], DEFINISI[kunci]] for nama, kunci in (
             ("Kunjungan", "kunjungan"), ("Pengunjung (orang)", "pengunjung"), ("Layanan", "layanan"),
             ("Layanan selesai", "selesai"), ("Ditutup otomatis", "ditutup_otomatis"),
             ("Layanan belum selesai", "terbuka"), ("Terlambat, masih terbuka", "terlambat_terbuka"),
-            ("Tingkat penyelesaian (%)", "tingkat_penyelesaian"),
+            ("Layanan dibatalkan", "dibatalkan"), ("Tingkat penyelesaian (%)", "tingkat_penyelesaian"),
         )
-    ] + [["Layanan dibatalkan", r["dibatalkan"], "Layanan periode ini yang Dibatalkan (dengan alasan)."]], ""
-    yield "Per Jenis Layanan", ["Jenis layanan", "Jumlah", "Selesai", "Selesai (%)"], [
+    ], lebar=[30, 10, 80])
+    yield Tabel("Per Jenis Layanan", ["Jenis layanan", "Jumlah", "Selesai", "Selesai (%)"], [
         [b["nama"], b["jumlah"], b["selesai"], b["persen_selesai"]] for b in laporan.per_jenis()
-    ], DEFINISI["per_jenis"]
-    yield "Per Sarana", ["Sarana", "Jumlah layanan"], [
+    ], DEFINISI["per_jenis"])
+    yield Tabel("Per Sarana", ["Sarana", "Jumlah layanan"], [
         [b["nama"], b["jumlah"]] for b in laporan.per_sarana()
-    ], DEFINISI["per_sarana"]
-    yield "Per Petugas", ["Petugas", "Jumlah", "Selesai", "Selesai (%)"], [
+    ], DEFINISI["per_sarana"])
+    yield Tabel("Per Petugas", ["Petugas", "Jumlah", "Selesai", "Selesai (%)"], [
         [b["nama"], b["jumlah"], b["selesai"], b["persen_selesai"]] for b in laporan.per_petugas()
-    ], DEFINISI["per_petugas"]
-    yield "Status", ["Status", "Jumlah"], [[b["nama"], b["jumlah"]] for b in laporan.per_status()], DEFINISI["per_status"]
-    yield "Standar Waktu", ["Standar", "Jatuh tempo", "Memenuhi", "Memenuhi (%)", "Terlambat, masih terbuka"], [
-        [b["nama"], b["jumlah"], b["tepat"], b["persen"], b["terlambat_terbuka"]] for b in laporan.standar_waktu()
-    ], DEFINISI["standar_waktu"]
+    ], DEFINISI["per_petugas"])
+    yield Tabel("Status", ["Status", "Jumlah"], [[b["nama"], b["jumlah"]] for b in laporan.per_status()], DEFINISI["per_status"])
+    yield Tabel("Standar Waktu", ["Standar", "Jatuh tempo", "Memenuhi", "Memenuhi (%)", "Terlambat", "Terlambat, masih terbuka"], [
+        [b["nama"], b["jumlah"], b["tepat"], b["persen"], b["terlambat"], b["terlambat_terbuka"]] for b in laporan.standar_waktu()
+    ], DEFINISI["standar_waktu"], lebar=[44, 12, 12, 12, 12, 14])
     k = laporan.kepuasan()
-    yield "Kepuasan (IKM)", ["Kelompok", "Responden", "IKM", "Mutu"], [
-        [h.label, h.responden, float(h.ikm) if h.ikm is not None else None, h.mutu] for h in [k["keseluruhan"], *k["per_jenis"]]
-    ] + [["Sampel minimum (Krejcie–Morgan)", k["sampel_minimum"], None, None]], DEFINISI["kepuasan"]
+    yield Tabel("Kepuasan (IKM)", ["Kelompok", "Responden", "IKM", "Mutu"], [
+        [h.label, h.responden, h.ikm, f"{h.mutu} ({h.arti_mutu})" if h.mutu else None]
+        for h in [k["keseluruhan"], *k["per_jenis"]]
+    ], DEFINISI["kepuasan"], catatan=k["teks_sampel"])
+    keseluruhan = k["keseluruhan"]
+    yield Tabel("NRR per Unsur", ["Unsur", "NRR", "Bobot", "NRR × bobot"], [
+        [f"U{u.nomor} {u.nama}", nrr, "1/9", (nrr / 9).quantize(Decimal("0.0001")) if nrr is not None else None]
+        for u, nrr in keseluruhan.per_unsur
+    ] + [["IKM = (Σ NRR × 1/9) × 25", None, None, keseluruhan.ikm]],
+        "NRR = rata-rata jawaban responden tiap unsur (1–4), tiga desimal; IKM dihitung dari NRR yang tidak dibulatkan "
+        "dengan bobot tepat 1/9 (PermenPAN-RB No. 14 Tahun 2017).", lebar=[44, 10, 8, 14])
     for tabel in k["profil"]:
-        yield f"Profil {tabel['judul']}", [tabel["judul"], "Responden", "%"], [
+        yield Tabel(f"Profil {tabel['judul']}", [tabel["judul"], "Responden", "%"], [
             [b["nama"], b["jumlah"], b["persen"]] for b in tabel["baris"]
-        ], DEFINISI["profil"]
+        ], DEFINISI["profil"])
     skd = laporan.skd()
-    yield "SKD", ["Ukuran", "Jumlah"], [
+    yield Tabel("SKD", ["Ukuran", "Jumlah"], [
         ["Permintaan data", skd["permintaan_data"]], ["Tautan SKD dibuat", skd["tautan_dibuat"]],
         ["Dibuka", skd["dibuka"]], ["SKD Diisi", skd["diisi"]], ["Tingkat pengisian (%)", skd["persen_diisi"]],
-    ], DEFINISI["skd"]
+    ], DEFINISI["skd"])
     a = laporan.ringkasan_antrian()
-    yield "Antrian", ["Ukuran", "Nilai"], [
+    yield Tabel("Antrian", ["Ukuran", "Nilai"], [
         ["Nomor diambil", a["diambil"]], ["Dipanggil", a["dipanggil"]], ["Dilewati", a["dilewati"]],
         ["Rata-rata menunggu (menit)", a["rerata_tunggu_menit"]],
-    ], DEFINISI["antrian"]
+    ], DEFINISI["antrian"])
     p = laporan.pengaduan()
-    yield "Pengaduan", ["Ukuran", "Nilai"], [
+    yield Tabel("Pengaduan", ["Ukuran", "Nilai"], [
         ["Pengaduan di register (semua kanal)", p["jumlah"]],
         *[[f"— kanal {b['nama']}", b["jumlah"]] for b in p["per_kanal"]],
         ["Sudah dijawab", p["dijawab"]], ["Selesai", p["selesai"]],
         ["Rata-rata waktu menjawab (jam)", p["rerata_jawab_jam"]],
         ["Layanan berjenis Pengaduan di Buku Tamu", p["layanan_pengaduan"]],
-    ], DEFINISI["pengaduan"]
+    ], DEFINISI["pengaduan"])
     h = laporan.presensi()
-    yield "Presensi", ["Ukuran", "Jumlah"], [
+    yield Tabel("Presensi", ["Ukuran", "Jumlah"], [
         ["Tugas piket terjadwal", h["tugas"]], ["Petugas terjadwal", h["petugas_terjadwal"]],
         ["Presensi (Absen Masuk)", h["hadir"]], ["Tanpa Absen Pulang", h["tanpa_pulang"]],
-    ], DEFINISI["presensi"]
-    yield "Tren", ["Minggu mulai" if laporan.periode.per_minggu else "Tanggal", "Layanan", "Kunjungan"], [
+    ], DEFINISI["presensi"])
+    yield Tabel("Tren", ["Minggu mulai" if laporan.periode.per_minggu else "Tanggal", "Layanan", "Kunjungan"], [
         [b["tanggal"], b["layanan"], b["kunjungan"]] for b in laporan.tren()
-    ], DEFINISI["tren"]
+    ], DEFINISI["tren"])
 
 
-def _sel(ws, nilai, *, judul=False):
+def _format_angka(nilai):
+    """Excel's number format for a value: as many decimals as a Decimal carries, one for a percentage."""
+    if isinstance(nilai, Decimal):
+        tempat = -nilai.as_tuple().exponent
+        return "0." + "0" * tempat if tempat > 0 else "0"
+    if isinstance(nilai, float):
+        return "0.0"
+    return None
+
+
+def _sel(ws, nilai, *, judul=False, tebal=False):
     sel = teks_aman(WriteOnlyCell(ws, value=nilai_bersih(nilai)))
     if judul:
         sel.font = TEBAL
         sel.fill = ISI_JUDUL
         sel.alignment = Alignment(vertical="center", wrap_text=True)
-    elif isinstance(nilai, datetime.datetime):
+    elif tebal:
+        sel.font = Font(bold=True)
+    if isinstance(nilai, datetime.datetime):
         sel.number_format = "DD/MM/YYYY HH:MM"
     elif isinstance(nilai, datetime.date):
         sel.number_format = "DD/MM/YYYY"
     elif isinstance(nilai, datetime.time):
         sel.number_format = "HH:MM"
+    elif _format_angka(nilai):
+        sel.number_format = _format_angka(nilai)
     return sel
 
 
 def tulis_xlsx(laporan, tujuan):
-    """Write the workbook to the file object `tujuan` (write-only: a year streams in bounded memory)."""
+    """Write the workbook to the file object `tujuan` (write-only: a year streams in bounded memory).
+
+    Every sheet prints on A4 one page wide (landscape when its columns need it), with its header
+    row repeated on each printed page.
+    """
     wb = Workbook(write_only=True)
     periode = laporan.periode
-    for judul, header, rows, definisi in tabel_laporan(laporan):
-        ws = wb.create_sheet(judul[:31])
+    nama_kantor = laporan.kantor.nama_kantor
+    for tabel in tabel_laporan(laporan):
+        ws = wb.create_sheet(tabel.judul[:31])
         ws.freeze_panes = "A4"
-        ws.column_dimensions["A"].width = 34
-        for kolom in "BCDE":
-            ws.column_dimensions[kolom].width = 14
-        if judul == "Ringkasan":
-            ws.column_dimensions["C"].width = 90
-        ws.append([_sel(ws, f"{judul} — {periode.label}", judul=False)])
-        ws.append([_sel(ws, f"Yang dihitung: {definisi}" if definisi else "")])
-        ws.append([_sel(ws, h, judul=True) for h in header])
-        for row in rows:
+        lebar = tabel.lebar or [34] + [14] * (len(tabel.kolom) - 1)
+        for i, w in enumerate(lebar):
+            ws.column_dimensions[get_column_letter(i + 1)].width = w
+        atur_cetak(ws, lebar, baris_judul="3:3")
+        ws.append([_sel(ws, f"{tabel.judul} — {periode.label} — {nama_kantor}", tebal=True)])
+        ws.append([_sel(ws, f"Yang dihitung: {tabel.definisi}" if tabel.definisi else "")])
+        ws.append([_sel(ws, h, judul=True) for h in tabel.kolom])
+        for row in tabel.baris:
             ws.append([_sel(ws, v) for v in row])
+        if tabel.catatan:
+            ws.append([])
+            ws.append([_sel(ws, tabel.catatan, tebal=True)])
     ws = wb.create_sheet("Data Layanan")
     ws.freeze_panes = "A2"
-    for i, (_, lebar) in enumerate(KOLOM_LAYANAN):
-        ws.column_dimensions[chr(ord("A") + i)].width = lebar
+    lebar = [w for _, w in KOLOM_LAYANAN]
+    for i, w in enumerate(lebar):
+        ws.column_dimensions[get_column_letter(i + 1)].width = w
+    atur_cetak(ws, lebar, baris_judul="1:1")
     ws.append([_sel(ws, nama, judul=True) for nama, _ in KOLOM_LAYANAN])
     for row in baris_layanan(periode):
         ws.append([_sel(ws, v) for v in row])
@@ -170,7 +216,7 @@ def _tabel_docx(doc, header, rows):
         cells = t.add_row().cells
         for sel, v in zip(cells, row):
             sel.text = _teks(v)
-            if isinstance(v, (int, float)):
+            if isinstance(v, (int, float, Decimal)):
                 sel.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     return t
 
@@ -180,6 +226,8 @@ def _teks(v):
         return "—"
     if isinstance(v, datetime.date):
         return date_format(v, "j M Y")
+    if isinstance(v, Decimal):
+        return str(v).replace(".", ",")  # as many places as it carries: IKM 88,38, NRR 3,535
     if isinstance(v, float):
         return f"{v:.1f}".replace(".", ",")
     if isinstance(v, int):
@@ -188,12 +236,15 @@ def _teks(v):
 
 
 def tulis_docx(laporan, kantor, tujuan, *, pembuat=""):
-    """The weekly/monthly report as a Word document, in Indonesian, with a place to sign."""
+    """The weekly/monthly report as a Word document on A4, in Indonesian, with a place to sign."""
     periode = laporan.periode
     doc = Document()
     bagian = doc.sections[0]
     bagian.orientation = WD_ORIENT.PORTRAIT
+    # python-docx starts from US Letter; Indonesian offices print on A4 (21 × 29,7 cm).
+    bagian.page_width, bagian.page_height = Cm(21), Cm(29.7)
     bagian.left_margin = bagian.right_margin = Cm(2)
+    bagian.top_margin = bagian.bottom_margin = Cm(2)
     gaya = doc.styles["Normal"]
     gaya.font.name = "Arial"
     gaya.font.size = Pt(10.5)
@@ -212,15 +263,17 @@ def tulis_docx(laporan, kantor, tujuan, *, pembuat=""):
     p = doc.add_paragraph(f"Periode: {periode.label}")
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
-    for nomor, (nama, header, rows, definisi) in enumerate(tabel_laporan(laporan), start=1):
-        if nama == "Tren":
-            continue
-        doc.add_heading(f"{nomor}. {nama}", level=2)
-        if definisi:
-            keterangan = doc.add_paragraph(f"Yang dihitung: {definisi}")
+    for nomor, tabel in enumerate((t for t in tabel_laporan(laporan) if t.judul != "Tren"), start=1):
+        doc.add_heading(f"{nomor}. {tabel.judul}", level=2)
+        if tabel.definisi:
+            keterangan = doc.add_paragraph(f"Yang dihitung: {tabel.definisi}")
             keterangan.runs[0].font.size = Pt(8.5)
             keterangan.runs[0].italic = True
-        _tabel_docx(doc, header, rows)
+        _tabel_docx(doc, tabel.kolom, tabel.baris)
+        if tabel.catatan:
+            catatan = doc.add_paragraph(tabel.catatan)
+            catatan.runs[0].bold = True
+            catatan.runs[0].font.size = Pt(9)
 
     tren = laporan.tren()
     doc.add_heading("Grafik", level=2)

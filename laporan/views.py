@@ -1,16 +1,19 @@
 import io
 from urllib.parse import urlencode
 
-from django.http import FileResponse, HttpResponse
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from pst_frontoffice.htmx import render_halaman
 from pst_frontoffice.roles import pimpinan_diperlukan
 
-from . import ekspor
+from . import ekspor, rincian as rincian_
 from .data import Laporan
-from .definisi import DEFINISI
-from .forms import PeriodeForm
+from .definisi import DEFINISI, RINCIAN
+from .forms import PeriodeForm, RincianForm
 
 
 def _laporan(request):
@@ -55,12 +58,37 @@ def index(request):
         "presensi": laporan.presensi(),
         "tren": tren,
         "grafik": grafik,
-        "tautan_semua": laporan.tautan(),
-        "tautan_terlambat": laporan.tautan_terlambat(),
-        "tautan_layanan_pengaduan": laporan.tautan_pengaduan_buku_tamu(),
+        "tautan": laporan.tautan_ringkasan(),
         "definisi": DEFINISI,
     }
     return render_halaman(request, "laporan/index.html", konteks, partial={"isi-laporan": "isi"})
+
+
+@pimpinan_diperlukan
+@require_GET
+def rincian(request):
+    """The rows behind one figure of a report, as many as the figure says."""
+    _, laporan = _laporan(request)
+    angka = request.GET.get("angka") or "layanan"  # without a figure: every service of the period
+    form = RincianForm(request.GET)
+    if angka not in RINCIAN or not form.is_valid():
+        raise Http404("Angka laporan ini tidak dikenal.")
+    jenis_baris, qs = rincian_.daftar(laporan, angka, form.dimensi())
+    halaman = Paginator(rincian_.siapkan(jenis_baris, qs), 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    judul, kunci_definisi = RINCIAN[angka]
+    return render(request, "laporan/rincian.html", {
+        "periode": laporan.periode,
+        "judul": judul,
+        "keterangan": form.keterangan(),
+        "definisi": DEFINISI[kunci_definisi],
+        "jenis_baris": jenis_baris,
+        "halaman": halaman,
+        "query": query.urlencode(),
+        "kembali": reverse("laporan:index") + "?" + urlencode(laporan.periode.query()),
+        "batas_tunggu": laporan.kantor.batas_tunggu_menit,
+    })
 
 
 @pimpinan_diperlukan

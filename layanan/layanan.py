@@ -6,8 +6,6 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
@@ -19,6 +17,7 @@ from pst_frontoffice.whatsapp import pesan_wa, tautan_wa
 
 from .models import Layanan, RiwayatLayanan, Status
 from .pengaduan import daftarkan_pengaduan_buku_tamu
+from .signals import tenggat_diperbarui
 
 EMAIL_SISTEM = "sistem@pst-frontoffice.invalid"
 
@@ -43,9 +42,15 @@ def perbarui_tenggat_terbuka(*, kantor=None):
     kantor = kantor or PengaturanKantor.get()
     kalender = KalenderKerja()
     daftar = list(Layanan.objects.terbuka().select_related("kunjungan", "jenis"))
+    perubahan = []
     for layanan in daftar:
+        lama = layanan.tenggat
         layanan.tenggat = layanan.hitung_tenggat(kantor=kantor, kalender=kalender)
+        if layanan.tenggat != lama:
+            perubahan.append((lama, layanan.tenggat))
     Layanan.objects.bulk_update(daftar, ["tenggat"], batch_size=500)
+    if perubahan:
+        tenggat_diperbarui.send(sender=Layanan, perubahan=perubahan)
     return len(daftar)
 
 
@@ -62,16 +67,17 @@ def pengguna_sistem():
 
 
 def konsultasi_online_diam(*, hari, sekarang=None):
-    """Online consultations waiting on the visitor (Menunggu tanggapan pengunjung) with no activity for `hari` days.
+    """Online consultations waiting on the visitor (Menunggu tanggapan pengunjung) silent for `hari` days.
 
     The consultation service standard closes a conversation the *visitor* let go silent after the
-    office answered; a request the office never answered stays open (and shows as overdue).
+    office answered; a request the office never answered stays open (and shows as overdue). The
+    silence runs from the office's answer or the visitor's last answer (`dengan_awal_diam`).
     """
     batas = (sekarang or timezone.now()) - datetime.timedelta(days=hari)
     return (
         Layanan.objects.filter(status=Status.MENUNGGU, kunjungan__sarana=Sarana.ONLINE, jenis__kode=KODE_KONSULTASI)
-        .annotate(aktivitas_terakhir=Coalesce(Max("riwayat__waktu"), "dibuat"))
-        .filter(aktivitas_terakhir__lt=batas)
+        .dengan_awal_diam()
+        .filter(awal_diam__lt=batas)
         .order_by("pk")
     )
 
@@ -84,7 +90,7 @@ def tutup_konsultasi_online_diam(*, hari=None, sekarang=None):
     for layanan in konsultasi_online_diam(hari=hari, sekarang=sekarang):
         catatan = (
             f"Ditutup otomatis: pengguna tidak menanggapi selama {hari} hari setelah dijawab "
-            f"(aktivitas terakhir {timezone.localtime(layanan.aktivitas_terakhir):%d-%m-%Y %H.%M})."
+            f"(tanpa tanggapan sejak {timezone.localtime(layanan.awal_diam):%d-%m-%Y %H.%M})."
         )
         try:
             with transaction.atomic():
@@ -93,6 +99,19 @@ def tutup_konsultasi_online_diam(*, hari=None, sekarang=None):
             continue  # an officer changed it meanwhile; their change wins
         ditutup.append(layanan)
     return ditutup
+
+
+def catat_tanggapan_pengunjung(*, layanan, oleh, catatan="", waktu=None):
+    """Record that the visitor answered (a reply by phone, e-mail, WhatsApp…), in the service's history.
+
+    The one way to say so: the auto-close reads these entries (`LayananQuerySet.dengan_awal_diam`),
+    so a visitor who answers is not closed as silent. An officer records it from the service page;
+    code that receives replies by itself records them as the system account (`pengguna_sistem()`)
+    with the time the reply arrived.
+    """
+    return layanan.catat_riwayat(
+        (catatan or "").strip() or "Pengunjung menanggapi.", oleh=oleh, jenis=RiwayatLayanan.Jenis.TANGGAPAN, waktu=waktu,
+    )
 
 
 def teks_notifikasi_grup(layanan, *, kantor, request=None):

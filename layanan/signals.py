@@ -8,3 +8,7 @@ status_layanan_diubah = Signal()
 # The officer asked to e-mail an uploaded reply letter to the visitor: (layanan, berkas, oleh).
 # A receiver returns True when the e-mail was queued; no True means it could not be.
 kirim_surat_balasan_diminta = Signal()
+
+# Sent after open services' due times were recomputed in bulk (no save signal runs):
+# perubahan = [(old due time, new due time), …] of the services whose due time changed.
+tenggat_diperbarui = Signal()

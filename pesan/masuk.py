@@ -9,7 +9,7 @@ Pesan Masuk page until an officer marks it handled.
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from layanan.layanan import pengguna_sistem
+from layanan.layanan import catat_tanggapan_pengunjung, pengguna_sistem
 from pst_frontoffice.whatsapp import format_no_hp
 
 from .models import PesanKeluar, PesanMasuk
@@ -40,8 +40,10 @@ def terima(*, penyedia, id_penyedia, dari, isi, jenis="text", waktu=None, nama_p
         except IntegrityError:
             return None
         if layanan is not None:
-            layanan.catat_jawaban_pengunjung(
-                f"WhatsApp dari pengunjung ({format_no_hp(dari)}): {isi}", oleh=pengguna_sistem(), waktu=waktu
+            # The visitor's side of the conversation: restarts the auto-close's silence clock.
+            catat_tanggapan_pengunjung(
+                layanan=layanan, oleh=pengguna_sistem(), waktu=waktu,
+                catatan=f"WhatsApp dari pengunjung ({format_no_hp(dari)}): {isi}",
             )
     return pesan
 

@@ -27,6 +27,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 
 AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
 # The start or a separator or line break, then what a spreadsheet trims or unquotes ("Remove
@@ -78,6 +79,23 @@ class PenulisCsv:
             self.writerow(baris)
 
 
+# About as many characters of column width as an A4 portrait page prints at 100 %; wider sheets
+# are printed landscape. Either way a sheet is scaled to one page wide (its rows run on).
+LEBAR_A4_POTRET = 95
+KERTAS_A4 = "9"  # paperSize code of A4 in the OOXML page setup
+
+
+def atur_cetak(ws, lebar_kolom, *, baris_judul=None):
+    """Print the sheet on A4, one page wide, landscape when its columns are wider than portrait."""
+    ws.page_setup.paperSize = KERTAS_A4
+    ws.page_setup.orientation = "landscape" if sum(lebar_kolom) > LEBAR_A4_POTRET else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    if baris_judul:
+        ws.print_title_rows = baris_judul  # the header row on every printed page
+
+
 def buku_excel(judul, kolom, baris):
     """An .xlsx file (bytes): bold frozen header, real dates, widths that fit the content."""
     wb = Workbook()
@@ -98,9 +116,11 @@ def buku_excel(judul, kolom, baris):
             elif isinstance(sel.value, datetime.date):
                 sel.number_format = "DD/MM/YYYY"
         lebar = [max(w, len(str(v if v is not None else ""))) for w, v in zip(lebar, b)]
+    lebar = [min(max(w + 2, 10), 60) for w in lebar]
     for i, w in enumerate(lebar, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = min(max(w + 2, 10), 60)
+        ws.column_dimensions[get_column_letter(i)].width = w
     ws.freeze_panes = "A2"
+    atur_cetak(ws, lebar, baris_judul="1:1")
     keluaran = io.BytesIO()
     wb.save(keluaran)
     return keluaran.getvalue()

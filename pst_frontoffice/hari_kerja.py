@@ -76,11 +76,16 @@ class KalenderKerja:
         return jumlah
 
     def akhir_hari_kerja_ke(self, mulai, n, tz=None):
-        """The end (23.59 in `tz`, default the current zone) of the n-th working day after `mulai`."""
+        """The end of the n-th working day after `mulai` in `tz` (default the current zone).
+
+        The end is the day's last instant (23.59.59.999999), so anything done on that day, up to
+        midnight, is done by then: work finished at 23.59.30 on the last day is on time. It reads
+        "23.59" wherever a time is shown to the minute.
+        """
         tanggal = self.tambah_hari_kerja(mulai, n)
         if tz is None:
-            return awal_hari(tanggal) + datetime.timedelta(hours=23, minutes=59)
-        return datetime.datetime.combine(tanggal, datetime.time(23, 59), tzinfo=tz)
+            return awal_hari(tanggal + datetime.timedelta(days=1)) - datetime.timedelta(microseconds=1)
+        return datetime.datetime.combine(tanggal, datetime.time.max, tzinfo=tz)
 
 
 def _tanggal_admin():

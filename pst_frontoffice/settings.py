@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "pesan",
     "presensi",
     "rating",
+    "ringkasan",
     "laporan",
     "sso",
 ]

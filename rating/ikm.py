@@ -27,22 +27,27 @@ class HasilIKM:
     mutu: str | None = None
     arti_mutu: str | None = None
     label: str = ""
+    kunci: object = None  # the group's key (kind of service or officer id) for per-group results
 
     @property
     def per_unsur(self):
         return list(zip(UNSUR, self.nrr))
 
 
-def _hasil(baris, label=""):
+def hasil_dari_jumlah(baris, label="", kunci=None):
+    """HasilIKM from respondents and the sum of answers per element (`responden`, `jumlah_u1`…)."""
     n = baris["responden"]
     if not n:
-        return HasilIKM(responden=0, nrr=[None] * len(FIELD_UNSUR), label=label)
+        return HasilIKM(responden=0, nrr=[None] * len(FIELD_UNSUR), label=label, kunci=kunci)
     nrr_tepat = [Decimal(baris[f"jumlah_{f}"]) / n for f in FIELD_UNSUR]
-    ikm = (sum(nrr_tepat) / len(nrr_tepat) * 25).quantize(DUA_DESIMAL, ROUND_HALF_UP)
+    # (Σ NRR × 1/9) × 25 as one exact fraction, rounded once: no intermediate rounding can move
+    # an index that lies on a half (x,xx5) to the other side.
+    jumlah = sum(baris[f"jumlah_{f}"] for f in FIELD_UNSUR)
+    ikm = (Decimal(25 * jumlah) / (len(FIELD_UNSUR) * n)).quantize(DUA_DESIMAL, ROUND_HALF_UP)
     mutu, arti = mutu_untuk(ikm)
     return HasilIKM(
         responden=n, nrr=[x.quantize(Decimal("0.001"), ROUND_HALF_UP) for x in nrr_tepat],
-        ikm=ikm, mutu=mutu, arti_mutu=arti, label=label,
+        ikm=ikm, mutu=mutu, arti_mutu=arti, label=label, kunci=kunci,
     )
 
 
@@ -71,7 +76,7 @@ def hitung_ikm(queryset=None, *, dari=None, sampai=None, jenis=None, petugas=Non
     `queryset` (of Penilaian) narrows further, e.g. `Penilaian.objects.filter(layanan__kunjungan__sarana="online")`.
     """
     qs = saring(queryset, dari=dari, sampai=sampai, jenis=jenis, petugas=petugas)
-    return _hasil(qs.aggregate(**_AGREGAT), label="Keseluruhan")
+    return hasil_dari_jumlah(qs.aggregate(**_AGREGAT), label="Keseluruhan")
 
 
 def hitung_ikm_per(kelompok, queryset=None, **filter_):
@@ -81,7 +86,7 @@ def hitung_ikm_per(kelompok, queryset=None, **filter_):
     baris = (
         saring(queryset, **filter_).order_by().values(kunci, nama).annotate(**_AGREGAT).order_by(nama)
     )
-    return [_hasil(b, label=b[nama]) for b in baris]
+    return [hasil_dari_jumlah(b, label=b[nama], kunci=b[kunci]) for b in baris]
 
 
 def sebaran_jawaban(queryset=None, **filter_):
@@ -113,15 +118,38 @@ def layanan_periode(*, dari, sampai):
 def tabel_profil(queryset=None, **filter_):
     """Per profile question: respondents per answer (and 'Tidak diisi'), with the share in percent."""
     qs = saring(queryset, **filter_).order_by()
+    hitung = {}
+    for kolom, _, _ in PROFIL:
+        hitung.update({(kolom, nilai): n for nilai, n in qs.values_list(kolom).annotate(n=Count("pk"))})
+    return tabel_profil_dari(hitung)
+
+
+def tabel_profil_dari(jumlah):
+    """The profile tables from counts {(question field, answer value): respondents} ("" = not answered)."""
     hasil = []
     for kolom, judul, pilihan in PROFIL:
-        hitung = dict(qs.values_list(kolom).annotate(n=Count("pk")))
+        hitung = {nilai: n for (k, nilai), n in jumlah.items() if k == kolom}
         total = sum(hitung.values())
-        baris = [(p.label, hitung.get(p.value, 0)) for p in pilihan] + [("Tidak diisi", hitung.get("", 0))]
+        baris = [(p.value, p.label, hitung.get(p.value, 0)) for p in pilihan] + [("", "Tidak diisi", hitung.get("", 0))]
         hasil.append({
             "kolom": kolom, "judul": judul,
             "baris": [
-                {"nama": nama, "jumlah": n, "persen": round(100 * n / total, 1) if total else None} for nama, n in baris
+                {"nilai": nilai, "nama": nama, "jumlah": n, "persen": round(100 * n / total, 1) if total else None}
+                for nilai, nama, n in baris
             ],
         })
     return hasil
+
+
+def teks_sampel(responden, populasi):
+    """What the pages and files say about the sample: (enough?, sentence); (True, "") without services."""
+    minimum = sampel_minimum(populasi)
+    if responden < minimum:
+        return False, (
+            f"Responden belum mencukupi: {responden} responden, sedangkan sampel minimum untuk {populasi} layanan "
+            f"pada periode ini adalah {minimum} (tabel Krejcie–Morgan, sebagaimana PermenPAN-RB No. 14 Tahun 2017). "
+            "Hasil IKM belum mewakili seluruh pengguna layanan."
+        )
+    if populasi:
+        return True, f"Responden memenuhi sampel minimum {minimum} untuk {populasi} layanan pada periode ini (Krejcie–Morgan)."
+    return True, ""

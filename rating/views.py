@@ -14,7 +14,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from layanan.models import Layanan
-from pst_frontoffice.excel import buku_excel
 from pst_frontoffice.htmx import render_halaman
 from pst_frontoffice.ratelimit import alamat_klien, melebihi_batas
 from pst_frontoffice.roles import petugas_diperlukan, pimpinan_diperlukan
@@ -162,7 +161,7 @@ def ikm(request):
 def unduh_ikm(request):
     """The IKM page as an Excel file (same period, same figures)."""
     dari, sampai = PeriodeForm(request.GET or None).rentang()
-    isi = buku_excel("IKM", ekspor.KOLOM_IKM, ekspor.baris_ikm(dari=dari, sampai=sampai))
+    isi = ekspor.berkas_ikm(dari=dari, sampai=sampai, kantor=request.kantor)
     response = HttpResponse(isi, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="ikm-{dari:%Y%m%d}-{sampai:%Y%m%d}.xlsx"'
     return response

@@ -63,7 +63,7 @@ def test_calendar_reads_given_dates_without_the_database():
 def test_end_of_the_nth_working_day_is_in_the_given_zone():
     wita = ZoneInfo("Asia/Makassar")
     akhir = KalenderKerja(cuti_bersama=[]).akhir_hari_kerja_ke(RABU, 1, tz=wita)
-    assert akhir == datetime.datetime(2026, 3, 20, 23, 59, tzinfo=wita)
+    assert akhir == datetime.datetime(2026, 3, 20, 23, 59, 59, 999999, tzinfo=wita)
 
 
 @pytest.mark.django_db

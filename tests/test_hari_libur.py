@@ -53,7 +53,7 @@ def test_fresh_install_gives_the_online_request_of_17_march_its_due_date_27_marc
     layanan = buat_layanan("konsultasi", sarana="online", kanal_online="email")
     # Wed 18 cuti Nyepi, Thu 19 Nyepi, Fri 20 cuti, weekend with Idul Fitri, Mon 23 and Tue 24 cuti:
     # the three working days are Wed 25, Thu 26 and Fri 27.
-    assert layanan.tenggat == datetime.datetime(2026, 3, 27, 23, 59, tzinfo=WITA)
+    assert layanan.tenggat == datetime.datetime(2026, 3, 27, 23, 59, 59, 999999, tzinfo=WITA)
 
 
 def test_idul_fitri_week_with_cuti_bersama_unchecked(instalasi_baru):

@@ -278,7 +278,9 @@ def test_attendance_summary_counts_roster_and_presensi_of_the_period(petugas, pe
 
     presensi = Laporan(Periode.dari("minggu", senin), kantor=kantor).presensi()
 
-    assert presensi == {"tugas": 3, "petugas_terjadwal": 2, "hadir": 2, "tanpa_pulang": 1}
+    assert {k: presensi[k] for k in ("tugas", "petugas_terjadwal", "hadir", "tanpa_pulang")} == {
+        "tugas": 3, "petugas_terjadwal": 2, "hadir": 2, "tanpa_pulang": 1,
+    }
 
 
 @pytest.mark.django_db

@@ -232,14 +232,14 @@ def test_pesan_pengunjung_masuk_ke_layanan_online_terbuka_dan_memulai_lagi_jam_t
     masuk = PesanMasuk.objects.get()
     assert (masuk.layanan, masuk.dari, masuk.nama_profil) == (layanan, NOMOR, "Dewi")
     terakhir = layanan.riwayat.latest("waktu", "id")
-    assert terakhir.jenis == RiwayatLayanan.Jenis.PENGUNJUNG
+    assert terakhir.jenis == RiwayatLayanan.Jenis.TANGGAPAN
     assert terakhir.catatan == "WhatsApp dari pengunjung (0812-9876-5432): Baik, data tahun 2024 juga ya."
     # The visitor answered: the auto-close of a silent consultation does not close it.
     assert tutup_konsultasi_online_diam(hari=kantor.tutup_otomatis_hari) == []
     # Delivered twice (Meta retries), stored once.
     assert graph.kirim_webhook(graph.muatan_pesan(NOMOR, "Baik.", wamid=masuk.id_penyedia)) == 200
     assert PesanMasuk.objects.count() == 1
-    assert layanan.riwayat.filter(jenis=RiwayatLayanan.Jenis.PENGUNJUNG).count() == 1
+    assert layanan.riwayat.filter(jenis=RiwayatLayanan.Jenis.TANGGAPAN).count() == 1
 
 
 def test_balasan_atas_pesan_kantor_masuk_ke_layanan_pesan_itu(graph, templat_rating, buat_layanan, petugas):
@@ -252,7 +252,7 @@ def test_balasan_atas_pesan_kantor_masuk_ke_layanan_pesan_itu(graph, templat_rat
     keluar = PesanKeluar.objects.get(layanan=lama, peristiwa=Peristiwa.SIAP_DIAMBIL)
     assert graph.pengunjung_menulis(NOMOR, "Besok saya ambil.", balasan_untuk=keluar.id_penyedia) == 200
     assert PesanMasuk.objects.get().layanan == lama  # the reply names its message, not the newest service
-    assert baru.riwayat.filter(jenis=RiwayatLayanan.Jenis.PENGUNJUNG).count() == 0
+    assert baru.riwayat.filter(jenis=RiwayatLayanan.Jenis.TANGGAPAN).count() == 0
 
 
 def test_pesan_dari_nomor_tak_dikenal_hanya_didaftar_untuk_petugas(graph, client, petugas):

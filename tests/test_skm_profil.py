@@ -184,4 +184,4 @@ def test_report_says_when_respondents_are_below_the_minimum_sample(tiga_responde
     halaman = masuk(pimpinan).get(reverse("laporan:index"), periode.query())
 
     assert halaman.context["kepuasan"]["sampel_minimum"] == 10
-    assert "Responden di bawah sampel minimum 10" in halaman.content.decode()
+    assert "sampel minimum untuk 10 layanan pada periode ini adalah 10" in halaman.content.decode()

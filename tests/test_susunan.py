@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 AKAR = Path(__file__).resolve().parent.parent
-APPS = ("pst_frontoffice", "sso", "bukutamu", "layanan", "pesan", "rating", "presensi", "laporan", "demo")
+APPS = ("pst_frontoffice", "sso", "bukutamu", "layanan", "pesan", "rating", "presensi", "ringkasan", "laporan", "demo")
 
 # Which of our apps each app may import (besides itself).
 BOLEH = {
@@ -23,8 +23,9 @@ BOLEH = {
     "layanan": {"pst_frontoffice", "bukutamu"},
     "pesan": {"pst_frontoffice", "bukutamu", "layanan"},
     "rating": {"pst_frontoffice", "bukutamu", "layanan", "pesan"},
-    "laporan": {"pst_frontoffice", "bukutamu", "layanan", "pesan", "rating", "presensi"},
-    "demo": {"pst_frontoffice", "sso", "bukutamu", "layanan", "pesan", "rating", "presensi", "laporan"},
+    "ringkasan": {"pst_frontoffice", "bukutamu", "layanan", "rating"},
+    "laporan": {"pst_frontoffice", "bukutamu", "layanan", "pesan", "rating", "presensi", "ringkasan"},
+    "demo": {"pst_frontoffice", "sso", "bukutamu", "layanan", "pesan", "rating", "presensi", "ringkasan", "laporan"},
 }
 
 # Template tag libraries and the app that owns each.

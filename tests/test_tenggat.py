@@ -27,13 +27,13 @@ def test_online_request_is_due_at_the_end_of_the_third_working_day(tanpa_cuti_be
     CutiBersama.objects.filter(tanggal=datetime.date(2026, 3, 20)).update(berlaku=True)
     layanan = buat_layanan("konsultasi", waktu=RABU_18_MARET, sarana="online", kanal_online="email")
     # Nyepi (Thu), cuti bersama (Fri) and the weekend do not count: Mon 23, Tue 24, Wed 25.
-    assert layanan.tenggat == datetime.datetime(2026, 3, 25, 23, 59, tzinfo=WITA)
+    assert layanan.tenggat == datetime.datetime(2026, 3, 25, 23, 59, 59, 999999, tzinfo=WITA)
 
 
 @pytest.mark.django_db
 def test_walk_in_data_request_also_counts_working_days(tanpa_cuti_bersama, buat_layanan):
     layanan = buat_layanan("permintaan-data", waktu=RABU_18_MARET)
-    assert layanan.tenggat == datetime.datetime(2026, 3, 24, 23, 59, tzinfo=WITA)
+    assert layanan.tenggat == datetime.datetime(2026, 3, 24, 23, 59, 59, 999999, tzinfo=WITA)
 
 
 @pytest.mark.django_db
@@ -55,13 +55,13 @@ def test_changing_settings_or_cuti_bersama_recomputes_open_services_only(tanpa_c
     cuti.berlaku = True
     cuti.save()
     terbuka.refresh_from_db()
-    assert terbuka.tenggat == datetime.datetime(2026, 3, 25, 23, 59, tzinfo=WITA)
+    assert terbuka.tenggat == datetime.datetime(2026, 3, 25, 23, 59, 59, 999999, tzinfo=WITA)
 
     kantor.batas_online_hari_kerja = 1
     kantor.save()
     terbuka.refresh_from_db()
     selesai.refresh_from_db()
-    assert terbuka.tenggat == datetime.datetime(2026, 3, 23, 23, 59, tzinfo=WITA)
+    assert terbuka.tenggat == datetime.datetime(2026, 3, 23, 23, 59, 59, 999999, tzinfo=WITA)
     assert selesai.tenggat == tenggat_selesai
 
 
@@ -197,3 +197,48 @@ def test_late_and_open_means_past_due_and_not_answered_by_then(buat_layanan, pet
 
     assert terlambat == {tidak_dijawab, dijawab_telat}
     assert belum_jatuh_tempo not in terlambat
+
+
+@pytest.mark.django_db
+def test_work_finished_at_23_59_30_on_the_due_day_is_on_time(tanpa_cuti_bersama, buat_layanan, petugas, time_machine):
+    from laporan.data import Laporan
+    from laporan.periode import Periode
+
+    time_machine.move_to(RABU_18_MARET, tick=False)
+    layanan = buat_layanan("permintaan-data", sarana="online", kanal_online="email")  # due Tue 24 March
+    akhir = datetime.datetime(2026, 3, 24, 23, 59, 30, tzinfo=WITA)
+    assert layanan.keadaan_tenggat(ambang_persen=75, sekarang=akhir) != "terlambat"
+    time_machine.move_to(akhir, tick=False)
+    layanan.ubah_status(Status.SELESAI, oleh=petugas)
+    time_machine.move_to(datetime.datetime(2026, 3, 30, 9, 0, tzinfo=WITA), tick=False)
+
+    with timezone.override(WITA):
+        standar = Laporan(Periode.dari("hari", datetime.date(2026, 3, 24))).standar_waktu()[1]
+
+    assert (standar["jumlah"], standar["tepat"], standar["terlambat"]) == (1, 1, 0)
+    assert layanan.keadaan_tenggat(ambang_persen=75, sekarang=datetime.datetime(2026, 3, 25, 0, 0, tzinfo=WITA)) is None
+    with timezone.override(WITA):
+        assert timezone.localtime(layanan.tenggat).strftime("%H.%M") == "23.59"
+
+
+@pytest.mark.django_db
+def test_due_time_stored_at_23_59_00_moves_to_the_end_of_that_day(buat_layanan):
+    import importlib
+
+    from django.apps import apps
+
+    migrasi = importlib.import_module("layanan.migrations.0012_tenggat_akhir_hari")
+    online = buat_layanan("konsultasi", waktu=RABU_18_MARET, sarana="online", kanal_online="email")
+    langsung = buat_layanan("konsultasi", waktu=RABU_18_MARET)
+    lama = online.tenggat.replace(second=0, microsecond=0)
+    Layanan.objects.filter(pk=online.pk).update(tenggat=lama)
+    tenggat_langsung = langsung.tenggat
+
+    migrasi.tenggat_sampai_akhir_hari(apps, None)
+    migrasi.tenggat_sampai_akhir_hari(apps, None)  # running it again changes nothing
+
+    online.refresh_from_db()
+    langsung.refresh_from_db()
+    assert online.tenggat == lama + datetime.timedelta(seconds=59, microseconds=999999)
+    assert online.tenggat.astimezone(WITA).time() == datetime.time.max
+    assert langsung.tenggat == tenggat_langsung

@@ -10,8 +10,8 @@ from django.apps import apps
 from django.core.management import call_command
 from django.urls import reverse
 
-from layanan.layanan import pengguna_sistem
-from layanan.models import Layanan, Status
+from layanan.layanan import catat_tanggapan_pengunjung, pengguna_sistem
+from layanan.models import Layanan, RiwayatLayanan, Status
 
 MULAI = datetime.datetime(2026, 11, 2, 2, 0, tzinfo=datetime.UTC)  # Monday 09.00 WIB
 
@@ -94,17 +94,88 @@ def test_visitor_answered_keeps_the_consultation_open(konsultasi_online, petugas
 
 
 @pytest.mark.django_db
-def test_recent_note_after_the_answer_keeps_it_open(konsultasi_online, petugas, jam):
+def test_office_side_entries_do_not_postpone_the_close(konsultasi_online, petugas, petugas2, jam):
     layanan = konsultasi_online()
     _jawab(layanan, petugas)
-    jam.shift(datetime.timedelta(days=3))
-    layanan.catat_riwayat("Pengunjung bertanya lagi lewat WA", oleh=petugas)
-    jam.shift(datetime.timedelta(days=1))
+    jam.shift(datetime.timedelta(days=2))
+    layanan.catat_riwayat("Dicek lagi, belum ada kabar.", oleh=petugas)
+    layanan.alihkan(petugas2, oleh=petugas)
+    layanan.atur_pendamping([petugas], oleh=petugas2)
+    jam.shift(datetime.timedelta(days=1, minutes=1))
 
-    _jalankan()
+    assert "1 konsultasi online ditutup otomatis" in _jalankan()
 
     layanan.refresh_from_db()
-    assert layanan.status == Status.MENUNGGU
+    assert layanan.status == Status.SELESAI and layanan.ditutup_otomatis
+
+
+@pytest.mark.django_db
+def test_recorded_visitor_answer_restarts_the_silence(konsultasi_online, petugas, jam):
+    layanan = konsultasi_online()
+    _jawab(layanan, petugas)
+    jam.shift(datetime.timedelta(days=2))
+    catat_tanggapan_pengunjung(layanan=layanan, oleh=petugas, catatan="Pengunjung membalas: masih dicek.")
+    jam.shift(datetime.timedelta(days=2))
+    assert "0 konsultasi" in _jalankan()  # 2 days since the visitor's answer
+    jam.shift(datetime.timedelta(days=1, minutes=1))
+
+    assert "1 konsultasi online ditutup otomatis" in _jalankan()
+    layanan.refresh_from_db()
+    assert layanan.ditutup_otomatis
+
+
+@pytest.mark.django_db
+def test_a_reply_recorded_by_the_system_counts_like_the_officers(konsultasi_online, petugas, jam):
+    # The way code that receives replies by itself (a WhatsApp webhook) records them.
+    layanan = konsultasi_online()
+    _jawab(layanan, petugas)
+    jam.shift(datetime.timedelta(days=2))
+    catat_tanggapan_pengunjung(layanan=layanan, oleh=pengguna_sistem(), catatan="Balasan WhatsApp.")
+    jam.shift(datetime.timedelta(days=2))
+
+    assert "0 konsultasi" in _jalankan()
+    assert layanan.riwayat.filter(jenis=RiwayatLayanan.Jenis.TANGGAPAN).count() == 1
+
+
+@pytest.mark.django_db
+def test_officer_records_the_visitors_answer_on_the_service_page(konsultasi_online, masuk, petugas, jam):
+    layanan = konsultasi_online()
+    _jawab(layanan, petugas)
+    klien = masuk(petugas)
+    assert "Catat Tanggapan Pengunjung" in klien.get(layanan.get_absolute_url()).content.decode()
+
+    jawab = klien.post(reverse("layanan:catat_tanggapan", args=[layanan.pk]), {"tanggapan": "Ditelepon, minta tabel 2025."})
+
+    assert jawab.status_code == 302
+    entri = layanan.riwayat.get(jenis=RiwayatLayanan.Jenis.TANGGAPAN)
+    assert (entri.catatan, entri.oleh) == ("Ditelepon, minta tabel 2025.", petugas)
+    html = klien.get(layanan.get_absolute_url()).content.decode()
+    assert "Tanggapan pengunjung" in html and "Ditelepon, minta tabel 2025." in html
+
+
+@pytest.mark.django_db
+def test_answer_form_is_only_for_open_online_services_of_the_handler(konsultasi_online, buat_layanan, masuk, petugas, petugas2):
+    langsung = buat_layanan("konsultasi")
+    online = konsultasi_online()
+
+    assert "Catat Tanggapan Pengunjung" not in masuk(petugas).get(langsung.get_absolute_url()).content.decode()
+    ditolak = masuk(petugas).post(reverse("layanan:catat_tanggapan", args=[langsung.pk]), {"tanggapan": "x"})
+    lain = masuk(petugas2).post(reverse("layanan:catat_tanggapan", args=[online.pk]), {"tanggapan": "x"})
+
+    assert ditolak.status_code == 400
+    assert lain.status_code == 403
+    assert not RiwayatLayanan.objects.filter(jenis=RiwayatLayanan.Jenis.TANGGAPAN).exists()
+
+
+@pytest.mark.django_db
+def test_answer_form_with_htmx_redraws_the_panel(konsultasi_online, masuk, petugas):
+    layanan = konsultasi_online()
+    jawab = masuk(petugas).post(
+        reverse("layanan:catat_tanggapan", args=[layanan.pk]), {"tanggapan": ""}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="kelola"
+    )
+    assert jawab.status_code == 200
+    assert 'id="kelola"' in jawab.content.decode()
+    assert layanan.riwayat.get(jenis=RiwayatLayanan.Jenis.TANGGAPAN).catatan == "Pengunjung menanggapi."
 
 
 @pytest.mark.django_db

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
@@ -31,6 +32,14 @@ class Status(models.TextChoices):
 
 
 STATUS_TERBUKA = (Status.DITERIMA, Status.DIPROSES, Status.MENUNGGU, Status.SIAP_DIAMBIL)
+
+# What the figures count, once for the reports, the daily summaries and the dashboard. "Selesai" is
+# a service an officer finished; a silent online conversation the system closed (ditutup otomatis)
+# also has the status Selesai but is a figure of its own and never counted as finished by an officer.
+SELESAI = Q(status=Status.SELESAI, ditutup_otomatis=False)
+DITUTUP_OTOMATIS = Q(status=Status.SELESAI, ditutup_otomatis=True)
+DIBATALKAN = Q(status=Status.DIBATALKAN)
+TERBUKA = Q(status__in=STATUS_TERBUKA)
 
 # The allowed flow, as the officers' user guide describes Update. Siap Diambil exists only for data requests;
 # Menunggu tanggapan pengunjung only for online services (the officer sets it when answering and
@@ -59,9 +68,35 @@ def _relasi_daftar_terpasang(model):
     return tuple(nama for nama in RELASI_DAFTAR if nama in ada)
 
 
+def syarat_kepatuhan(sekarang):
+    """The time-standard figures of services due in a period, as conditions on `dengan_jawaban()` rows.
+
+    As layanan/tenggat.py states the rule: cancelled services never count; "jatuh tempo" are those
+    decided at `sekarang` (finished, past due, or answered); "memenuhi" were finished by an officer
+    or answered by their due time; "terlambat" are decided and not met; "terlambat, masih terbuka"
+    are open past due and not answered by then. Written without negated lookups on the nullable
+    answer time, so each condition reads the same in a filter and inside Count(filter=…).
+    """
+    dijawab_tepat = Q(dijawab_pada__lte=models.F("tenggat"))
+    tidak_dijawab_tepat = Q(dijawab_pada__isnull=True) | Q(dijawab_pada__gt=models.F("tenggat"))
+    tidak_batal = ~DIBATALKAN
+    jatuh_tempo = tidak_batal & (Q(status=Status.SELESAI) | Q(tenggat__lt=sekarang) | Q(dijawab_pada__isnull=False))
+    tidak_selesai_tepat = ~Q(status=Status.SELESAI) | Q(ditutup_otomatis=True) | Q(selesai_pada__gt=models.F("tenggat"))
+    return {
+        "jatuh_tempo": jatuh_tempo,
+        "memenuhi": tidak_batal & ((SELESAI & Q(selesai_pada__lte=models.F("tenggat"))) | dijawab_tepat),
+        "terlambat": jatuh_tempo & tidak_selesai_tepat & tidak_dijawab_tepat,
+        "terlambat_terbuka": TERBUKA & Q(tenggat__lt=sekarang) & tidak_dijawab_tepat,
+    }
+
+
 class LayananQuerySet(models.QuerySet):
     def terbuka(self):
-        return self.filter(status__in=STATUS_TERBUKA)
+        return self.filter(TERBUKA)
+
+    def selesai(self):
+        """Finished by an officer (the figure "Selesai"); auto-closed services are not."""
+        return self.filter(SELESAI)
 
     def cari(self, teks):
         """The list search: visitor's name, instansi or keperluan containing the words."""
@@ -94,12 +129,27 @@ class LayananQuerySet(models.QuerySet):
         jawaban = RiwayatLayanan.objects.filter(layanan=models.OuterRef("pk"), ke_status=Status.MENUNGGU)
         return self.annotate(dijawab_pada=models.Subquery(jawaban.order_by("waktu").values("waktu")[:1]))
 
+    def dengan_awal_diam(self):
+        """Annotate `awal_diam`: since when the visitor has been silent after the office's answer.
+
+        The later of the last time the office set Menunggu tanggapan pengunjung (its answer) and
+        the last time the visitor answered (a history entry of the kind Tanggapan pengunjung);
+        the service's creation when neither exists. Nothing else the office does (a note, another
+        officer, co-handlers) restarts it: only the visitor's side counts.
+        """
+        awal = models.Max(
+            "riwayat__waktu",
+            filter=Q(riwayat__jenis=RiwayatLayanan.Jenis.TANGGAPAN) | Q(riwayat__ke_status=Status.MENUNGGU),
+        )
+        return self.annotate(awal_diam=Coalesce(awal, "dibuat"))
+
     def terlambat_terbuka(self, sekarang=None):
         """Open services past their due time that the office has not answered by then (see layanan/tenggat.py)."""
-        return (
-            self.terbuka().filter(tenggat__lt=sekarang or timezone.now()).dengan_jawaban()
-            .filter(models.Q(dijawab_pada__isnull=True) | models.Q(dijawab_pada__gt=models.F("tenggat")))
-        )
+        return self.kepatuhan("terlambat_terbuka", sekarang=sekarang)
+
+    def kepatuhan(self, angka, *, sekarang=None):
+        """The services behind one time-standard figure (`syarat_kepatuhan`), for the given moment."""
+        return self.dengan_jawaban().filter(syarat_kepatuhan(sekarang or timezone.now())[angka])
 
     def urut_tenggat(self):
         """Open services first, the nearest due time on top; closed ones after, newest first."""
@@ -192,10 +242,6 @@ class Layanan(models.Model):
             catatan=catatan, oleh=oleh, waktu=waktu or timezone.now(),
         )
 
-    def catat_jawaban_pengunjung(self, catatan, *, oleh, waktu=None):
-        """The visitor answered (a message from them reached this service): one history entry of its own kind."""
-        return self.catat_riwayat(catatan, oleh=oleh, jenis=RiwayatLayanan.Jenis.PENGUNJUNG, waktu=waktu)
-
     def status_berikutnya(self):
         """The statuses this service may move to now."""
         pilihan = ALUR_STATUS[self.status]
@@ -270,9 +316,9 @@ class RiwayatLayanan(models.Model):
         STATUS = "status", "Perubahan status"
         PETUGAS = "petugas", "Petugas"
         CATATAN = "catatan", "Catatan"
-        # The visitor wrote back (e.g. a WhatsApp reply received by the pesan app): the visitor's side of
-        # the conversation, which is what the auto-close of silent consultations waits on.
-        PENGUNJUNG = "pengunjung", "Pengunjung menjawab"
+        # The visitor answered (recorded by an officer, or by the system for a reply that arrives
+        # by itself): the one entry that restarts the auto-close's silence clock.
+        TANGGAPAN = "tanggapan", "Tanggapan pengunjung"
 
     layanan = models.ForeignKey(Layanan, on_delete=models.CASCADE, related_name="riwayat")
     jenis = models.CharField("jenis", max_length=10, choices=Jenis.choices, default=Jenis.STATUS)

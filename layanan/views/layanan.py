@@ -5,15 +5,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from bukutamu.models import Kunjungan
+from bukutamu.models import Kunjungan, Sarana
 from pst_frontoffice.htmx import TAB, render_halaman
 from pst_frontoffice.kalender import awal_hari, hari_ini
 from pst_frontoffice.paginasi import PaginatorBerbatas
 from pst_frontoffice.roles import petugas_diperlukan, staf_diperlukan
 
-from ..forms.layanan import FilterLayananForm, PetugasForm, UpdateStatusForm
-from ..layanan import tautan_notifikasi_grup
-from ..models import Layanan, Status
+from ..forms.layanan import FilterLayananForm, PetugasForm, TanggapanForm, UpdateStatusForm
+from ..layanan import catat_tanggapan_pengunjung, tautan_notifikasi_grup
+from ..models import Layanan
 
 
 def beranda(request):
@@ -41,10 +41,8 @@ def dashboard(request):
         "layanan_hari_ini": Layanan.objects.filter(dibuat__gte=mulai).count(),
         "layanan_terbuka": terbuka.count(),
         "layanan_saya_terbuka": len(id_saya),
-        # Finished by an officer; the auto-closed silent conversations are counted apart, as in the reports.
-        "selesai_hari_ini": Layanan.objects.filter(
-            status=Status.SELESAI, selesai_pada__gte=mulai, ditutup_otomatis=False
-        ).count(),
+        # "Selesai" as the reports count it (layanan.models.SELESAI): auto-closed ones are not.
+        "selesai_hari_ini": Layanan.objects.selesai().filter(selesai_pada__gte=mulai).count(),
     }
     baris = Layanan.objects.untuk_daftar().in_bulk(id_saya[:5])
     terbaru = [baris[pk] for pk in id_saya[:5] if pk in baris]
@@ -129,6 +127,9 @@ def konteks_detail(request, layanan, **lain):
         "form_status": lain.pop("form_status", None) or (UpdateStatusForm(layanan=layanan) if boleh_ubah else None),
         "form_petugas": lain.pop("form_petugas", None)
         or (PetugasForm(initial={"petugas": layanan.petugas, "pendamping": layanan.pendamping.all()}) if boleh_ubah else None),
+        # An online service's visitor answers from afar: the officer records it (auto-close clock).
+        "form_tanggapan": lain.pop("form_tanggapan", None)
+        or (TanggapanForm() if boleh_ubah and layanan.terbuka and layanan.kunjungan.sarana == Sarana.ONLINE else None),
         "tautan_grup_wa": tautan_notifikasi_grup(layanan, kantor=request.kantor, request=request),
         "pengaduan_terkait": layanan.pengaduan.terlihat_oleh(request.user),
         **lain,
@@ -184,5 +185,27 @@ def atur_petugas(request, pk):
     messages.error(request, "Petugas belum diperbarui; periksa pilihan.")
     return render_halaman(
         request, "layanan/detail.html", konteks_detail(request, layanan, form_petugas=form),
+        partial="kelola", status=200 if request.htmx else 400,
+    )
+
+
+@petugas_diperlukan
+@require_POST
+def catat_tanggapan(request, pk):
+    """The visitor answered an online service: recorded in the history (it restarts the auto-close's clock)."""
+    layanan = _ambil_layanan_untuk_diubah(request, pk)
+    form = TanggapanForm(request.POST)
+    if not layanan.terbuka or layanan.kunjungan.sarana != Sarana.ONLINE:
+        form.add_error(None, "Tanggapan pengunjung hanya dicatat untuk layanan online yang belum selesai.")
+    if form.is_valid():
+        catat_tanggapan_pengunjung(layanan=layanan, oleh=request.user, catatan=form.cleaned_data["tanggapan"])
+        messages.success(request, "Tanggapan pengunjung dicatat di riwayat.")
+        if not request.htmx:
+            return redirect(layanan)
+        return render_halaman(request, "layanan/detail.html", konteks_detail(request, layanan), partial="kelola")
+    if not request.htmx:
+        messages.error(request, "Tanggapan belum dicatat: " + " ".join(form.errors.get("__all__", []) or ["periksa isian."]))
+    return render_halaman(
+        request, "layanan/detail.html", konteks_detail(request, layanan, form_tanggapan=form),
         partial="kelola", status=200 if request.htmx else 400,
     )

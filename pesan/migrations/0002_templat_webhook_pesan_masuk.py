@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('layanan', '0012_riwayat_pengunjung_menjawab'),
+        ('layanan', '0013_riwayat_tanggapan_pengunjung'),
         ('pesan', '0001_pesan_keluar_dari_layanan'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

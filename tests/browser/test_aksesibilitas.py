@@ -129,6 +129,7 @@ def test_head_and_admin_pages_have_no_serious_violations(
     page.get_by_role("switch", name="Tampilkan definisi").check()
     expect(page.locator(".definisi").first).to_be_visible()
     periksa("laporan, definisi terbuka")
+    periksa("rincian angka laporan", f"{url}/laporan/rincian/?angka=layanan")
     periksa("ikm", f"{url}/ikm/")
     periksa("rekap presensi", f"{url}/presensi/rekap/")
     page.context.clear_cookies()

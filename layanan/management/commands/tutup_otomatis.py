@@ -9,7 +9,7 @@ from pst_frontoffice.models import PengaturanKantor
 
 class Command(BaseCommand):
     help = (
-        "Menutup (Selesai) konsultasi online berstatus Menunggu tanggapan pengunjung yang tidak ada aktivitas selama N hari (Pengaturan kantor: "
+        "Menutup (Selesai) konsultasi online berstatus Menunggu tanggapan pengunjung yang tidak ditanggapi pengunjung selama N hari sejak dijawab atau sejak tanggapan terakhirnya (Pengaturan kantor: "
         "tutup otomatis), dengan catatan di riwayat. Aman dijalankan berulang kali."
     )
 
