@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from .kalender import TANGGAL_MAKS, TANGGAL_MIN, awal_hari, tanggal_wajar
+from .kalender import TANGGAL_MAKS, TANGGAL_MIN, awal_hari, tanggal_singkat, tanggal_wajar
 
 # The largest id or number a database column holds (a signed 64-bit integer).
 BATAS_BILANGAN = 2**63 - 1
@@ -163,3 +163,20 @@ class FilterForm(FormIndonesia):
 
     def medan_urut(self):
         return self["urut"] if "urut" in self.fields else None
+
+    def filter_aktif(self):
+        """(label, chosen value as read) of each filter in use but the text search: what a folded
+        filter bar shows above its list."""
+        data = self.data_sah()
+        aktif = []
+        for nama in self.kolom:
+            nilai = data.get(nama)
+            if nama == "q" or nilai in (None, "", [], ()):
+                continue
+            field = self.fields[nama]
+            if isinstance(nilai, datetime.date):
+                nilai = tanggal_singkat(nilai, dengan_tahun=True)
+            elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+                nilai = dict(field.choices).get(nilai, nilai)
+            aktif.append((field.label, str(nilai)))
+        return aktif

@@ -67,11 +67,6 @@ class FilterLayananForm(FilterForm):
     jenis = PilihanModel(label="Jenis", required=False, queryset=JenisLayanan.objects.all(), empty_label="Semua jenis")
     sarana = forms.ChoiceField(label="Sarana", required=False, choices=[("", "Semua sarana"), *Sarana.choices], widget=PilihanCepat)
     petugas = PilihanModel(label="Petugas", required=False, queryset=None, empty_label="Semua petugas")
-    urut = forms.ChoiceField(
-        label="Urutkan", required=False, choices=[("", "Terbaru"), ("tenggat", "Tenggat terdekat")],
-        widget=PilihanCepat(attrs={"class": "form-select form-select-sm"}),
-    )
-
     # Not in the filter bar: set by the reports' links. `menurut=tenggat` applies the dates to the
     # due time (time-standard compliance); `standar=hari_kerja` keeps the services under the
     # working-day standard (online requests and data requests); `otomatis` splits the finished
@@ -81,10 +76,10 @@ class FilterLayananForm(FilterForm):
     otomatis = forms.ChoiceField(required=False, choices=[("", "semua"), ("1", "ditutup otomatis"), ("0", "oleh petugas")], widget=forms.HiddenInput)
 
     kolom = {
-        # Two rows at 1366 px, so that every choice reads in full ("Semua sarana", not "Sem").
-        "q": "col-12 col-lg-3", "status": "col-6 col-md-4 col-lg-2", "jenis": "col-6 col-md-4 col-lg-2",
-        "sarana": "col-6 col-md-4 col-lg-2", "petugas": "col-6 col-md-4 col-lg-3", "dari": "col-6 col-md-4 col-lg-2",
-        "sampai": "col-6 col-md-4 col-lg-2",
+        # The search stays in the title row; the rest fold away in a panel of three columns
+        # (includes/filter_form.html, lipat=True), wide enough that every choice reads in full.
+        "q": "col-12", "status": "col-6 col-md-4", "jenis": "col-6 col-md-4", "sarana": "col-6 col-md-4",
+        "petugas": "col-6 col-md-4", "dari": "col-6 col-md-4", "sampai": "col-6 col-md-4",
     }
 
     def __init__(self, *args, **kwargs):
@@ -92,7 +87,7 @@ class FilterLayananForm(FilterForm):
         self.fields["petugas"].queryset = _petugas_aktif()
 
     def saring(self, qs):
-        """Apply the valid filters; an invalid one is ignored (its message shows beside it)."""
+        """Apply the valid filters; an invalid one is ignored (its message shows beside it). The order is the list's own (?urut=)."""
         data = self.data_sah()
         if data.get("q"):
             qs = qs.cari(data["q"])
@@ -113,7 +108,4 @@ class FilterLayananForm(FilterForm):
             qs = qs.filter(ditutup_otomatis=data["otomatis"] == "1")
         if data.get("standar") == "hari_kerja":
             qs = qs.filter(Q(kunjungan__sarana=Sarana.ONLINE) | Q(jenis__adalah_permintaan_data=True))
-        qs = self.saring_tanggal(qs, "tenggat" if data.get("menurut") == "tenggat" else "dibuat", data)
-        if data.get("urut") == "tenggat":
-            qs = qs.urut_tenggat()
-        return qs
+        return self.saring_tanggal(qs, "tenggat" if data.get("menurut") == "tenggat" else "dibuat", data)

@@ -1,6 +1,8 @@
 """The services app's tables, one module per concept."""
 
-from .layanan import ALUR_STATUS, STATUS_TERBUKA, Layanan, LayananQuerySet, RiwayatLayanan, Status
+from .layanan import (
+    ALUR_STATUS, STATUS_TERBUKA, URUT_BAWAAN, URUTAN, Layanan, LayananQuerySet, RiwayatLayanan, Status,
+)
 from .loker import JenisKartu, Loker, PeminjamanLoker
 from .pengaduan import Kanal, Pengaduan, StatusPengaduan, TindakLanjutPengaduan, UnsurSKM
 from .permintaan import CaraPenyampaian, FormatData, ItemData, PermintaanData, Tag, TingkatWilayah
@@ -8,7 +10,7 @@ from .pesan import KanalPesan, PengaturanGateway, Penyedia, Peristiwa, PesanKelu
 from .surat import KLASIFIKASI_BAWAAN, BerkasSurat, KlasifikasiSurat, NomorSurat, PenghitungSurat
 
 __all__ = [
-    "ALUR_STATUS", "KLASIFIKASI_BAWAAN", "STATUS_TERBUKA",
+    "ALUR_STATUS", "KLASIFIKASI_BAWAAN", "STATUS_TERBUKA", "URUT_BAWAAN", "URUTAN",
     "BerkasSurat", "CaraPenyampaian", "FormatData", "ItemData", "JenisKartu", "Kanal", "KanalPesan", "KlasifikasiSurat",
     "Layanan", "LayananQuerySet", "Loker", "NomorSurat", "PeminjamanLoker", "Pengaduan", "PenghitungSurat",
     "PengaturanGateway", "Penyedia", "Peristiwa", "PermintaanData", "PesanKeluar", "RiwayatLayanan", "Status", "StatusPengaduan", "StatusPesan", "Tag", "TindakLanjutPengaduan",

@@ -52,6 +52,20 @@ ALUR_STATUS = {
 RELASI_DAFTAR = ("penilaian", "skd")
 
 
+# The list columns an officer may sort by (?urut=pengunjung, ?urut=-masuk); "tenggat" puts the
+# open services first, nearest due time on top (see LayananQuerySet.urut_tenggat).
+URUTAN = {
+    "nomor": "id",
+    "masuk": "dibuat",
+    "pengunjung": "kunjungan__pengunjung__nama",
+    "jenis": "jenis__nama",
+    "status": "status",
+    "tenggat": "tenggat",
+    "petugas": "petugas__nama",
+}
+URUT_BAWAAN = "-masuk"
+
+
 @functools.cache
 def _relasi_daftar_terpasang(model):
     """The names of RELASI_DAFTAR that the installed apps define on `model` (read once per process)."""
@@ -109,6 +123,21 @@ class LayananQuerySet(models.QuerySet):
             "-dibuat",
             "-id",
         )
+
+    def urutkan(self, kunci):
+        """Order by a list column (URUTAN; "-" in front: the other way); an unknown key keeps newest first."""
+        kunci = kunci if kunci in URUTAN or kunci.lstrip("-") in URUTAN else URUT_BAWAAN
+        if kunci == "tenggat":
+            return self.urut_tenggat()
+        turun = kunci.startswith("-")
+        medan = URUTAN[kunci.lstrip("-")]
+        if kunci.lstrip("-") == "status":
+            medan = models.Case(*(models.When(status=s, then=models.Value(i)) for i, s in enumerate(Status)))
+        else:
+            medan = models.F(medan)
+        urutan = medan.desc(nulls_last=True) if turun else medan.asc(nulls_last=True)
+        # The id breaks ties the same way, so a page boundary never shows a row twice.
+        return self.order_by(urutan, "-id" if turun else "id")
 
 
 class Layanan(models.Model):
