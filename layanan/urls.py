@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import lacak, layanan, loker, pengaduan, permintaan, pesan, surat
+from .views import catatan, lacak, layanan, loker, pengaduan, permintaan, pesan, surat
 
 app_name = "layanan"
 urlpatterns = [
@@ -11,6 +11,7 @@ urlpatterns = [
     path("layanan/<int:pk>/", layanan.detail, name="detail"),
     path("layanan/<int:pk>/update/", layanan.update_status, name="update_status"),
     path("layanan/<int:pk>/petugas/", layanan.atur_petugas, name="atur_petugas"),
+    path("layanan/<int:pk>/catatan/", catatan.tambah_catatan, name="tambah_catatan"),
     # Reply letters.
     path("layanan/<int:pk>/nomor-surat/", surat.generate_nomor, name="generate_nomor"),
     path("layanan/<int:pk>/draf-surat/", surat.draf_surat, name="draf_surat"),

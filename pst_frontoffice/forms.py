@@ -134,6 +134,7 @@ class FilterForm(FormIndonesia):
     sampai = forms.DateField(label="Sampai tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
     kolom = {}
+    juga_aktif = ()  # hidden filters set by links, shown among the filters in use
 
     def clean(self):
         data = super().clean()
@@ -169,7 +170,7 @@ class FilterForm(FormIndonesia):
         filter bar shows above its list."""
         data = self.data_sah()
         aktif = []
-        for nama in self.kolom:
+        for nama in (*self.kolom, *self.juga_aktif):
             nilai = data.get(nama)
             if nama == "q" or nilai in (None, "", [], ()):
                 continue

@@ -76,6 +76,7 @@ AKSES = {
     "layanan:detail": Akses(302, 200, 200, 200, kwargs=_pk_layanan),
     "layanan:update_status": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
     "layanan:atur_petugas": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
+    "layanan:tambah_catatan": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
     "laporan:index": Akses(302, 403, 200, 200),
     "laporan:unduh_xlsx": Akses(302, 403, 200, 200),
     "laporan:unduh_docx": Akses(302, 403, 200, 200),

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from bukutamu.models import JenisLayanan, Sarana
+from bukutamu.models import JenisLayanan, Pengunjung, Sarana
 from pst_frontoffice.forms import FilterForm, FormIndonesia
 from pst_frontoffice.models import PengaturanKantor, Peran
 from pst_frontoffice.widgets import PilihanCepat, PilihanModel
@@ -31,6 +31,7 @@ class UpdateStatusForm(FormIndonesia):
         super().__init__(*args, **kwargs)
         self.layanan = layanan
         self.fields["status"].choices = [(s.value, s.label) for s in layanan.status_berikutnya()]
+        self.fields["status"].widget.attrs["data-fokus"] = "kelola"  # after Update, ready for the next step
         if Status.MENUNGGU in layanan.status_berikutnya() or layanan.status == Status.MENUNGGU:
             self.fields["status"].help_text = self.BANTUAN_MENUNGGU.format(hari=PengaturanKantor.get().tutup_otomatis_hari)
         self.fields["status"].error_messages = {
@@ -74,6 +75,8 @@ class FilterLayananForm(FilterForm):
     menurut = forms.ChoiceField(required=False, choices=[("", "dicatat"), ("tenggat", "tenggat")], widget=forms.HiddenInput)
     standar = forms.ChoiceField(required=False, choices=[("", "semua"), ("hari_kerja", "hari kerja")], widget=forms.HiddenInput)
     otomatis = forms.ChoiceField(required=False, choices=[("", "semua"), ("1", "ditutup otomatis"), ("0", "oleh petugas")], widget=forms.HiddenInput)
+    # Set by a visitor's links (their history on a service, the search): that visitor's services only.
+    pengunjung = forms.ModelChoiceField(label="Pengunjung", required=False, queryset=Pengunjung.objects.all(), widget=forms.HiddenInput)
 
     kolom = {
         # The search stays in the title row; the rest fold away in a panel of three columns
@@ -81,6 +84,9 @@ class FilterLayananForm(FilterForm):
         "q": "col-12", "status": "col-6 col-md-4", "jenis": "col-6 col-md-4", "sarana": "col-6 col-md-4",
         "petugas": "col-6 col-md-4", "dari": "col-6 col-md-4", "sampai": "col-6 col-md-4",
     }
+
+    # Shown among the filters in use though not in the bar (a visitor's services, from their links).
+    juga_aktif = ("pengunjung",)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -104,6 +110,8 @@ class FilterLayananForm(FilterForm):
             qs = qs.filter(kunjungan__sarana=data["sarana"])
         if data.get("petugas"):
             qs = qs.filter(petugas=data["petugas"])
+        if data.get("pengunjung"):
+            qs = qs.filter(kunjungan__pengunjung=data["pengunjung"])
         if data.get("otomatis"):
             qs = qs.filter(ditutup_otomatis=data["otomatis"] == "1")
         if data.get("standar") == "hari_kerja":

@@ -3,6 +3,7 @@
 from .layanan import (
     ALUR_STATUS, STATUS_TERBUKA, URUT_BAWAAN, URUTAN, Layanan, LayananQuerySet, RiwayatLayanan, Status,
 )
+from .catatan import PANJANG_CATATAN, CatatanInternal
 from .loker import JenisKartu, Loker, PeminjamanLoker
 from .pengaduan import Kanal, Pengaduan, StatusPengaduan, TindakLanjutPengaduan, UnsurSKM
 from .permintaan import CaraPenyampaian, FormatData, ItemData, PermintaanData, Tag, TingkatWilayah
@@ -10,8 +11,8 @@ from .pesan import KanalPesan, PengaturanGateway, Penyedia, Peristiwa, PesanKelu
 from .surat import KLASIFIKASI_BAWAAN, BerkasSurat, KlasifikasiSurat, NomorSurat, PenghitungSurat
 
 __all__ = [
-    "ALUR_STATUS", "KLASIFIKASI_BAWAAN", "STATUS_TERBUKA", "URUT_BAWAAN", "URUTAN",
-    "BerkasSurat", "CaraPenyampaian", "FormatData", "ItemData", "JenisKartu", "Kanal", "KanalPesan", "KlasifikasiSurat",
+    "ALUR_STATUS", "KLASIFIKASI_BAWAAN", "PANJANG_CATATAN", "STATUS_TERBUKA", "URUT_BAWAAN", "URUTAN",
+    "BerkasSurat", "CaraPenyampaian", "CatatanInternal", "FormatData", "ItemData", "JenisKartu", "Kanal", "KanalPesan", "KlasifikasiSurat",
     "Layanan", "LayananQuerySet", "Loker", "NomorSurat", "PeminjamanLoker", "Pengaduan", "PenghitungSurat",
     "PengaturanGateway", "Penyedia", "Peristiwa", "PermintaanData", "PesanKeluar", "RiwayatLayanan", "Status", "StatusPengaduan", "StatusPesan", "Tag", "TindakLanjutPengaduan",
     "TingkatWilayah", "UnsurSKM",

@@ -9,10 +9,12 @@ from bukutamu.models import Kunjungan
 from pst_frontoffice.htmx import TAB, render_halaman
 from pst_frontoffice.kalender import awal_hari, hari_ini
 from pst_frontoffice.paginasi import PaginatorBerbatas
+from pst_frontoffice.models import Peran
 from pst_frontoffice.roles import petugas_diperlukan, staf_diperlukan
 
 from ..forms.layanan import FilterLayananForm, PetugasForm, UpdateStatusForm
-from ..layanan import tautan_notifikasi_grup
+from ..forms.catatan import CatatanInternalForm
+from ..layanan import riwayat_pengunjung, tautan_notifikasi_grup
 from ..models import URUT_BAWAAN, URUTAN, Layanan, PengaturanGateway, Status
 
 
@@ -120,7 +122,7 @@ def semua_layanan(request):
     )
 
 
-def _ambil_layanan(request, pk):
+def ambil_layanan(request, pk):
     """Fetch the service for any staff member; changing it is checked separately."""
     return get_object_or_404(
         Layanan.objects.select_related("kunjungan__pengunjung", "jenis", "petugas", "kunjungan__dicatat_oleh"),
@@ -129,7 +131,7 @@ def _ambil_layanan(request, pk):
 
 
 def _ambil_layanan_untuk_diubah(request, pk):
-    layanan = _ambil_layanan(request, pk)
+    layanan = ambil_layanan(request, pk)
     if not layanan.boleh_diubah_oleh(request.user):
         raise PermissionDenied("Hanya petugas yang menangani layanan ini (atau Admin) yang dapat mengubahnya.")
     return layanan
@@ -138,10 +140,19 @@ def _ambil_layanan_untuk_diubah(request, pk):
 def konteks_detail(request, layanan, **lain):
     """Everything the detail page shows; `lain` carries bound forms that failed, to show again."""
     boleh_ubah = layanan.boleh_diubah_oleh(request.user)
+    petugas_meja = request.user.punya_peran(Peran.PETUGAS, Peran.ADMIN)
+    riwayat_lain, jumlah_lain = riwayat_pengunjung(layanan)
     return {
         "tab": "layanan_saya" if layanan.petugas_id == request.user.pk else "semua_layanan",
         "layanan": layanan,
         "kunjungan": layanan.kunjungan,
+        # Who came: the header, the page title and the coordination summary read it from here.
+        "identitas": layanan.kunjungan.pengunjung,
+        "riwayat_pengunjung": riwayat_lain,
+        "jumlah_riwayat_pengunjung": jumlah_lain,
+        # Internal notes are for the desk's officers only (not the head of office, never the visitor).
+        "catatan_internal": layanan.catatan_internal.select_related("oleh") if petugas_meja else None,
+        "form_catatan": lain.pop("form_catatan", None) or (CatatanInternalForm() if petugas_meja else None),
         "riwayat": layanan.riwayat.select_related("oleh"),
         "pendamping": layanan.pendamping.all(),
         "boleh_ubah": boleh_ubah,
@@ -158,7 +169,7 @@ def konteks_detail(request, layanan, **lain):
 @staf_diperlukan
 @require_GET
 def detail(request, pk):
-    layanan = _ambil_layanan(request, pk)
+    layanan = ambil_layanan(request, pk)
     return render_halaman(request, "layanan/detail.html", konteks_detail(request, layanan))
 
 

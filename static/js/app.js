@@ -229,3 +229,45 @@
     if (lebih > 0) window.scrollBy({top: lebih, behavior: "instant"});
   });
 })();
+
+// After an HTMX action the focus stays in the part that changed, never on <body>: htmx itself puts
+// it back on an element with the same id; otherwise the first field with an error, else the element
+// the page marks data-fokus="<the part's id>" (the next step: the file field after a letter number,
+// the status after Update), else the part's first control. A tab switch (its heading), polling and the message area
+// are left alone.
+(function () {
+  "use strict";
+  var BISA_FOKUS = "input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), a[href], [tabindex]";
+  function fokusHilang() {
+    var aktif = document.activeElement;
+    return !aktif || aktif === document.body || !aktif.isConnected;
+  }
+  document.addEventListener("htmx:afterSettle", function (e) {
+    var bagian = e.target;
+    if (!bagian || !bagian.querySelector || !bagian.isConnected || !fokusHilang()) return;
+    if (bagian.id === "tab-area" || bagian.id === "pesan" || bagian.closest("#pesan")) return;
+    var pemicu = e.detail && e.detail.elt;
+    if (pemicu && (pemicu.getAttribute("hx-trigger") || "").indexOf("every") !== -1) return;
+    // data-fokus names the part it belongs to ("kelola", "surat"): a part holding another keeps its own.
+    var tujuan = bagian.querySelector("[aria-invalid=true], .is-invalid") ||
+      (bagian.id && bagian.querySelector("[data-fokus~='" + bagian.id + "']"));
+    if (!tujuan) {
+      tujuan = Array.prototype.slice.call(bagian.querySelectorAll(BISA_FOKUS)).find(function (el) {
+        return el.offsetParent !== null && el.getAttribute("tabindex") !== "-1";
+      });
+    }
+    if (!tujuan && bagian.matches(BISA_FOKUS)) tujuan = bagian;
+    if (tujuan) {
+      if (!tujuan.matches(BISA_FOKUS)) tujuan.setAttribute("tabindex", "-1");
+      tujuan.focus();
+    }
+  });
+  // A link to a service's Update (the lists' Update, the guide's button) lands in its status field.
+  function keUpdate() {
+    if (window.location.hash !== "#update") return;
+    var status = document.querySelector("#form-update select");
+    if (status) status.focus();
+  }
+  document.addEventListener("DOMContentLoaded", keUpdate);
+  window.addEventListener("hashchange", keUpdate);
+})();
