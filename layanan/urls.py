@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import catatan, lacak, layanan, loker, pengaduan, permintaan, pesan, surat
+from .views import cari, catatan, lacak, layanan, loker, pengaduan, permintaan, pesan, surat
 
 app_name = "layanan"
 urlpatterns = [
@@ -8,6 +8,7 @@ urlpatterns = [
     path("dashboard/", layanan.dashboard, name="dashboard"),
     path("layanan/", layanan.semua_layanan, name="semua"),
     path("layanan/saya/", layanan.layanan_saya, name="saya"),
+    path("cari/", cari.cari, name="cari"),
     path("layanan/<int:pk>/", layanan.detail, name="detail"),
     path("layanan/<int:pk>/update/", layanan.update_status, name="update_status"),
     path("layanan/<int:pk>/petugas/", layanan.atur_petugas, name="atur_petugas"),

@@ -30,9 +30,10 @@
     }
   }, true);
 
-  // Buku Tamu, Nama as a WAI-ARIA combobox: focus stays in Nama; ArrowDown/ArrowUp move through
-  // the suggestions (aria-activedescendant), Enter chooses, Esc closes. After a choice the
-  // identity is filled in (HTMX) and focus moves on to Jenis Pelayanan.
+  // WAI-ARIA comboboxes (Buku Tamu's Nama, the navbar's search): focus stays in the field;
+  // ArrowDown/ArrowUp move through the list (aria-activedescendant), Enter chooses, Esc closes.
+  // In Buku Tamu, after a choice the identity is filled in (HTMX) and focus moves on to Jenis
+  // Pelayanan; in the search, Enter without a choice opens the full results page.
   function opsiSaran(input) {
     var wadah = document.getElementById(input.getAttribute("data-combobox-saran"));
     return wadah ? Array.prototype.slice.call(wadah.querySelectorAll("[role=option]")) : [];
@@ -65,8 +66,8 @@
     } else if (e.key === "Enter" && i >= 0) {
       e.preventDefault();  // choose the visitor, do not send the form
       opsi[i].click();
-    } else if (e.key === "Enter" && input.getAttribute("aria-expanded") === "true") {
-      e.preventDefault();  // the list is open: Enter is not yet "Simpan"
+    } else if (e.key === "Enter" && input.getAttribute("aria-expanded") === "true" && !input.hasAttribute("data-combobox-kirim")) {
+      e.preventDefault();  // the list is open: Enter is not yet "Simpan" (the search box sends its form instead)
     } else if (e.key === "Escape" && input.getAttribute("aria-expanded") === "true") {
       e.preventDefault();
       tutupSaran(input);
@@ -75,16 +76,15 @@
   document.addEventListener("htmx:afterSwap", function (e) {
     var target = e.detail.target;
     if (!target) return;
-    if (target.id === "saran-pengunjung") {
-      var input = document.querySelector("[data-combobox-saran=saran-pengunjung]");
-      if (input) {
-        // A late answer to earlier typing keeps the suggestion the officer had moved to.
-        var aktif = input.getAttribute("aria-activedescendant");
-        var opsiBaru = opsiSaran(input);
-        input.setAttribute("aria-expanded", opsiBaru.length ? "true" : "false");
-        tandaiAktif(input, opsiBaru, opsiBaru.findIndex(function (o) { return o.id === aktif; }));
-      }
-    } else if (target.id === "identitas") {
+    var input = target.id && document.querySelector("[data-combobox-saran='" + target.id + "']");
+    if (input) {
+      // A late answer to earlier typing keeps the suggestion the officer had moved to.
+      var aktif = input.getAttribute("aria-activedescendant");
+      var opsiBaru = opsiSaran(input);
+      input.setAttribute("aria-expanded", opsiBaru.length ? "true" : "false");
+      tandaiAktif(input, opsiBaru, opsiBaru.findIndex(function (o) { return o.id === aktif; }));
+    }
+    if (target.id === "identitas") {
       // A visitor was chosen (or Pengunjung baru): carry on with the form, not from <body>.
       var berikut = document.querySelector("#form-buku-tamu input[name=jenis_layanan]");
       var nama = document.getElementById("id_nama");
@@ -270,4 +270,72 @@
   }
   document.addEventListener("DOMContentLoaded", keUpdate);
   window.addEventListener("hashchange", keUpdate);
+})();
+
+// Keyboard shortcuts, whenever the cursor is not in a field: elements carry data-pintasan="key"
+// (a field is focused, anything else is clicked); "n" opens a new Buku Tamu with the cursor in
+// Nama, "u" goes to Update's status, "?" lists them all (includes/pintasan.html).
+(function () {
+  "use strict";
+  var fokusSetelahTab = null;
+  function sedangMengetik(el) {
+    return el && (el.isContentEditable || (el.closest && el.closest("input, textarea, select, [contenteditable]")));
+  }
+  function terlihat(el) {
+    return el && el.getClientRects().length > 0;
+  }
+  function bukaBantuan() {
+    var dialog = document.getElementById("dialog-pintasan");
+    if (dialog && !dialog.open) dialog.showModal();
+  }
+  document.addEventListener("click", function (e) {
+    var tutup = e.target.closest("[data-tutup-dialog]");
+    if (tutup) tutup.closest("dialog").close();
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.defaultPrevented || e.ctrlKey || e.altKey || e.metaKey || sedangMengetik(e.target)) return;
+    if (document.querySelector("dialog[open]")) return;  // the dialog keeps the keys (Esc closes it)
+    var kunci = e.key;
+    if (kunci === "?") {
+      e.preventDefault();
+      bukaBantuan();
+      return;
+    }
+    if (e.shiftKey && kunci !== "/") return;  // "/" takes Shift on some keyboard layouts
+    if (kunci === "n") {
+      var nama = document.getElementById("id_nama");
+      if (nama && terlihat(nama)) {
+        e.preventDefault();
+        nama.focus();
+        return;
+      }
+      fokusSetelahTab = "#id_nama";
+      kunci = "2";  // the Buku Tamu tab
+    } else if (kunci === "u") {
+      var status = document.querySelector("#form-update select");
+      if (status) {
+        e.preventDefault();
+        status.scrollIntoView({block: "center"});
+        status.focus();
+      }
+      return;
+    }
+    var sasaran = Array.prototype.slice.call(document.querySelectorAll("[data-pintasan]")).find(function (el) {
+      return el.getAttribute("data-pintasan") === kunci && (terlihat(el) || el.closest(".navbar-collapse"));
+    });
+    if (!sasaran) {
+      fokusSetelahTab = null;
+      return;
+    }
+    e.preventDefault();
+    if (sasaran.matches("input, select, textarea")) sasaran.focus();
+    else sasaran.click();
+  });
+  // A tab opened by "n" lands in its field rather than on its heading (see the tab handler above).
+  document.addEventListener("htmx:afterSettle", function (e) {
+    if (!fokusSetelahTab || !e.target || e.target.id !== "tab-area") return;
+    var el = document.querySelector(fokusSetelahTab);
+    fokusSetelahTab = null;
+    if (el) el.focus();
+  });
 })();
