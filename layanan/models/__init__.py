@@ -7,13 +7,12 @@ from .catatan import PANJANG_CATATAN, CatatanInternal
 from .loker import JenisKartu, Loker, PeminjamanLoker
 from .pengaduan import Kanal, Pengaduan, StatusPengaduan, TindakLanjutPengaduan, UnsurSKM
 from .permintaan import CaraPenyampaian, FormatData, ItemData, PermintaanData, Tag, TingkatWilayah
-from .pesan import KanalPesan, PengaturanGateway, Penyedia, Peristiwa, PesanKeluar, StatusPesan
 from .surat import KLASIFIKASI_BAWAAN, BerkasSurat, KlasifikasiSurat, NomorSurat, PenghitungSurat
 
 __all__ = [
     "ALUR_STATUS", "KLASIFIKASI_BAWAAN", "PANJANG_CATATAN", "STATUS_TERBUKA", "URUT_BAWAAN", "URUTAN",
-    "BerkasSurat", "CaraPenyampaian", "CatatanInternal", "FormatData", "ItemData", "JenisKartu", "Kanal", "KanalPesan", "KlasifikasiSurat",
+    "BerkasSurat", "CaraPenyampaian", "CatatanInternal", "FormatData", "ItemData", "JenisKartu", "Kanal", "KlasifikasiSurat",
     "Layanan", "LayananQuerySet", "Loker", "NomorSurat", "PeminjamanLoker", "Pengaduan", "PenghitungSurat",
-    "PengaturanGateway", "Penyedia", "Peristiwa", "PermintaanData", "PesanKeluar", "RiwayatLayanan", "Status", "StatusPengaduan", "StatusPesan", "Tag", "TindakLanjutPengaduan",
+    "PermintaanData", "RiwayatLayanan", "Status", "StatusPengaduan", "Tag", "TindakLanjutPengaduan",
     "TingkatWilayah", "UnsurSKM",
 ]

@@ -26,6 +26,6 @@ def hapus(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("layanan", "0011_catatan_internal")]
+    dependencies = [("layanan", "0012_catatan_internal")]
 
     operations = [migrations.RunPython(buat, hapus, elidable=False)]

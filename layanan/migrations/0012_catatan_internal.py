@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('layanan', '0010_pesan_keluar'),
+        ('layanan', '0011_pesan_keluar_pindah_ke_app_pesan'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
