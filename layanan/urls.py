@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cari, catatan, lacak, layanan, loker, pengaduan, permintaan, surat
+from .views import cari, catatan, lacak, pemberitahuan, layanan, loker, pengaduan, permintaan, surat
 
 app_name = "layanan"
 urlpatterns = [
@@ -9,6 +9,7 @@ urlpatterns = [
     path("layanan/", layanan.semua_layanan, name="semua"),
     path("layanan/saya/", layanan.layanan_saya, name="saya"),
     path("cari/", cari.cari, name="cari"),
+    path("pemberitahuan/", pemberitahuan.pemberitahuan, name="pemberitahuan"),
     path("layanan/<int:pk>/", layanan.detail, name="detail"),
     path("layanan/<int:pk>/update/", layanan.update_status, name="update_status"),
     path("layanan/<int:pk>/petugas/", layanan.atur_petugas, name="atur_petugas"),

@@ -74,6 +74,7 @@ AKSES = {
     "layanan:semua": Akses(302, 200, 200, 200),
     "layanan:saya": Akses(302, 200, 403, 200),
     "layanan:cari": Akses(302, 200, 200, 200),
+    "layanan:pemberitahuan": Akses(302, 200, 403, 200),
     "layanan:detail": Akses(302, 200, 200, 200, kwargs=_pk_layanan),
     "layanan:update_status": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
     "layanan:atur_petugas": Akses(302, 405, 403, 405, kwargs=_pk_layanan),

@@ -5,6 +5,7 @@ from .layanan import (
 )
 from .catatan import PANJANG_CATATAN, CatatanInternal
 from .loker import JenisKartu, Loker, PeminjamanLoker
+from .pemberitahuan import TandaBaca
 from .pengaduan import Kanal, Pengaduan, StatusPengaduan, TindakLanjutPengaduan, UnsurSKM
 from .permintaan import CaraPenyampaian, FormatData, ItemData, PermintaanData, Tag, TingkatWilayah
 from .surat import KLASIFIKASI_BAWAAN, BerkasSurat, KlasifikasiSurat, NomorSurat, PenghitungSurat
@@ -13,6 +14,6 @@ __all__ = [
     "ALUR_STATUS", "KLASIFIKASI_BAWAAN", "PANJANG_CATATAN", "STATUS_TERBUKA", "URUT_BAWAAN", "URUTAN",
     "BerkasSurat", "CaraPenyampaian", "CatatanInternal", "FormatData", "ItemData", "JenisKartu", "Kanal", "KlasifikasiSurat",
     "Layanan", "LayananQuerySet", "Loker", "NomorSurat", "PeminjamanLoker", "Pengaduan", "PenghitungSurat",
-    "PermintaanData", "RiwayatLayanan", "Status", "StatusPengaduan", "Tag", "TindakLanjutPengaduan",
+    "PermintaanData", "RiwayatLayanan", "Status", "StatusPengaduan", "Tag", "TandaBaca", "TindakLanjutPengaduan",
     "TingkatWilayah", "UnsurSKM",
 ]

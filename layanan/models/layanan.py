@@ -163,6 +163,10 @@ class Layanan(models.Model):
     # Closed by the auto-close of a silent conversation, not by an officer: reports count these
     # apart from the services an officer finished.
     ditutup_otomatis = models.BooleanField("ditutup otomatis", default=False)
+    # When someone else (an officer, the duty roster) gave the service to its current handler; empty
+    # when the handler took or recorded it themselves. The handler's bell counts the ones given
+    # since they last looked (layanan.pemberitahuan).
+    ditugaskan_pada = models.DateTimeField("ditugaskan pada", null=True, blank=True)
 
     objects = LayananQuerySet.as_manager()
 
@@ -268,7 +272,8 @@ class Layanan(models.Model):
         with transaction.atomic():
             sebelumnya = self.petugas
             self.petugas = ke_petugas
-            self.save(update_fields=["petugas", "diperbarui"])
+            self.ditugaskan_pada = timezone.now() if oleh.pk != ke_petugas.pk else None
+            self.save(update_fields=["petugas", "ditugaskan_pada", "diperbarui"])
             self.pendamping.remove(ke_petugas)
             self.catat_riwayat(
                 catatan or f"Dialihkan dari {sebelumnya} ke {ke_petugas}.", oleh=oleh, jenis=RiwayatLayanan.Jenis.PETUGAS

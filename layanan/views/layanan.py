@@ -13,6 +13,7 @@ from pst_frontoffice.models import Peran
 from pst_frontoffice.roles import petugas_diperlukan, staf_diperlukan
 
 from ..forms.layanan import FilterLayananForm, PetugasForm, UpdateStatusForm
+from .. import pemberitahuan
 from ..forms.catatan import CatatanInternalForm
 from ..layanan import riwayat_pengunjung, tautan_notifikasi_grup
 from ..models import URUT_BAWAAN, URUTAN, Layanan, Status
@@ -76,13 +77,24 @@ def dashboard(request):
 @petugas_diperlukan
 @require_GET
 def layanan_saya(request):
-    """The services I handle (as handler or co-handler), newest first; open ones by default."""
+    """The services I handle (as handler or co-handler), newest first; open ones by default.
+
+    Two of the bell's lists are views of it: `baru=1` (given to me since I last looked; opening it
+    marks them seen) and `tenggat=hari-ini` (mine due today or late).
+    """
     semua = request.GET.get("tampil") == "semua"
+    baru = request.GET.get("baru") == "1"
+    tenggat_hari_ini = request.GET.get("tenggat") == "hari-ini"
     cari = request.GET.get("q", "").strip()[:100]
     urut, query_urut = _urutan(request)
-    qs = Layanan.objects.milik(request.user)  # the rows themselves come from untuk_daftar(), below
-    if not semua:
-        qs = qs.terbuka()
+    if baru:
+        qs = pemberitahuan.baru_ditugaskan(request.user)
+    elif tenggat_hari_ini:
+        qs = pemberitahuan.jatuh_tempo(request.user)
+    else:
+        qs = Layanan.objects.milik(request.user)  # the rows themselves come from untuk_daftar(), below
+        if not semua:
+            qs = qs.terbuka()
     if cari:
         qs = qs.cari(cari)  # the same search as Semua Layanan
     # Not counted: "mine" includes a co-handler subquery that costs as much again as the page
@@ -90,12 +102,15 @@ def layanan_saya(request):
     halaman = PaginatorBerbatas(
         qs.urutkan(urut), BARIS_PER_HALAMAN, hitung=False, isi=Layanan.objects.untuk_daftar()
     ).get_page(request.GET.get("page"))
+    if baru:
+        pemberitahuan.tandai_penugasan_dilihat(request.user)  # after the rows were read: they show this once
     query = request.GET.copy()
     query.pop("page", None)
     return render_halaman(
         request, "layanan/layanan_saya.html",
         {"tab": "layanan_saya", "halaman": halaman, "tampil_semua": semua, "cari": cari, "query": query.urlencode(),
-         "urut": urut, "query_urut": query_urut, "target_daftar": "daftar-layanan-saya"},
+         "urut": urut, "query_urut": query_urut, "target_daftar": "daftar-layanan-saya",
+         "baru": baru, "tenggat_hari_ini": tenggat_hari_ini},
         partial={**TAB, "daftar-layanan-saya": "daftar"},
     )
 

@@ -339,3 +339,20 @@
     if (el) el.focus();
   });
 })();
+
+// Polling that waits (data-jeda-tersembunyi: the bell): nothing is asked while the tab is hidden,
+// and one refresh comes when it shows again; an open dropdown or a focused control inside is not
+// redrawn under the officer's hand.
+(function () {
+  "use strict";
+  document.addEventListener("htmx:beforeRequest", function (e) {
+    var elt = e.detail.elt;
+    if (!elt || !elt.hasAttribute || !elt.hasAttribute("data-jeda-tersembunyi")) return;
+    var terbuka = elt.querySelector(".dropdown-menu.show");
+    if (document.hidden || terbuka || elt.contains(document.activeElement)) e.preventDefault();
+  });
+  document.addEventListener("visibilitychange", function () {
+    if (document.hidden || !window.htmx) return;
+    document.querySelectorAll("[data-jeda-tersembunyi]").forEach(function (el) { window.htmx.trigger(el, "segarkan"); });
+  });
+})();
