@@ -31,7 +31,6 @@ class UpdateStatusForm(FormIndonesia):
         super().__init__(*args, **kwargs)
         self.layanan = layanan
         self.fields["status"].choices = [(s.value, s.label) for s in layanan.status_berikutnya()]
-        self.fields["status"].widget.attrs["data-fokus"] = "kelola"  # after Update, ready for the next step
         if Status.MENUNGGU in layanan.status_berikutnya() or layanan.status == Status.MENUNGGU:
             self.fields["status"].help_text = self.BANTUAN_MENUNGGU.format(hari=PengaturanKantor.get().tutup_otomatis_hari)
         self.fields["status"].error_messages = {

@@ -273,8 +273,9 @@
 })();
 
 // Keyboard shortcuts, whenever the cursor is not in a field: elements carry data-pintasan="key"
-// (a field is focused, anything else is clicked); "n" opens a new Buku Tamu with the cursor in
-// Nama, "u" goes to Update's status, "?" lists them all (includes/pintasan.html).
+// (a field, or a button marked data-pintasan-fokus, gets the focus; anything else is clicked);
+// "n" opens a new Buku Tamu with the cursor in Nama, "u" goes to Update's status, "?" lists them
+// all (includes/pintasan.html).
 (function () {
   "use strict";
   var fokusSetelahTab = null;
@@ -328,8 +329,12 @@
       return;
     }
     e.preventDefault();
-    if (sasaran.matches("input, select, textarea")) sasaran.focus();
-    else sasaran.click();
+    if (sasaran.matches("input, select, textarea") || sasaran.hasAttribute("data-pintasan-fokus")) {
+      sasaran.scrollIntoView({block: "center"});
+      sasaran.focus();  // a form's button: the officer checks the fields, then Enter
+    } else {
+      sasaran.click();
+    }
   });
   // A tab opened by "n" lands in its field rather than on its heading (see the tab handler above).
   document.addEventListener("htmx:afterSettle", function (e) {

@@ -29,7 +29,7 @@ def test_officer_searches_from_anywhere_with_the_keyboard(page, live_server, log
     page.set_viewport_size(LAPTOP)
     login_browser(petugas)
     htmx_siap(page, "#cari-global")
-    kotak = page.get_by_role("combobox", name="Cari layanan, pengunjung, surat atau tag")
+    kotak = page.get_by_role("combobox", name="Telusuri")
 
     page.keyboard.press("/")
     expect(kotak).to_be_focused()
@@ -76,7 +76,7 @@ def test_officer_searches_from_anywhere_with_the_keyboard(page, live_server, log
     page.keyboard.press("Escape")
     expect(kotak).to_have_attribute("aria-expanded", "false")
     expect(page.get_by_role("listbox")).to_have_count(0)
-    isian = page.get_by_role("searchbox", name="Cari layanan, pengunjung, surat atau tag").last
+    isian = page.get_by_role("searchbox", name="Cari layanan, pengunjung, surat atau tag")
     isian.fill("")
     isian.focus()
     page.keyboard.type("a/b")

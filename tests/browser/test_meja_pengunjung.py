@@ -49,7 +49,7 @@ def test_officer_sees_who_the_visitor_is_and_their_history_and_leaves_a_note(
     expect(daftar).to_contain_text("Bu Dewi menelepon")
     expect(daftar).to_contain_text("Rina Petugas")
     expect(page.get_by_label("Catatan baru")).to_have_value("")
-    assert page.evaluate("document.getElementById('catatan-internal').contains(document.activeElement)")
+    expect(page.get_by_label("Catatan baru")).to_be_focused()  # ready for the next note, in the part that changed
     assert CatatanInternal.objects.get().oleh == petugas
     page.locator("#riwayat-pengunjung").scroll_into_view_if_needed()
     layar(page, "pengunjung-02-riwayat-catatan", full_page=True)
