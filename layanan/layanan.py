@@ -17,10 +17,9 @@ from pst_frontoffice.hari_kerja import KalenderKerja
 from pst_frontoffice.models import TEMPLATE_WA_GRUP_BAWAAN, PengaturanKantor, Peran
 from pst_frontoffice.whatsapp import pesan_wa, tautan_wa
 
-from .models import BerkasSurat, Layanan, NomorSurat, RiwayatLayanan, Status
+from .models import EMAIL_SISTEM, BerkasSurat, Layanan, NomorSurat, RiwayatLayanan, Status
 from .pengaduan import daftarkan_pengaduan_buku_tamu
 
-EMAIL_SISTEM = "sistem@pst-frontoffice.invalid"
 
 
 def buka_layanan_untuk_kunjungan(*, kunjungan, petugas):

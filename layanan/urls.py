@@ -12,6 +12,7 @@ urlpatterns = [
     path("pemberitahuan/", pemberitahuan.pemberitahuan, name="pemberitahuan"),
     path("layanan/<int:pk>/", layanan.detail, name="detail"),
     path("layanan/<int:pk>/update/", layanan.update_status, name="update_status"),
+    path("layanan/<int:pk>/urungkan/<int:riwayat_pk>/", layanan.urungkan_status, name="urungkan_status"),
     path("layanan/<int:pk>/petugas/", layanan.atur_petugas, name="atur_petugas"),
     path("layanan/<int:pk>/catatan/", catatan.tambah_catatan, name="tambah_catatan"),
     # Reply letters.

@@ -321,6 +321,9 @@ PESAN_JEDA_AWAL_DETIK = envint("PESAN_JEDA_AWAL_DETIK", 60)
 PESAN_BATAS_WAKTU_DETIK = envint("PESAN_BATAS_WAKTU_DETIK", 15)
 PESAN_SEWA_DETIK = envint("PESAN_SEWA_DETIK", 120)
 
+# How long an officer may undo their own status change from its message (Urungkan), in seconds.
+URUNGKAN_STATUS_DETIK = envint("URUNGKAN_STATUS_DETIK", 15)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -77,6 +77,7 @@ AKSES = {
     "layanan:pemberitahuan": Akses(302, 200, 403, 200),
     "layanan:detail": Akses(302, 200, 200, 200, kwargs=_pk_layanan),
     "layanan:update_status": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
+    "layanan:urungkan_status": Akses(302, 405, 403, 405, kwargs=lambda d: {"pk": d.layanan.pk, "riwayat_pk": 999999}),
     "layanan:atur_petugas": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
     "layanan:tambah_catatan": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
     "laporan:index": Akses(302, 403, 200, 200),

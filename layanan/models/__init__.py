@@ -1,7 +1,7 @@
 """The services app's tables, one module per concept."""
 
 from .layanan import (
-    ALUR_STATUS, STATUS_TERBUKA, URUT_BAWAAN, URUTAN, Layanan, LayananQuerySet, RiwayatLayanan, Status,
+    ALUR_STATUS, EMAIL_SISTEM, STATUS_TERBUKA, URUT_BAWAAN, URUTAN, Layanan, LayananQuerySet, RiwayatLayanan, Status,
 )
 from .catatan import PANJANG_CATATAN, CatatanInternal
 from .loker import JenisKartu, Loker, PeminjamanLoker
@@ -11,7 +11,7 @@ from .permintaan import CaraPenyampaian, FormatData, ItemData, PermintaanData, T
 from .surat import KLASIFIKASI_BAWAAN, BerkasSurat, KlasifikasiSurat, NomorSurat, PenghitungSurat
 
 __all__ = [
-    "ALUR_STATUS", "KLASIFIKASI_BAWAAN", "PANJANG_CATATAN", "STATUS_TERBUKA", "URUT_BAWAAN", "URUTAN",
+    "ALUR_STATUS", "EMAIL_SISTEM", "KLASIFIKASI_BAWAAN", "PANJANG_CATATAN", "STATUS_TERBUKA", "URUT_BAWAAN", "URUTAN",
     "BerkasSurat", "CaraPenyampaian", "CatatanInternal", "FormatData", "ItemData", "JenisKartu", "Kanal", "KlasifikasiSurat",
     "Layanan", "LayananQuerySet", "Loker", "NomorSurat", "PeminjamanLoker", "Pengaduan", "PenghitungSurat",
     "PermintaanData", "RiwayatLayanan", "Status", "StatusPengaduan", "Tag", "TandaBaca", "TindakLanjutPengaduan",

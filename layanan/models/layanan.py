@@ -1,5 +1,6 @@
 """A service given at the desk, its status flow and its appended history."""
 
+import datetime
 import functools
 
 from django.conf import settings
@@ -29,6 +30,9 @@ class Status(models.TextChoices):
     SELESAI = "selesai", "Selesai"
     DIBATALKAN = "dibatalkan", "Dibatalkan"
 
+
+# The account automatic actions are recorded under (layanan.layanan.pengguna_sistem); it cannot log in.
+EMAIL_SISTEM = "sistem@pst-frontoffice.invalid"
 
 STATUS_TERBUKA = (Status.DITERIMA, Status.DIPROSES, Status.MENUNGGU, Status.SIAP_DIAMBIL)
 
@@ -105,7 +109,10 @@ class LayananQuerySet(models.QuerySet):
 
     def dengan_jawaban(self):
         """Annotate `dijawab_pada`: when the office first answered and set Menunggu tanggapan pengunjung."""
-        jawaban = RiwayatLayanan.objects.filter(layanan=models.OuterRef("pk"), ke_status=Status.MENUNGGU)
+        # An answer whose status change was undone (Urungkan) was not an answer.
+        jawaban = RiwayatLayanan.objects.filter(
+            layanan=models.OuterRef("pk"), ke_status=Status.MENUNGGU, diurungkan__isnull=True
+        )
         return self.annotate(dijawab_pada=models.Subquery(jawaban.order_by("waktu").values("waktu")[:1]))
 
     def terlambat_terbuka(self, sekarang=None):
@@ -265,6 +272,47 @@ class Layanan(models.Model):
             catat(oleh, LogAktivitas.Aksi.STATUS, self, f"{Status(dari).label} → {ke.label}. {catatan}".strip())
             status_layanan_diubah.send(sender=Layanan, layanan=self, dari=dari, ke=ke, oleh=oleh)
 
+    def urungkan_status(self, riwayat_id, *, oleh, sekarang=None):
+        """Undo the officer's own status change, within URUNGKAN_STATUS_DETIK and while nothing else
+        happened to the service since; the undo is a new history entry pointing at the one it undoes.
+
+        Delivery reports the system writes after the change (a message sent to the visitor) do not
+        block it; messages already sent are not taken back, and no new ones are queued.
+        """
+        sekarang = sekarang or timezone.now()
+        with transaction.atomic():
+            terkini = Layanan.objects.select_for_update().get(pk=self.pk)
+            entri = (
+                RiwayatLayanan.objects.filter(layanan=self, pk=riwayat_id, jenis=RiwayatLayanan.Jenis.STATUS)
+                .select_related("diurungkan").first()
+            )
+            if entri is None or entri.mengurungkan_id:
+                raise ValidationError("Perubahan status itu tidak dapat diurungkan.")
+            if entri.oleh_id != oleh.pk:
+                raise ValidationError("Hanya petugas yang mengubah status yang dapat mengurungkannya.")
+            if getattr(entri, "diurungkan", None) is not None:
+                raise ValidationError("Perubahan status itu sudah diurungkan.")
+            if sekarang - entri.waktu > datetime.timedelta(seconds=settings.URUNGKAN_STATUS_DETIK):
+                raise ValidationError(
+                    f"Waktu mengurungkan sudah lewat ({settings.URUNGKAN_STATUS_DETIK} detik). Ubah status lewat Update."
+                )
+            sesudahnya = (
+                self.riwayat.filter(models.Q(waktu__gt=entri.waktu) | models.Q(waktu=entri.waktu, pk__gt=entri.pk))
+                .exclude(oleh__email=EMAIL_SISTEM)
+            )
+            if terkini.status != entri.ke_status or sesudahnya.exists():
+                raise ValidationError("Sudah ada perubahan lain sesudahnya; perubahan status tidak dapat diurungkan.")
+            dari, ke = Status(entri.ke_status), Status(entri.dari_status)
+            self.status = ke
+            self.selesai_pada = None  # a change can only be undone back to an open status
+            self.ditutup_otomatis = False
+            self.save(update_fields=["status", "selesai_pada", "ditutup_otomatis", "diperbarui"])
+            RiwayatLayanan.objects.create(
+                layanan=self, jenis=RiwayatLayanan.Jenis.STATUS, dari_status=dari, ke_status=ke, oleh=oleh, waktu=sekarang,
+                catatan=f"Mengurungkan perubahan {ke.label} → {dari.label}.", mengurungkan=entri,
+            )
+            catat(oleh, LogAktivitas.Aksi.STATUS, self, f"Diurungkan: {dari.label} → {ke.label}.")
+
     def alihkan(self, ke_petugas, *, oleh, catatan=""):
         """Give the service to another officer; recorded in the history."""
         if ke_petugas.pk == self.petugas_id:
@@ -308,6 +356,10 @@ class RiwayatLayanan(models.Model):
     catatan = models.TextField("catatan", blank=True)
     oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="oleh")
     waktu = models.DateTimeField("waktu", default=timezone.now)
+    # An undo (Urungkan) is its own entry naming the status change it undoes; the earlier entry stays as it was.
+    mengurungkan = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="diurungkan", verbose_name="mengurungkan"
+    )
 
     class Meta:
         verbose_name = "riwayat layanan"

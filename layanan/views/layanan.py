@@ -1,8 +1,11 @@
 """The officer's desk: dashboard, service lists, a service's detail, its status and handlers."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
 from bukutamu.models import Kunjungan
@@ -16,7 +19,7 @@ from ..forms.layanan import FilterLayananForm, PetugasForm, UpdateStatusForm
 from .. import pemberitahuan
 from ..forms.catatan import CatatanInternalForm
 from ..layanan import riwayat_pengunjung, tautan_notifikasi_grup
-from ..models import URUT_BAWAAN, URUTAN, Layanan, Status
+from ..models import URUT_BAWAAN, URUTAN, Layanan, RiwayatLayanan, Status
 
 
 def beranda(request):
@@ -168,7 +171,7 @@ def konteks_detail(request, layanan, **lain):
         # Internal notes are for the desk's officers only (not the head of office, never the visitor).
         "catatan_internal": layanan.catatan_internal.select_related("oleh") if petugas_meja else None,
         "form_catatan": lain.pop("form_catatan", None) or (CatatanInternalForm() if petugas_meja else None),
-        "riwayat": layanan.riwayat.select_related("oleh"),
+        "riwayat": layanan.riwayat.select_related("oleh", "diurungkan"),
         "pendamping": layanan.pendamping.all(),
         "boleh_ubah": boleh_ubah,
         "form_status": lain.pop("form_status", None) or (UpdateStatusForm(layanan=layanan) if boleh_ubah else None),
@@ -199,7 +202,7 @@ def update_status(request, pk):
         except ValidationError as e:
             form.add_error(None, e)
         else:
-            messages.success(request, f"Status layanan #{layanan.pk} menjadi {layanan.get_status_display()}.")
+            messages.success(request, _pesan_dengan_urungkan(request, layanan))
             if not request.htmx:
                 return redirect(layanan)
             return render_halaman(
@@ -211,6 +214,32 @@ def update_status(request, pk):
         request, "layanan/detail.html", konteks_detail(request, layanan, form_status=form),
         partial="kelola", status=200 if request.htmx else 400,
     )
+
+
+def _pesan_dengan_urungkan(request, layanan):
+    """The success message of a status change, carrying its Urungkan button for the undo window."""
+    entri = layanan.riwayat.filter(jenis=RiwayatLayanan.Jenis.STATUS, oleh=request.user).order_by("-waktu", "-id").first()
+    html = render_to_string(
+        "layanan/_urungkan.html",
+        {"layanan": layanan, "entri": entri, "detik": settings.URUNGKAN_STATUS_DETIK}, request=request,
+    )
+    return mark_safe(html.strip())  # rendered by our template, its values escaped there
+
+
+@petugas_diperlukan
+@require_POST
+def urungkan_status(request, pk, riwayat_pk):
+    """Urungkan, from the message of a status change: back to the status before, as a new history entry."""
+    layanan = _ambil_layanan_untuk_diubah(request, pk)
+    try:
+        layanan.urungkan_status(riwayat_pk, oleh=request.user)
+    except ValidationError as e:
+        messages.error(request, "Belum diurungkan: " + " ".join(e.messages))
+    else:
+        messages.success(request, f"Perubahan status diurungkan: layanan #{layanan.pk} kembali {layanan.get_status_display()}.")
+    if not request.htmx:
+        return redirect(layanan)
+    return render_halaman(request, "layanan/detail.html", konteks_detail(request, layanan), partial="kelola")
 
 
 @petugas_diperlukan

@@ -103,16 +103,23 @@
     }, 150);
   });
 
-  // Messages: success and info close themselves after a few seconds; warnings and errors stay.
+  // Messages: success and info close themselves after a few seconds; warnings and errors stay. A
+  // message carrying Urungkan stays as long as the undo is allowed (data-batas-urungkan, seconds).
   var LAMA_PESAN_MS = 5000;
   function jadwalkanTutupPesan() {
     document.querySelectorAll("#pesan [data-tutup-otomatis]:not([data-terjadwal])").forEach(function (el) {
       el.setAttribute("data-terjadwal", "");
+      var urungkan = el.querySelector("[data-batas-urungkan]");
+      var lama = urungkan ? parseInt(urungkan.getAttribute("data-batas-urungkan"), 10) * 1000 : LAMA_PESAN_MS;
       window.setTimeout(function () {
         if (!el.isConnected) return;
+        if (el.contains(document.activeElement)) {
+          var utama = document.getElementById("konten");  // not to <body> with the message
+          if (utama) utama.focus();
+        }
         if (window.bootstrap) window.bootstrap.Alert.getOrCreateInstance(el).close();
         else el.remove();
-      }, LAMA_PESAN_MS);
+      }, lama);
     });
   }
   document.addEventListener("DOMContentLoaded", jadwalkanTutupPesan);
