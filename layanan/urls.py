@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cari, catatan, lacak, pemberitahuan, layanan, loker, pengaduan, permintaan, surat
+from .views import cari, catatan, lacak, pemberitahuan, penugasan, layanan, loker, pengaduan, permintaan, surat
 
 app_name = "layanan"
 urlpatterns = [
@@ -8,6 +8,7 @@ urlpatterns = [
     path("dashboard/", layanan.dashboard, name="dashboard"),
     path("layanan/", layanan.semua_layanan, name="semua"),
     path("layanan/saya/", layanan.layanan_saya, name="saya"),
+    path("layanan/tugaskan/", penugasan.tugaskan, name="tugaskan"),
     path("cari/", cari.cari, name="cari"),
     path("pemberitahuan/", pemberitahuan.pemberitahuan, name="pemberitahuan"),
     path("layanan/<int:pk>/", layanan.detail, name="detail"),

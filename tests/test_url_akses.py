@@ -73,6 +73,7 @@ AKSES = {
     "layanan:dashboard": Akses(302, 200, 403, 200),
     "layanan:semua": Akses(302, 200, 200, 200),
     "layanan:saya": Akses(302, 200, 403, 200),
+    "layanan:tugaskan": Akses(302, 405, 403, 405),
     "layanan:cari": Akses(302, 200, 200, 200),
     "layanan:pemberitahuan": Akses(302, 200, 403, 200),
     "layanan:detail": Akses(302, 200, 200, 200, kwargs=_pk_layanan),

@@ -12,7 +12,8 @@ from pst_frontoffice.widgets import PilihanCepat, PilihanModel
 from ..models import Status
 
 
-def _petugas_aktif():
+def petugas_aktif():
+    """Officers who may handle a service: active Petugas and Admins."""
     return get_user_model().objects.filter(is_active=True, peran__in=[Peran.PETUGAS, Peran.ADMIN])
 
 
@@ -53,9 +54,9 @@ class PetugasForm(FormIndonesia):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["petugas"].queryset = _petugas_aktif()
+        self.fields["petugas"].queryset = petugas_aktif()
         self.fields["petugas"].error_messages["required"] = "Pilih petugas penanggung jawab."
-        self.fields["pendamping"].queryset = _petugas_aktif()
+        self.fields["pendamping"].queryset = petugas_aktif()
 
 
 class FilterLayananForm(FilterForm):
@@ -89,7 +90,7 @@ class FilterLayananForm(FilterForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["petugas"].queryset = _petugas_aktif()
+        self.fields["petugas"].queryset = petugas_aktif()
 
     def saring(self, qs):
         """Apply the valid filters; an invalid one is ignored (its message shows beside it). The order is the list's own (?urut=)."""

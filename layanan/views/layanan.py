@@ -15,7 +15,7 @@ from pst_frontoffice.paginasi import PaginatorBerbatas
 from pst_frontoffice.models import Peran
 from pst_frontoffice.roles import petugas_diperlukan, staf_diperlukan
 
-from ..forms.layanan import FilterLayananForm, PetugasForm, UpdateStatusForm
+from ..forms.layanan import FilterLayananForm, PetugasForm, UpdateStatusForm, petugas_aktif
 from .. import pemberitahuan
 from ..forms.catatan import CatatanInternalForm
 from ..layanan import riwayat_pengunjung, tautan_notifikasi_grup
@@ -132,10 +132,13 @@ def semua_layanan(request):
     ).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    # Tugaskan: the officers who may take services, for the desk (the view of each service checks who may give it).
+    bisa_tugaskan = request.user.punya_peran(Peran.PETUGAS, Peran.ADMIN)
     return render_halaman(
         request, "layanan/semua_layanan.html",
         {"tab": "semua_layanan", "form": form, "halaman": halaman, "query": query.urlencode(),
-         "urut": urut, "query_urut": query_urut, "target_daftar": "daftar-layanan"},
+         "urut": urut, "query_urut": query_urut, "target_daftar": "daftar-layanan",
+         "pilihan_petugas": list(petugas_aktif().order_by("nama")) if bisa_tugaskan else None},
         partial={**TAB, "daftar-layanan": "daftar"},
     )
 

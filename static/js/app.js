@@ -368,3 +368,35 @@
     document.querySelectorAll("[data-jeda-tersembunyi]").forEach(function (el) { window.htmx.trigger(el, "segarkan"); });
   });
 })();
+
+// Tugaskan on Semua Layanan: the bar shows once a row is chosen and says how many; "pilih semua"
+// in the header ticks the page's rows. Without JavaScript the bar simply stays.
+(function () {
+  "use strict";
+  function perbaruiBilah() {
+    document.querySelectorAll("[data-bilah-pilihan]").forEach(function (bilah) {
+      var nama = bilah.getAttribute("data-bilah-pilihan");
+      var kotak = Array.prototype.slice.call(document.querySelectorAll("input[type=checkbox][name='" + nama + "'][form='" + bilah.id + "']"));
+      var dipilih = kotak.filter(function (k) { return k.checked; }).length;
+      var semua = document.querySelector("[data-pilih-semua='" + nama + "']");
+      if (semua) {
+        semua.hidden = false;
+        semua.checked = dipilih > 0 && dipilih === kotak.length;
+        semua.indeterminate = dipilih > 0 && dipilih < kotak.length;
+      }
+      var teks = bilah.querySelector("[data-jumlah-dipilih]");
+      if (teks) teks.textContent = dipilih + " layanan dipilih,";
+      bilah.hidden = dipilih === 0;
+    });
+  }
+  document.addEventListener("change", function (e) {
+    var semua = e.target.closest && e.target.closest("[data-pilih-semua]");
+    if (semua) {
+      var nama = semua.getAttribute("data-pilih-semua");
+      document.querySelectorAll("input[type=checkbox][name='" + nama + "']").forEach(function (k) { k.checked = semua.checked; });
+    }
+    if (semua || (e.target.matches && e.target.matches("input[type=checkbox][form]"))) perbaruiBilah();
+  });
+  document.addEventListener("DOMContentLoaded", perbaruiBilah);
+  document.addEventListener("htmx:afterSettle", perbaruiBilah);
+})();

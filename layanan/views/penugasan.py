@@ -1,0 +1,42 @@
+"""Tugaskan from Semua Layanan: several services to one officer, after a confirmation page."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from pst_frontoffice.roles import petugas_diperlukan
+
+from ..forms.penugasan import TugaskanForm
+from ..penugasan import pilah, tugaskan_banyak
+
+
+def _kembali(request):
+    """Back to the list as the officer left it (its filters and page); only Semua Layanan itself."""
+    nilai = request.POST.get("kembali", "")
+    semua = reverse("layanan:semua")
+    sah = nilai.startswith(semua) and url_has_allowed_host_and_scheme(nilai, allowed_hosts={request.get_host()})
+    return nilai if sah else semua
+
+
+@petugas_diperlukan
+@require_POST
+def tugaskan(request):
+    """First the confirmation (what will be given to whom, and what will not and why); then, with
+    konfirmasi=1, the assignment itself, back to the list with a message."""
+    kembali = _kembali(request)
+    form = TugaskanForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Belum ditugaskan: " + " ".join(e for daftar in form.errors.values() for e in daftar))
+        return redirect(kembali)
+    ids, ke = form.cleaned_data["layanan"], form.cleaned_data["petugas"]
+    if request.POST.get("konfirmasi") != "1":
+        pilahan = pilah(layanan_ids=ids, ke=ke, oleh=request.user)
+        return render(request, "layanan/tugaskan.html", {"pilahan": pilahan, "ke": ke, "kembali": kembali, "tab": "semua_layanan"})
+    hasil = tugaskan_banyak(layanan_ids=ids, ke=ke, oleh=request.user)
+    if hasil.boleh:
+        messages.success(request, f"{len(hasil.boleh)} layanan ditugaskan ke {ke}.")
+    else:
+        messages.error(request, "Tidak ada layanan yang dapat ditugaskan; daftar sudah berubah, periksa lagi.")
+    return redirect(kembali)
