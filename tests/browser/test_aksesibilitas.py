@@ -7,6 +7,7 @@ Content Security Policy stays as strict as in production.
 """
 
 import pathlib
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -155,3 +156,53 @@ def test_public_pages_have_no_serious_violations(periksa, page, live_server, pet
     periksa("skd", f"{url}/s/{skd.token}/selesai/")
     rating.simpan_penilaian(token=penilaian.token, jawaban={f: 4 for f in FIELD_UNSUR})
     periksa("terima kasih", f"{url}/r/{penilaian.token}/terima-kasih/")
+
+
+def test_desk_lists_search_bell_and_undo_have_no_serious_violations(
+    periksa, page, live_server, login_browser, petugas, petugas2, layanan_data, buat_layanan
+):
+    """The dense lists and their folded filters, the search, the bell, the shortcuts, Urungkan and Tugaskan."""
+    for nama in ("Budi Santoso", "Sari Wulandari"):
+        buat_layanan(nama=nama, oleh=petugas2).alihkan(petugas, oleh=petugas2)
+    url = live_server.url
+    login_browser(petugas)
+    periksa("semua layanan, urut pengunjung", f"{url}/layanan/?urut=-pengunjung")
+    page.get_by_text("Filter", exact=True).click()
+    expect(page.get_by_label("Status", exact=True)).to_be_visible()
+    periksa("semua layanan, filter terbuka")
+    periksa("layanan saya, baru ditugaskan", f"{url}/layanan/saya/?baru=1")
+    periksa("layanan saya, tenggat hari ini", f"{url}/layanan/saya/?tenggat=hari-ini&urut=tenggat")
+    periksa("belum ditugaskan", f"{url}/layanan/belum-ditugaskan/")
+    periksa("pemberitahuan", f"{url}/pemberitahuan/")
+    page.goto(f"{url}/dashboard/")
+    page.locator("#tombol-lonceng").click()
+    expect(page.locator("#lonceng .dropdown-menu")).to_be_visible()
+    periksa("lonceng terbuka")
+    page.keyboard.press("Escape")
+    page.locator("main").click()
+    page.keyboard.press("?")
+    expect(page.get_by_role("dialog", name="Pintasan keyboard")).to_be_visible()
+    periksa("pintasan keyboard")
+    page.keyboard.press("Escape")
+    page.keyboard.press("/")
+    page.keyboard.type("Dewi")
+    expect(page.get_by_role("listbox", name="Hasil pencarian")).to_be_visible()
+    page.keyboard.press("ArrowDown")
+    periksa("cari, daftar terbuka")
+    periksa("halaman cari", f"{url}/cari/?q=Dewi")
+    periksa("halaman cari, kosong", f"{url}/cari/?q=tidak-ada-orang")
+    periksa("detail layanan dengan catatan", f"{url}/layanan/{layanan_data.pk}/")
+    page.get_by_label("Catatan baru").fill("Bu Dewi menelepon.")
+    page.get_by_role("button", name="Tambah Catatan").click()
+    expect(page.locator("#daftar-catatan-internal")).to_contain_text("Bu Dewi menelepon")
+    page.get_by_label("Status baru").select_option(label="Diproses")
+    page.get_by_role("button", name="Update", exact=True).click()
+    expect(page.locator("#pesan").get_by_role("button", name="Urungkan")).to_be_visible()
+    periksa("pesan dengan urungkan")
+    page.goto(f"{url}/layanan/")
+    page.get_by_label("Pilih semua layanan di halaman ini").check()
+    page.locator("#form-tugaskan").get_by_label("tugaskan ke").select_option(label="Ahmad Petugas")
+    periksa("semua layanan, baris dipilih")
+    page.locator("#form-tugaskan").get_by_role("button", name="Tugaskan…").click()
+    expect(page.get_by_role("heading", name=re.compile("Tugaskan"))).to_be_visible()
+    periksa("konfirmasi tugaskan")
