@@ -170,3 +170,26 @@ def test_bell_query_count_does_not_grow(masuk, petugas, petugas2, buat_layanan, 
         buat_layanan(oleh=petugas2).alihkan(petugas, oleh=petugas2)
     with django_assert_num_queries(len(satu)):
         client.get(reverse("layanan:pemberitahuan"), headers=headers)
+
+
+@pytest.mark.parametrize("param", [{"tenggat": "hari-ini"}, {"baru": "1"}])
+def test_the_bells_lists_keep_their_query_count(
+    masuk, petugas, petugas2, buat_layanan, django_assert_num_queries, time_machine, param
+):
+    client = masuk(petugas)
+    detik = iter(range(1, 100))
+
+    def tambah():
+        time_machine.move_to(RABU_10 + datetime.timedelta(seconds=next(detik)), tick=False)
+        buat_layanan(oleh=petugas2).alihkan(petugas, oleh=petugas2)
+
+    tambah()
+    client.get(reverse("layanan:saya"), param)
+    tambah()  # the newly assigned list shows it once: one more to read
+    with CaptureQueriesContext(connection) as satu:
+        client.get(reverse("layanan:saya"), param)
+    for _ in range(5):
+        tambah()
+    with django_assert_num_queries(len(satu)):
+        response = client.get(reverse("layanan:saya"), param)
+    assert len(response.context["halaman"].object_list) == (5 if "baru" in param else 7)  # due 13.00 today

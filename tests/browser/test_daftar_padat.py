@@ -51,13 +51,15 @@ def test_every_service_list_shows_at_least_twelve_rows_at_1366x768(
     # Fourteen more came in online while nobody was on duty: the desk's own list.
     online = [buat_layanan("konsultasi", nama=f"Tamu Online {i}", sarana="online", kanal_online="mandiri") for i in range(14)]
     Layanan.objects.filter(pk__in=[l.pk for l in online]).update(petugas=pengguna_sistem())
+    for i in range(8):  # with the six above, fourteen data requests for Cari Permintaan Data
+        buat_layanan("permintaan-data", nama=f"Peminta Data {i}", keperluan="Data IPM dan kemiskinan per kecamatan, 2020 sampai 2025, per jenis kelamin")
     page.set_viewport_size(LAPTOP)
     login_browser(petugas)
     url = live_server.url
     terlihat = {}
     for nama, jalur in (
         ("dashboard", "/dashboard/"), ("layanan saya", "/layanan/saya/?tampil=semua"), ("semua layanan", "/layanan/"),
-        ("belum ditugaskan", "/layanan/belum-ditugaskan/"),
+        ("belum ditugaskan", "/layanan/belum-ditugaskan/"), ("cari permintaan data", "/permintaan-data/cari/"),
     ):
         _buka(page, url + jalur)
         assert page.evaluate("window.scrollY") == 0
