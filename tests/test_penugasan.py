@@ -85,7 +85,7 @@ def test_nothing_chosen_or_no_officer_is_refused_with_a_message(masuk, lima, pet
     assert "Pilih paling banyak 100 layanan dari daftar." in response.content.decode()
 
 
-def test_the_way_back_stays_on_semua_layanan(masuk, lima, petugas, petugas2):
+def test_the_way_back_stays_on_this_site(masuk, lima, petugas, petugas2):
     response = masuk(petugas).post(URL, {
         "layanan": _ids(*lima["milik"]), "petugas": petugas2.pk, "kembali": "https://contoh.invalid/layanan/", "konfirmasi": "1",
     })

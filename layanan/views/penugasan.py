@@ -2,22 +2,13 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from pst_frontoffice.navigasi import tujuan_kembali
 from pst_frontoffice.roles import petugas_diperlukan
 
 from ..forms.penugasan import TugaskanForm
 from ..penugasan import pilah, tugaskan_banyak
-
-
-def _kembali(request):
-    """Back to the list as the officer left it (its filters and page); only Semua Layanan itself."""
-    nilai = request.POST.get("kembali", "")
-    semua = reverse("layanan:semua")
-    sah = nilai.startswith(semua) and url_has_allowed_host_and_scheme(nilai, allowed_hosts={request.get_host()})
-    return nilai if sah else semua
 
 
 @petugas_diperlukan
@@ -25,7 +16,7 @@ def _kembali(request):
 def tugaskan(request):
     """First the confirmation (what will be given to whom, and what will not and why); then, with
     konfirmasi=1, the assignment itself, back to the list with a message."""
-    kembali = _kembali(request)
+    kembali = tujuan_kembali(request, "layanan:semua")  # the list as the officer left it (filters, page)
     form = TugaskanForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Belum ditugaskan: " + " ".join(e for daftar in form.errors.values() for e in daftar))
