@@ -113,7 +113,7 @@ def test_service_lists_show_due_times_sorted(page, live_server, login_browser, p
     htmx_siap(page, "#urut-tenggat")
     page.get_by_role("link", name="Tenggat", exact=True).click()
     expect(page).to_have_url(re.compile(r"urut=tenggat"))
-    expect(page.locator("#daftar-layanan tbody tr td:nth-child(2) .fw-semibold")).to_have_text(
+    expect(page.locator("#daftar-layanan tbody tr td:nth-child(3) .fw-semibold")).to_have_text(  # after the checkboxes
         ["Terlambat Sekali", "Hampir Habis", "Masih Lama"]
     )
     layar(page, "register-07-semua-layanan-tenggat", full_page=True)
