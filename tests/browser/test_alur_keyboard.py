@@ -121,12 +121,12 @@ def test_data_request_to_selesai_with_number_and_upload_in_60_keys_or_fewer(
     print(f"\nDiterima → Selesai dengan nomor surat dan unggahan: {papan.jumlah} tombol (target ≤ {TARGET_TOMBOL})")
     assert papan.jumlah <= TARGET_TOMBOL, f"{papan.jumlah} tombol"
 
-    # Closing (the guide's Rating, after the count): its panel opens in place with the focus in it.
+    # Closing (the guide's Rating, after the count): its dialog opens with the focus in it.
     page.get_by_role("button", name="Rating", exact=True).focus()
     page.keyboard.press("Enter")
     expect(page.locator("#panel-rating .qr-kode").first).to_be_visible()
     page.wait_for_function("() => document.activeElement !== document.body")
-    assert fokus_di(page, "#panel-rating")
+    assert fokus_di(page, "#dialog-rating")
 
 
 def test_shortcuts_are_listed_under_question_mark_and_not_taken_from_a_field(
