@@ -53,8 +53,9 @@ def siapkan(jumlah):
     from django.db import connection
 
     if connection.vendor == "postgresql":
+        # Freshly written tables: vacuum now, so that autovacuum does not start in the middle of the run.
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM ANALYZE")
 
 
 def tambah_surat_dan_tag():
