@@ -41,9 +41,11 @@ def layanan_untuk_lacak(token, *, sekarang=None):
 
 
 def riwayat_publik(layanan):
-    """[(time, status label)] of the moments the status changed; notes and names left out."""
+    """[(time, status label)] of the moments the status changed; notes and names left out, and a
+    change the officer undid (Urungkan) left out together with its undo."""
     baris = layanan.riwayat.filter(
-        jenis__in=[RiwayatLayanan.Jenis.DIBUAT, RiwayatLayanan.Jenis.STATUS]
+        jenis__in=[RiwayatLayanan.Jenis.DIBUAT, RiwayatLayanan.Jenis.STATUS],
+        diurungkan__isnull=True, mengurungkan__isnull=True,
     ).exclude(ke_status="").order_by("waktu", "id")
     return [(r.waktu, Status(r.ke_status).label) for r in baris]
 

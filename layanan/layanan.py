@@ -6,6 +6,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,11 +16,9 @@ from pst_frontoffice.hari_kerja import KalenderKerja
 from pst_frontoffice.models import TEMPLATE_WA_GRUP_BAWAAN, PengaturanKantor, Peran
 from pst_frontoffice.whatsapp import pesan_wa, tautan_wa
 
-from .models import Layanan, RiwayatLayanan, Status
+from .models import EMAIL_SISTEM, BerkasSurat, Layanan, NomorSurat, RiwayatLayanan, Status
 from .pengaduan import daftarkan_pengaduan_buku_tamu
 from .signals import tenggat_diperbarui
-
-EMAIL_SISTEM = "sistem@pst-frontoffice.invalid"
 
 
 def buka_layanan_untuk_kunjungan(*, kunjungan, petugas):
@@ -134,3 +133,20 @@ def teks_notifikasi_grup(layanan, *, kantor, request=None):
 
 def tautan_notifikasi_grup(layanan, *, kantor, request=None):
     return tautan_wa(teks_notifikasi_grup(layanan, kantor=kantor, request=request))
+
+
+# The visitor's other services shown beside a service; the rest are a click away in Semua Layanan.
+BATAS_RIWAYAT_PENGUNJUNG = 12
+
+
+def riwayat_pengunjung(layanan, *, batas=BATAS_RIWAYAT_PENGUNJUNG):
+    """The visitor's other services (earlier visits, and the same visit's other kinds), newest first,
+    each with its reply-letter number and signed file if any; and how many there are in all."""
+    qs = Layanan.objects.filter(kunjungan__pengunjung_id=layanan.kunjungan.pengunjung_id).exclude(pk=layanan.pk)
+    baris = list(
+        qs.select_related("jenis", "kunjungan").prefetch_related(
+            Prefetch("nomor_surat", queryset=NomorSurat.objects.aktif(), to_attr="nomor_aktif"),
+            Prefetch("berkas_surat", queryset=BerkasSurat.objects.filter(diganti_pada__isnull=True), to_attr="berkas_aktif"),
+        ).order_by("-dibuat", "-id")[:batas]
+    )
+    return baris, (len(baris) if len(baris) < batas else qs.count())

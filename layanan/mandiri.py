@@ -4,6 +4,7 @@ of those nobody was on duty for."""
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from bukutamu.antrian import waktu_kantor
 from bukutamu.pendaftaran import catat_permintaan_online
@@ -54,6 +55,9 @@ def terima_permintaan_online(*, pendaftaran):
     )
     for item in layanan:
         item.catat_riwayat(catatan, oleh=sistem)
+    if petugas:
+        # Given by the roster, not taken: it rings the officer's bell as newly assigned.
+        Layanan.objects.filter(pk__in=[item.pk for item in layanan]).update(ditugaskan_pada=timezone.now())
     return layanan
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import lacak, layanan, loker, pengaduan, permintaan, surat
+from .views import cari, catatan, lacak, pemberitahuan, penugasan, layanan, loker, pengaduan, permintaan, surat
 
 app_name = "layanan"
 urlpatterns = [
@@ -8,10 +8,15 @@ urlpatterns = [
     path("dashboard/", layanan.dashboard, name="dashboard"),
     path("layanan/", layanan.semua_layanan, name="semua"),
     path("layanan/saya/", layanan.layanan_saya, name="saya"),
+    path("layanan/tugaskan/", penugasan.tugaskan, name="tugaskan"),
+    path("cari/", cari.cari, name="cari"),
+    path("pemberitahuan/", pemberitahuan.pemberitahuan, name="pemberitahuan"),
     path("layanan/<int:pk>/", layanan.detail, name="detail"),
     path("layanan/<int:pk>/update/", layanan.update_status, name="update_status"),
+    path("layanan/<int:pk>/urungkan/<int:riwayat_pk>/", layanan.urungkan_status, name="urungkan_status"),
     path("layanan/<int:pk>/petugas/", layanan.atur_petugas, name="atur_petugas"),
     path("layanan/<int:pk>/tanggapan/", layanan.catat_tanggapan, name="catat_tanggapan"),
+    path("layanan/<int:pk>/catatan/", catatan.tambah_catatan, name="tambah_catatan"),
     # Reply letters.
     path("layanan/<int:pk>/nomor-surat/", surat.generate_nomor, name="generate_nomor"),
     path("layanan/<int:pk>/draf-surat/", surat.draf_surat, name="draf_surat"),

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from .kalender import TANGGAL_MAKS, TANGGAL_MIN, awal_hari, tanggal_wajar
+from .kalender import TANGGAL_MAKS, TANGGAL_MIN, awal_hari, tanggal_singkat, tanggal_wajar
 from .teks import buang_kendali_arah, normalisasi_email
 
 # The largest id or number a database column holds (a signed 64-bit integer).
@@ -182,6 +182,7 @@ class FilterForm(FormIndonesia):
     sampai = forms.DateField(label="Sampai tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
     kolom = {}
+    juga_aktif = ()  # hidden filters set by links, shown among the filters in use
 
     def clean(self):
         data = super().clean()
@@ -211,3 +212,20 @@ class FilterForm(FormIndonesia):
 
     def medan_urut(self):
         return self["urut"] if "urut" in self.fields else None
+
+    def filter_aktif(self):
+        """(label, chosen value as read) of each filter in use but the text search: what a folded
+        filter bar shows above its list."""
+        data = self.data_sah()
+        aktif = []
+        for nama in (*self.kolom, *self.juga_aktif):
+            nilai = data.get(nama)
+            if nama == "q" or nilai in (None, "", [], ()):
+                continue
+            field = self.fields[nama]
+            if isinstance(nilai, datetime.date):
+                nilai = tanggal_singkat(nilai, dengan_tahun=True)
+            elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+                nilai = dict(field.choices).get(nilai, nilai)
+            aktif.append((field.label, str(nilai)))
+        return aktif

@@ -358,6 +358,9 @@ if SSO_ISSUER:
     _sso = urlsplit(SSO_ISSUER)
     SECURE_CSP["form-action"].append(f"{_sso.scheme}://{_sso.netloc}")
 
+# How long an officer may undo their own status change from its message (Urungkan), in seconds.
+URUNGKAN_STATUS_DETIK = envint("URUNGKAN_STATUS_DETIK", 15)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

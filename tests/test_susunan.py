@@ -31,6 +31,7 @@ BOLEH = {
 # Template tag libraries and the app that owns each.
 PUSTAKA_TAG = {
     "pst": "pst_frontoffice", "jam_layanan": "bukutamu", "layanan_surat": "layanan", "tenggat": "layanan",
+    "daftar_layanan": "layanan",
     "rating_tags": "rating", "presensi": "presensi",
 }
 # The one written exception: the desk pages of layanan show rating's and presensi's inclusion tags.

@@ -89,7 +89,7 @@ def test_lists_show_the_due_time_badge_in_red_when_late(masuk, petugas, buat_lay
     buat_layanan("konsultasi", waktu=timezone.now() - datetime.timedelta(hours=4))
     buat_layanan("konsultasi")
     html = masuk(petugas).get(reverse("layanan:saya")).content.decode()
-    assert "<th scope=\"col\">Tenggat</th>" in html
+    assert 'id="urut-tenggat" class="kolom-urut">Tenggat</a></th>' in html  # a column it can be sorted by
     assert html.count("tenggat-terlambat") == 1
     assert html.count("tenggat-aman") == 1
 

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from bukutamu.models import JenisLayanan, Sarana
+from bukutamu.models import JenisLayanan, Pengunjung, Sarana
 from pst_frontoffice.forms import FilterForm, FormIndonesia
 from pst_frontoffice.models import PengaturanKantor, Peran
 from pst_frontoffice.widgets import PilihanCepat, PilihanModel
@@ -12,7 +12,8 @@ from pst_frontoffice.widgets import PilihanCepat, PilihanModel
 from ..models import Status
 
 
-def _petugas_aktif():
+def petugas_aktif():
+    """Officers who may handle a service: active Petugas and Admins."""
     return get_user_model().objects.filter(is_active=True, peran__in=[Peran.PETUGAS, Peran.ADMIN])
 
 
@@ -61,9 +62,9 @@ class PetugasForm(FormIndonesia):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["petugas"].queryset = _petugas_aktif()
+        self.fields["petugas"].queryset = petugas_aktif()
         self.fields["petugas"].error_messages["required"] = "Pilih petugas penanggung jawab."
-        self.fields["pendamping"].queryset = _petugas_aktif()
+        self.fields["pendamping"].queryset = petugas_aktif()
 
 
 class FilterLayananForm(FilterForm):
@@ -75,11 +76,6 @@ class FilterLayananForm(FilterForm):
     jenis = PilihanModel(label="Jenis", required=False, queryset=JenisLayanan.objects.all(), empty_label="Semua jenis")
     sarana = forms.ChoiceField(label="Sarana", required=False, choices=[("", "Semua sarana"), *Sarana.choices], widget=PilihanCepat)
     petugas = PilihanModel(label="Petugas", required=False, queryset=None, empty_label="Semua petugas")
-    urut = forms.ChoiceField(
-        label="Urutkan", required=False, choices=[("", "Terbaru"), ("tenggat", "Tenggat terdekat")],
-        widget=PilihanCepat(attrs={"class": "form-select form-select-sm"}),
-    )
-
     # Not in the filter bar: set by the reports' links. `menurut=tenggat` applies the dates to the
     # due time (time-standard compliance); `standar=hari_kerja` keeps the services under the
     # working-day standard (online requests and data requests); `otomatis` splits the finished
@@ -87,20 +83,25 @@ class FilterLayananForm(FilterForm):
     menurut = forms.ChoiceField(required=False, choices=[("", "dicatat"), ("tenggat", "tenggat")], widget=forms.HiddenInput)
     standar = forms.ChoiceField(required=False, choices=[("", "semua"), ("hari_kerja", "hari kerja")], widget=forms.HiddenInput)
     otomatis = forms.ChoiceField(required=False, choices=[("", "semua"), ("1", "ditutup otomatis"), ("0", "oleh petugas")], widget=forms.HiddenInput)
+    # Set by a visitor's links (their history on a service, the search): that visitor's services only.
+    pengunjung = forms.ModelChoiceField(label="Pengunjung", required=False, queryset=Pengunjung.objects.all(), widget=forms.HiddenInput)
 
     kolom = {
-        # Two rows at 1366 px, so that every choice reads in full ("Semua sarana", not "Sem").
-        "q": "col-12 col-lg-3", "status": "col-6 col-md-4 col-lg-2", "jenis": "col-6 col-md-4 col-lg-2",
-        "sarana": "col-6 col-md-4 col-lg-2", "petugas": "col-6 col-md-4 col-lg-3", "dari": "col-6 col-md-4 col-lg-2",
-        "sampai": "col-6 col-md-4 col-lg-2",
+        # The search stays in the title row; the rest fold away in a panel of three columns
+        # (includes/filter_form.html, lipat=True), wide enough that every choice reads in full.
+        "q": "col-12", "status": "col-6 col-md-4", "jenis": "col-6 col-md-4", "sarana": "col-6 col-md-4",
+        "petugas": "col-6 col-md-4", "dari": "col-6 col-md-4", "sampai": "col-6 col-md-4",
     }
+
+    # Shown among the filters in use though not in the bar (a visitor's services, from their links).
+    juga_aktif = ("pengunjung",)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["petugas"].queryset = _petugas_aktif()
+        self.fields["petugas"].queryset = petugas_aktif()
 
     def saring(self, qs):
-        """Apply the valid filters; an invalid one is ignored (its message shows beside it)."""
+        """Apply the valid filters; an invalid one is ignored (its message shows beside it). The order is the list's own (?urut=)."""
         data = self.data_sah()
         if data.get("q"):
             qs = qs.cari(data["q"])
@@ -117,11 +118,10 @@ class FilterLayananForm(FilterForm):
             qs = qs.filter(kunjungan__sarana=data["sarana"])
         if data.get("petugas"):
             qs = qs.filter(petugas=data["petugas"])
+        if data.get("pengunjung"):
+            qs = qs.filter(kunjungan__pengunjung=data["pengunjung"])
         if data.get("otomatis"):
             qs = qs.filter(ditutup_otomatis=data["otomatis"] == "1")
         if data.get("standar") == "hari_kerja":
             qs = qs.filter(Q(kunjungan__sarana=Sarana.ONLINE) | Q(jenis__adalah_permintaan_data=True))
-        qs = self.saring_tanggal(qs, "tenggat" if data.get("menurut") == "tenggat" else "dibuat", data)
-        if data.get("urut") == "tenggat":
-            qs = qs.urut_tenggat()
-        return qs
+        return self.saring_tanggal(qs, "tenggat" if data.get("menurut") == "tenggat" else "dibuat", data)

@@ -1,18 +1,21 @@
 """The services app's tables, one module per concept."""
 
 from .layanan import (
-    ALUR_STATUS, DIBATALKAN, DITUTUP_OTOMATIS, SELESAI, STATUS_TERBUKA, TERBUKA, Layanan, LayananQuerySet,
-    RiwayatLayanan, Status, syarat_kepatuhan,
+    ALUR_STATUS, DIBATALKAN, DITUTUP_OTOMATIS, EMAIL_SISTEM, SELESAI, STATUS_TERBUKA, TERBUKA, URUT_BAWAAN, URUTAN,
+    Layanan, LayananQuerySet, RiwayatLayanan, Status, syarat_kepatuhan,
 )
+from .catatan import PANJANG_CATATAN, CatatanInternal
 from .loker import JenisKartu, Loker, PeminjamanLoker
+from .pemberitahuan import TandaBaca
 from .pengaduan import Kanal, Pengaduan, StatusPengaduan, TindakLanjutPengaduan, UnsurSKM
 from .permintaan import CaraPenyampaian, FormatData, ItemData, PermintaanData, Tag, TingkatWilayah
 from .surat import KLASIFIKASI_BAWAAN, BerkasSurat, KlasifikasiSurat, NomorSurat, PenghitungSurat
 
 __all__ = [
-    "ALUR_STATUS", "DIBATALKAN", "DITUTUP_OTOMATIS", "KLASIFIKASI_BAWAAN", "SELESAI", "STATUS_TERBUKA", "TERBUKA",
-    "BerkasSurat", "CaraPenyampaian", "FormatData", "ItemData", "JenisKartu", "Kanal", "KlasifikasiSurat",
+    "ALUR_STATUS", "DIBATALKAN", "DITUTUP_OTOMATIS", "EMAIL_SISTEM", "KLASIFIKASI_BAWAAN", "PANJANG_CATATAN", "SELESAI",
+    "STATUS_TERBUKA", "TERBUKA", "URUT_BAWAAN", "URUTAN",
+    "BerkasSurat", "CaraPenyampaian", "CatatanInternal", "FormatData", "ItemData", "JenisKartu", "Kanal", "KlasifikasiSurat",
     "Layanan", "LayananQuerySet", "Loker", "NomorSurat", "PeminjamanLoker", "Pengaduan", "PenghitungSurat",
-    "PermintaanData", "RiwayatLayanan", "Status", "StatusPengaduan", "Tag", "TindakLanjutPengaduan",
+    "PermintaanData", "RiwayatLayanan", "Status", "StatusPengaduan", "Tag", "TandaBaca", "TindakLanjutPengaduan",
     "TingkatWilayah", "UnsurSKM", "syarat_kepatuhan",
 ]

@@ -1,5 +1,6 @@
 """A service given at the desk, its status flow and its appended history."""
 
+import datetime
 import functools
 
 from django.conf import settings
@@ -31,6 +32,9 @@ class Status(models.TextChoices):
     DIBATALKAN = "dibatalkan", "Dibatalkan"
 
 
+# The account automatic actions are recorded under (layanan.layanan.pengguna_sistem); it cannot log in.
+EMAIL_SISTEM = "sistem@pst-frontoffice.invalid"
+
 STATUS_TERBUKA = (Status.DITERIMA, Status.DIPROSES, Status.MENUNGGU, Status.SIAP_DIAMBIL)
 
 # What the figures count, once for the reports, the daily summaries and the dashboard. "Selesai" is
@@ -59,6 +63,20 @@ ALUR_STATUS = {
 # SKD survey. Prefetched by their reverse names, so layanan never imports the rating app; a name
 # that no installed app defines is left out (see LayananQuerySet.untuk_daftar).
 RELASI_DAFTAR = ("penilaian", "skd")
+
+
+# The list columns an officer may sort by (?urut=pengunjung, ?urut=-masuk); "tenggat" puts the
+# open services first, nearest due time on top (see LayananQuerySet.urut_tenggat).
+URUTAN = {
+    "nomor": "id",
+    "masuk": "dibuat",
+    "pengunjung": "kunjungan__pengunjung__nama",
+    "jenis": "jenis__nama",
+    "status": "status",
+    "tenggat": "tenggat",
+    "petugas": "petugas__nama",
+}
+URUT_BAWAAN = "-masuk"
 
 
 @functools.cache
@@ -126,7 +144,10 @@ class LayananQuerySet(models.QuerySet):
 
     def dengan_jawaban(self):
         """Annotate `dijawab_pada`: when the office first answered and set Menunggu tanggapan pengunjung."""
-        jawaban = RiwayatLayanan.objects.filter(layanan=models.OuterRef("pk"), ke_status=Status.MENUNGGU)
+        # An answer whose status change was undone (Urungkan) was not an answer.
+        jawaban = RiwayatLayanan.objects.filter(
+            layanan=models.OuterRef("pk"), ke_status=Status.MENUNGGU, diurungkan__isnull=True
+        )
         return self.annotate(dijawab_pada=models.Subquery(jawaban.order_by("waktu").values("waktu")[:1]))
 
     def dengan_awal_diam(self):
@@ -160,6 +181,21 @@ class LayananQuerySet(models.QuerySet):
             "-id",
         )
 
+    def urutkan(self, kunci):
+        """Order by a list column (URUTAN; "-" in front: the other way); an unknown key keeps newest first."""
+        kunci = kunci if kunci in URUTAN or kunci.lstrip("-") in URUTAN else URUT_BAWAAN
+        if kunci == "tenggat":
+            return self.urut_tenggat()
+        turun = kunci.startswith("-")
+        medan = URUTAN[kunci.lstrip("-")]
+        if kunci.lstrip("-") == "status":
+            medan = models.Case(*(models.When(status=s, then=models.Value(i)) for i, s in enumerate(Status)))
+        else:
+            medan = models.F(medan)
+        urutan = medan.desc(nulls_last=True) if turun else medan.asc(nulls_last=True)
+        # The id breaks ties the same way, so a page boundary never shows a row twice.
+        return self.order_by(urutan, "-id" if turun else "id")
+
 
 class Layanan(models.Model):
     """One kind of help given to one visit (a visit asking for two kinds has two)."""
@@ -184,6 +220,10 @@ class Layanan(models.Model):
     # Closed by the auto-close of a silent conversation, not by an officer: reports count these
     # apart from the services an officer finished.
     ditutup_otomatis = models.BooleanField("ditutup otomatis", default=False)
+    # When someone else (an officer, the duty roster) gave the service to its current handler; empty
+    # when the handler took or recorded it themselves. The handler's bell counts the ones given
+    # since they last looked (layanan.pemberitahuan).
+    ditugaskan_pada = models.DateTimeField("ditugaskan pada", null=True, blank=True)
 
     objects = LayananQuerySet.as_manager()
 
@@ -282,6 +322,47 @@ class Layanan(models.Model):
             catat(oleh, LogAktivitas.Aksi.STATUS, self, f"{Status(dari).label} → {ke.label}. {catatan}".strip())
             status_layanan_diubah.send(sender=Layanan, layanan=self, dari=dari, ke=ke, oleh=oleh)
 
+    def urungkan_status(self, riwayat_id, *, oleh, sekarang=None):
+        """Undo the officer's own status change, within URUNGKAN_STATUS_DETIK and while nothing else
+        happened to the service since; the undo is a new history entry pointing at the one it undoes.
+
+        Delivery reports the system writes after the change (a message sent to the visitor) do not
+        block it; messages already sent are not taken back, and no new ones are queued.
+        """
+        sekarang = sekarang or timezone.now()
+        with transaction.atomic():
+            terkini = Layanan.objects.select_for_update().get(pk=self.pk)
+            entri = (
+                RiwayatLayanan.objects.filter(layanan=self, pk=riwayat_id, jenis=RiwayatLayanan.Jenis.STATUS)
+                .select_related("diurungkan").first()
+            )
+            if entri is None or entri.mengurungkan_id:
+                raise ValidationError("Perubahan status itu tidak dapat diurungkan.")
+            if entri.oleh_id != oleh.pk:
+                raise ValidationError("Hanya petugas yang mengubah status yang dapat mengurungkannya.")
+            if getattr(entri, "diurungkan", None) is not None:
+                raise ValidationError("Perubahan status itu sudah diurungkan.")
+            if sekarang - entri.waktu > datetime.timedelta(seconds=settings.URUNGKAN_STATUS_DETIK):
+                raise ValidationError(
+                    f"Waktu mengurungkan sudah lewat ({settings.URUNGKAN_STATUS_DETIK} detik). Ubah status lewat Update."
+                )
+            sesudahnya = (
+                self.riwayat.filter(models.Q(waktu__gt=entri.waktu) | models.Q(waktu=entri.waktu, pk__gt=entri.pk))
+                .exclude(oleh__email=EMAIL_SISTEM)
+            )
+            if terkini.status != entri.ke_status or sesudahnya.exists():
+                raise ValidationError("Sudah ada perubahan lain sesudahnya; perubahan status tidak dapat diurungkan.")
+            dari, ke = Status(entri.ke_status), Status(entri.dari_status)
+            self.status = ke
+            self.selesai_pada = None  # a change can only be undone back to an open status
+            self.ditutup_otomatis = False
+            self.save(update_fields=["status", "selesai_pada", "ditutup_otomatis", "diperbarui"])
+            RiwayatLayanan.objects.create(
+                layanan=self, jenis=RiwayatLayanan.Jenis.STATUS, dari_status=dari, ke_status=ke, oleh=oleh, waktu=sekarang,
+                catatan=f"Mengurungkan perubahan {ke.label} → {dari.label}.", mengurungkan=entri,
+            )
+            catat(oleh, LogAktivitas.Aksi.STATUS, self, f"Diurungkan: {dari.label} → {ke.label}.")
+
     def alihkan(self, ke_petugas, *, oleh, catatan=""):
         """Give the service to another officer; recorded in the history."""
         if ke_petugas.pk == self.petugas_id:
@@ -289,7 +370,8 @@ class Layanan(models.Model):
         with transaction.atomic():
             sebelumnya = self.petugas
             self.petugas = ke_petugas
-            self.save(update_fields=["petugas", "diperbarui"])
+            self.ditugaskan_pada = timezone.now() if oleh.pk != ke_petugas.pk else None
+            self.save(update_fields=["petugas", "ditugaskan_pada", "diperbarui"])
             self.pendamping.remove(ke_petugas)
             self.catat_riwayat(
                 catatan or f"Dialihkan dari {sebelumnya} ke {ke_petugas}.", oleh=oleh, jenis=RiwayatLayanan.Jenis.PETUGAS
@@ -327,6 +409,10 @@ class RiwayatLayanan(models.Model):
     catatan = models.TextField("catatan", blank=True)
     oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="oleh")
     waktu = models.DateTimeField("waktu", default=timezone.now)
+    # An undo (Urungkan) is its own entry naming the status change it undoes; the earlier entry stays as it was.
+    mengurungkan = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="diurungkan", verbose_name="mengurungkan"
+    )
 
     class Meta:
         verbose_name = "riwayat layanan"

@@ -52,6 +52,10 @@ def panel_surat(context, layanan):
             form_tag=galat.get("form_tag") or TagForm(),
             semua_tag=list(Tag.objects.values_list("nama", flat=True)[:300]),
         )
+        if aktif and not konteks["berkas_aktif"]:
+            # The guide's next step once the number is given: upload the signed letter. Once it is
+            # uploaded the focus goes to the file itself (the link marked in _surat.html).
+            konteks["form_berkas"].fields["berkas"].widget.attrs["data-fokus"] = "surat"
     if layanan.status in ("siap_diambil", "selesai") and pengunjung.no_hp:
         url_lacak = request.build_absolute_uri(reverse("layanan:lacak", args=[layanan.token_lacak]))
         teks = teks_wa_pengunjung(layanan, kantor=kantor, nomor=aktif, url_lacak=url_lacak)

@@ -1,19 +1,25 @@
 """The officer's desk: dashboard, service lists, a service's detail, its status and handlers."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
 from bukutamu.models import Kunjungan, Sarana
 from pst_frontoffice.htmx import TAB, render_halaman
 from pst_frontoffice.kalender import awal_hari, hari_ini
 from pst_frontoffice.paginasi import PaginatorBerbatas
+from pst_frontoffice.models import Peran
 from pst_frontoffice.roles import petugas_diperlukan, staf_diperlukan
 
-from ..forms.layanan import FilterLayananForm, PetugasForm, TanggapanForm, UpdateStatusForm
-from ..layanan import catat_tanggapan_pengunjung, tautan_notifikasi_grup
-from ..models import Layanan
+from .. import pemberitahuan
+from ..forms.catatan import CatatanInternalForm
+from ..forms.layanan import FilterLayananForm, PetugasForm, TanggapanForm, UpdateStatusForm, petugas_aktif
+from ..layanan import catat_tanggapan_pengunjung, riwayat_pengunjung, tautan_notifikasi_grup
+from ..models import URUT_BAWAAN, URUTAN, Layanan, RiwayatLayanan
 
 
 def beranda(request):
@@ -27,6 +33,23 @@ def beranda(request):
     return redirect("layanan:dashboard")
 
 
+# Rows of the officer's open services on the dashboard: at 1366×768 they all fit beside the
+# day's figures; the rest are one click away in Layanan Saya.
+BARIS_DASHBOARD = 15
+BARIS_PER_HALAMAN = 25
+
+
+def _urutan(request):
+    """The list's order from ?urut= (a known column, else newest first) and the other parameters."""
+    urut = request.GET.get("urut", "")
+    if urut.lstrip("-") not in URUTAN:
+        urut = URUT_BAWAAN
+    query = request.GET.copy()
+    for kunci in ("urut", "page"):
+        query.pop(kunci, None)
+    return urut, query.urlencode()
+
+
 @petugas_diperlukan
 @require_GET
 def dashboard(request):
@@ -34,7 +57,7 @@ def dashboard(request):
     mulai = awal_hari(hari_ini())
     terbuka = Layanan.objects.terbuka()
     # The officer's open services, most urgent first (nearest due time, amber and red on top):
-    # one query gives both their number and the five shown. Open services are tens per officer.
+    # one query gives both their number and the rows shown. Open services are tens per officer.
     id_saya = list(terbuka.milik(request.user).urut_tenggat().values_list("pk", flat=True))
     ringkasan = {
         "pengunjung_hari_ini": Kunjungan.objects.filter(waktu__gte=mulai).values("pengunjung").distinct().count(),
@@ -44,8 +67,8 @@ def dashboard(request):
         # "Selesai" as the reports count it (layanan.models.SELESAI): auto-closed ones are not.
         "selesai_hari_ini": Layanan.objects.selesai().filter(selesai_pada__gte=mulai).count(),
     }
-    baris = Layanan.objects.untuk_daftar().in_bulk(id_saya[:5])
-    terbaru = [baris[pk] for pk in id_saya[:5] if pk in baris]
+    baris = Layanan.objects.untuk_daftar().in_bulk(id_saya[:BARIS_DASHBOARD])
+    terbaru = [baris[pk] for pk in id_saya[:BARIS_DASHBOARD] if pk in baris]
     return render_halaman(
         request, "layanan/dashboard.html", {"tab": "dashboard", "ringkasan": ringkasan, "terbaru": terbaru},
         partial=TAB,
@@ -55,26 +78,40 @@ def dashboard(request):
 @petugas_diperlukan
 @require_GET
 def layanan_saya(request):
-    """The services I handle (as handler or co-handler), newest first; open ones by default."""
+    """The services I handle (as handler or co-handler), newest first; open ones by default.
+
+    Two of the bell's lists are views of it: `baru=1` (given to me since I last looked; opening it
+    marks them seen) and `tenggat=hari-ini` (mine due today or late).
+    """
     semua = request.GET.get("tampil") == "semua"
-    urut_tenggat = request.GET.get("urut") == "tenggat"
+    baru = request.GET.get("baru") == "1"
+    tenggat_hari_ini = request.GET.get("tenggat") == "hari-ini"
     cari = request.GET.get("q", "").strip()[:100]
-    qs = Layanan.objects.milik(request.user)  # the rows themselves come from untuk_daftar(), below
-    if not semua:
-        qs = qs.terbuka()
+    urut, query_urut = _urutan(request)
+    if baru:
+        qs = pemberitahuan.baru_ditugaskan(request.user)
+    elif tenggat_hari_ini:
+        qs = pemberitahuan.jatuh_tempo(request.user)
+    else:
+        qs = Layanan.objects.milik(request.user)  # the rows themselves come from untuk_daftar(), below
+        if not semua:
+            qs = qs.terbuka()
     if cari:
         qs = qs.cari(cari)  # the same search as Semua Layanan
-    if urut_tenggat:
-        qs = qs.urut_tenggat()
     # Not counted: "mine" includes a co-handler subquery that costs as much again as the page
     # itself at scale, and the dashboard already shows how many are open.
-    halaman = PaginatorBerbatas(qs, 25, hitung=False, isi=Layanan.objects.untuk_daftar()).get_page(request.GET.get("page"))
+    halaman = PaginatorBerbatas(
+        qs.urutkan(urut), BARIS_PER_HALAMAN, hitung=False, isi=Layanan.objects.untuk_daftar()
+    ).get_page(request.GET.get("page"))
+    if baru:
+        pemberitahuan.tandai_penugasan_dilihat(request.user)  # after the rows were read: they show this once
     query = request.GET.copy()
     query.pop("page", None)
     return render_halaman(
         request, "layanan/layanan_saya.html",
-        {"tab": "layanan_saya", "halaman": halaman, "tampil_semua": semua, "urut_tenggat": urut_tenggat,
-         "cari": cari, "query": query.urlencode()},
+        {"tab": "layanan_saya", "halaman": halaman, "tampil_semua": semua, "cari": cari, "query": query.urlencode(),
+         "urut": urut, "query_urut": query_urut, "target_daftar": "daftar-layanan-saya",
+         "baru": baru, "tenggat_hari_ini": tenggat_hari_ini},
         partial={**TAB, "daftar-layanan-saya": "daftar"},
     )
 
@@ -82,24 +119,29 @@ def layanan_saya(request):
 @staf_diperlukan
 @require_GET
 def semua_layanan(request):
-    """Every service, with filters and pagination."""
+    """Every service, with filters, sortable columns and pagination."""
     form = FilterLayananForm(request.GET or None)
+    urut, query_urut = _urutan(request)
     # Filters pick and order the ids; the rows with their joins come from untuk_daftar() (isi).
     qs = form.saring(Layanan.objects.all()) if request.GET else Layanan.objects.all()
     # A text search is not counted (see PaginatorBerbatas): the page only says whether more follow.
     halaman = PaginatorBerbatas(
-        qs, 25, hitung=not request.GET.get("q", "").strip(), isi=Layanan.objects.untuk_daftar()
+        qs.urutkan(urut), BARIS_PER_HALAMAN, hitung=not request.GET.get("q", "").strip(), isi=Layanan.objects.untuk_daftar()
     ).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    # Tugaskan: the officers who may take services, for the desk (the view of each service checks who may give it).
+    bisa_tugaskan = request.user.punya_peran(Peran.PETUGAS, Peran.ADMIN)
     return render_halaman(
         request, "layanan/semua_layanan.html",
-        {"tab": "semua_layanan", "form": form, "halaman": halaman, "query": query.urlencode()},
+        {"tab": "semua_layanan", "form": form, "halaman": halaman, "query": query.urlencode(),
+         "urut": urut, "query_urut": query_urut, "target_daftar": "daftar-layanan",
+         "pilihan_petugas": list(petugas_aktif().order_by("nama")) if bisa_tugaskan else None},
         partial={**TAB, "daftar-layanan": "daftar"},
     )
 
 
-def _ambil_layanan(request, pk):
+def ambil_layanan(request, pk):
     """Fetch the service for any staff member; changing it is checked separately."""
     return get_object_or_404(
         Layanan.objects.select_related("kunjungan__pengunjung", "jenis", "petugas", "kunjungan__dicatat_oleh"),
@@ -108,7 +150,7 @@ def _ambil_layanan(request, pk):
 
 
 def _ambil_layanan_untuk_diubah(request, pk):
-    layanan = _ambil_layanan(request, pk)
+    layanan = ambil_layanan(request, pk)
     if not layanan.boleh_diubah_oleh(request.user):
         raise PermissionDenied("Hanya petugas yang menangani layanan ini (atau Admin) yang dapat mengubahnya.")
     return layanan
@@ -117,11 +159,20 @@ def _ambil_layanan_untuk_diubah(request, pk):
 def konteks_detail(request, layanan, **lain):
     """Everything the detail page shows; `lain` carries bound forms that failed, to show again."""
     boleh_ubah = layanan.boleh_diubah_oleh(request.user)
+    petugas_meja = request.user.punya_peran(Peran.PETUGAS, Peran.ADMIN)
+    riwayat_lain, jumlah_lain = riwayat_pengunjung(layanan)
     return {
         "tab": "layanan_saya" if layanan.petugas_id == request.user.pk else "semua_layanan",
         "layanan": layanan,
         "kunjungan": layanan.kunjungan,
-        "riwayat": layanan.riwayat.select_related("oleh"),
+        # Who came: the header, the page title and the coordination summary read it from here.
+        "identitas": layanan.kunjungan.pengunjung,
+        "riwayat_pengunjung": riwayat_lain,
+        "jumlah_riwayat_pengunjung": jumlah_lain,
+        # Internal notes are for the desk's officers only (not the head of office, never the visitor).
+        "catatan_internal": layanan.catatan_internal.select_related("oleh") if petugas_meja else None,
+        "form_catatan": lain.pop("form_catatan", None) or (CatatanInternalForm() if petugas_meja else None),
+        "riwayat": layanan.riwayat.select_related("oleh", "diurungkan"),
         "pendamping": layanan.pendamping.all(),
         "boleh_ubah": boleh_ubah,
         "form_status": lain.pop("form_status", None) or (UpdateStatusForm(layanan=layanan) if boleh_ubah else None),
@@ -139,7 +190,7 @@ def konteks_detail(request, layanan, **lain):
 @staf_diperlukan
 @require_GET
 def detail(request, pk):
-    layanan = _ambil_layanan(request, pk)
+    layanan = ambil_layanan(request, pk)
     return render_halaman(request, "layanan/detail.html", konteks_detail(request, layanan))
 
 
@@ -155,7 +206,7 @@ def update_status(request, pk):
         except ValidationError as e:
             form.add_error(None, e)
         else:
-            messages.success(request, f"Status layanan #{layanan.pk} menjadi {layanan.get_status_display()}.")
+            messages.success(request, _pesan_dengan_urungkan(request, layanan))
             if not request.htmx:
                 return redirect(layanan)
             return render_halaman(
@@ -167,6 +218,32 @@ def update_status(request, pk):
         request, "layanan/detail.html", konteks_detail(request, layanan, form_status=form),
         partial="kelola", status=200 if request.htmx else 400,
     )
+
+
+def _pesan_dengan_urungkan(request, layanan):
+    """The success message of a status change, carrying its Urungkan button for the undo window."""
+    entri = layanan.riwayat.filter(jenis=RiwayatLayanan.Jenis.STATUS, oleh=request.user).order_by("-waktu", "-id").first()
+    html = render_to_string(
+        "layanan/_urungkan.html",
+        {"layanan": layanan, "entri": entri, "detik": settings.URUNGKAN_STATUS_DETIK}, request=request,
+    )
+    return mark_safe(html.strip())  # rendered by our template, its values escaped there
+
+
+@petugas_diperlukan
+@require_POST
+def urungkan_status(request, pk, riwayat_pk):
+    """Urungkan, from the message of a status change: back to the status before, as a new history entry."""
+    layanan = _ambil_layanan_untuk_diubah(request, pk)
+    try:
+        layanan.urungkan_status(riwayat_pk, oleh=request.user)
+    except ValidationError as e:
+        messages.error(request, "Belum diurungkan: " + " ".join(e.messages))
+    else:
+        messages.success(request, f"Perubahan status diurungkan: layanan #{layanan.pk} kembali {layanan.get_status_display()}.")
+    if not request.htmx:
+        return redirect(layanan)
+    return render_halaman(request, "layanan/detail.html", konteks_detail(request, layanan), partial="kelola")
 
 
 @petugas_diperlukan

@@ -21,24 +21,35 @@ def _relasi(layanan, nama):
 
 @register.simple_tag
 def status_rating(layanan):
+    """A list row's rating, as a small icon: the mean when rated, an empty star when not."""
     penilaian = _relasi(layanan, "penilaian")
     if penilaian and penilaian.sudah_diisi:
         return format_html(
             '<span class="badge text-bg-primary" title="Rata-rata 9 unsur, skala 1–4">'
-            '<i class="bi bi-star-fill" aria-hidden="true"></i> Nilai {}</span>',
+            '<i class="bi bi-star-fill" aria-hidden="true"></i><span class="visually-hidden">Nilai</span> {}</span>',
             str(penilaian.rata_rata).replace(".", ","),
         )
-    return mark_safe('<span class="badge text-bg-light border">belum dinilai</span>')
+    return mark_safe(
+        '<span class="text-body-secondary" title="Belum dinilai"><i class="bi bi-star" aria-hidden="true"></i>'
+        '<span class="visually-hidden">belum dinilai</span></span>'
+    )
 
 
 @register.simple_tag(takes_context=True)
 def status_skd(context, layanan):
+    """A list row's SKD state, for the services that get the survey: green when filled, amber while not."""
     skd = _relasi(layanan, "skd")
     if skd and skd.sudah_diisi:
-        return mark_safe('<span class="badge text-bg-success"><i class="bi bi-check-circle" aria-hidden="true"></i> SKD Diisi</span>')
+        return mark_safe(
+            '<span class="badge text-bg-success" title="SKD Diisi"><i class="bi bi-check-lg" aria-hidden="true"></i> SKD'
+            '<span class="visually-hidden"> Diisi</span></span>'
+        )
     if skd or services.perlu_skd(layanan, kantor=context["kantor"]):
-        return mark_safe('<span class="badge text-bg-warning">SKD Belum</span>')
-    return "—"
+        return mark_safe(
+            '<span class="badge text-bg-warning" title="SKD Belum"><i class="bi bi-hourglass" aria-hidden="true"></i> SKD'
+            '<span class="visually-hidden"> Belum</span></span>'
+        )
+    return ""
 
 
 @register.inclusion_tag("rating/_ringkasan.html", takes_context=True)

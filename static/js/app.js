@@ -30,9 +30,10 @@
     }
   }, true);
 
-  // Buku Tamu, Nama as a WAI-ARIA combobox: focus stays in Nama; ArrowDown/ArrowUp move through
-  // the suggestions (aria-activedescendant), Enter chooses, Esc closes. After a choice the
-  // identity is filled in (HTMX) and focus moves on to Jenis Pelayanan.
+  // WAI-ARIA comboboxes (Buku Tamu's Nama, the navbar's search): focus stays in the field;
+  // ArrowDown/ArrowUp move through the list (aria-activedescendant), Enter chooses, Esc closes.
+  // In Buku Tamu, after a choice the identity is filled in (HTMX) and focus moves on to Jenis
+  // Pelayanan; in the search, Enter without a choice opens the full results page.
   function opsiSaran(input) {
     var wadah = document.getElementById(input.getAttribute("data-combobox-saran"));
     return wadah ? Array.prototype.slice.call(wadah.querySelectorAll("[role=option]")) : [];
@@ -65,8 +66,8 @@
     } else if (e.key === "Enter" && i >= 0) {
       e.preventDefault();  // choose the visitor, do not send the form
       opsi[i].click();
-    } else if (e.key === "Enter" && input.getAttribute("aria-expanded") === "true") {
-      e.preventDefault();  // the list is open: Enter is not yet "Simpan"
+    } else if (e.key === "Enter" && input.getAttribute("aria-expanded") === "true" && !input.hasAttribute("data-combobox-kirim")) {
+      e.preventDefault();  // the list is open: Enter is not yet "Simpan" (the search box sends its form instead)
     } else if (e.key === "Escape" && input.getAttribute("aria-expanded") === "true") {
       e.preventDefault();
       tutupSaran(input);
@@ -75,16 +76,15 @@
   document.addEventListener("htmx:afterSwap", function (e) {
     var target = e.detail.target;
     if (!target) return;
-    if (target.id === "saran-pengunjung") {
-      var input = document.querySelector("[data-combobox-saran=saran-pengunjung]");
-      if (input) {
-        // A late answer to earlier typing keeps the suggestion the officer had moved to.
-        var aktif = input.getAttribute("aria-activedescendant");
-        var opsiBaru = opsiSaran(input);
-        input.setAttribute("aria-expanded", opsiBaru.length ? "true" : "false");
-        tandaiAktif(input, opsiBaru, opsiBaru.findIndex(function (o) { return o.id === aktif; }));
-      }
-    } else if (target.id === "identitas") {
+    var input = target.id && document.querySelector("[data-combobox-saran='" + target.id + "']");
+    if (input) {
+      // A late answer to earlier typing keeps the suggestion the officer had moved to.
+      var aktif = input.getAttribute("aria-activedescendant");
+      var opsiBaru = opsiSaran(input);
+      input.setAttribute("aria-expanded", opsiBaru.length ? "true" : "false");
+      tandaiAktif(input, opsiBaru, opsiBaru.findIndex(function (o) { return o.id === aktif; }));
+    }
+    if (target.id === "identitas") {
       // A visitor was chosen (or Pengunjung baru): carry on with the form, not from <body>.
       var berikut = document.querySelector("#form-buku-tamu input[name=jenis_layanan]");
       var nama = document.getElementById("id_nama");
@@ -103,16 +103,23 @@
     }, 150);
   });
 
-  // Messages: success and info close themselves after a few seconds; warnings and errors stay.
+  // Messages: success and info close themselves after a few seconds; warnings and errors stay. A
+  // message carrying Urungkan stays as long as the undo is allowed (data-batas-urungkan, seconds).
   var LAMA_PESAN_MS = 5000;
   function jadwalkanTutupPesan() {
     document.querySelectorAll("#pesan [data-tutup-otomatis]:not([data-terjadwal])").forEach(function (el) {
       el.setAttribute("data-terjadwal", "");
+      var urungkan = el.querySelector("[data-batas-urungkan]");
+      var lama = urungkan ? parseInt(urungkan.getAttribute("data-batas-urungkan"), 10) * 1000 : LAMA_PESAN_MS;
       window.setTimeout(function () {
         if (!el.isConnected) return;
+        if (el.contains(document.activeElement)) {
+          var utama = document.getElementById("konten");  // not to <body> with the message
+          if (utama) utama.focus();
+        }
         if (window.bootstrap) window.bootstrap.Alert.getOrCreateInstance(el).close();
         else el.remove();
-      }, LAMA_PESAN_MS);
+      }, lama);
     });
   }
   document.addEventListener("DOMContentLoaded", jadwalkanTutupPesan);

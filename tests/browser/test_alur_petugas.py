@@ -74,7 +74,7 @@ def test_officer_runs_the_guest_book_to_selesai(page, live_server, login_browser
     # Layanan Saya → Update along the flow to Selesai; the timeline shows each step.
     data = Layanan.objects.get(jenis__kode="permintaan-data")
     page.locator("tr", has_text="Permintaan Data").get_by_role("link", name="Update").click()
-    expect(page).to_have_url(re.compile(rf"/layanan/{data.pk}/$"))
+    expect(page).to_have_url(re.compile(rf"/layanan/{data.pk}/#update$"))
     expect(page.get_by_role("link", name="Kirim Notifikasi ke Grup WA")).to_have_attribute("href", re.compile(r"^https://wa\.me/\?text="))
     expect(page.get_by_role("link", name="Drive Kumpulan Data")).to_have_attribute("target", "_blank")
     for status in ("Diproses", "Siap Diambil", "Selesai"):
@@ -90,6 +90,7 @@ def test_officer_runs_the_guest_book_to_selesai(page, live_server, login_browser
     tab(page, "Semua Layanan").click()
     expect(page).to_have_url(re.compile(r"/layanan/$"))
     expect(page.get_by_role("heading", name="Semua Layanan")).to_be_visible()
+    page.get_by_text("Filter", exact=True).click()
     field(page, "Status").select_option(label="Selesai")
     page.get_by_role("button", name="Terapkan").click()
     expect(page.locator("#daftar-layanan tbody tr")).to_have_count(1)

@@ -27,7 +27,7 @@ def test_officer_fulfils_a_data_request_and_finds_it_again(page, live_server, lo
     login_browser(petugas)
     page.locator(".nav-tabs").get_by_role("link", name="Layanan Saya", exact=True).click()
     page.locator("tr", has_text="Dewi Lestari").get_by_role("link", name="Update").click()
-    expect(page).to_have_url(re.compile(rf"/layanan/{layanan.pk}/$"))
+    expect(page).to_have_url(re.compile(rf"/layanan/{layanan.pk}/#update$"))
 
     # Generate Nomor Surat Balasan: the classification is suggested from the instansi type.
     expect(page.get_by_label("Klasifikasi")).to_have_value("HM.340")

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from layanan.models import NomorSurat
+from layanan.views.layanan import BARIS_DASHBOARD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -154,6 +155,8 @@ def test_semua_layanan_filters_read_in_full_at_1366(page, live_server, login_bro
     page.set_viewport_size(LAPTOP)
     login_browser(petugas)
     page.goto(f"{live_server.url}/layanan/")
+    page.get_by_text("Filter", exact=True).click()  # the filters fold away until asked for
+    expect(page.get_by_label("Status", exact=True)).to_be_visible()
     assert page.evaluate(PILIHAN_TERPOTONG) == []
     layar(page, "meja-05-semua-layanan-filter")
 
@@ -163,14 +166,16 @@ def test_tab_switch_focuses_the_heading_and_names_the_tab_in_the_title(
 ):
     for nama in ("Dewi Lestari", "Budi Santoso", "Sari Wulandari", "Andi Pratama", "Maya Sari", "Rudi Hartono"):
         buat_layanan(nama=nama)
+    for i in range(BARIS_DASHBOARD - 5):
+        buat_layanan(nama=f"Tamu {i}")
     page.set_viewport_size(LAPTOP)
     login_browser(petugas)
 
-    # The dashboard shows five and leads to all six.
-    expect(page.locator("#tab-area tbody tr")).to_have_count(5)
+    # The dashboard shows fifteen and leads to all of them.
+    expect(page.locator("#tab-area tbody tr")).to_have_count(BARIS_DASHBOARD)
     layar(page, "meja-06-dashboard", full_page=True)
-    page.get_by_role("link", name="Lihat semua 6 Layanan Saya yang belum selesai").click()
-    expect(page.locator("#daftar-layanan-saya tbody tr")).to_have_count(6)
+    page.get_by_role("link", name=f"Lihat semua {BARIS_DASHBOARD + 1} Layanan Saya yang belum selesai").click()
+    expect(page.locator("#daftar-layanan-saya tbody tr")).to_have_count(BARIS_DASHBOARD + 1)
     page.goto(f"{live_server.url}/dashboard/")
     page.locator(".nav-tabs").get_by_role("link", name="Layanan Saya").click()
     judul = page.get_by_role("heading", name="Layanan Saya", level=1)

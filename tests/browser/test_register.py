@@ -100,7 +100,7 @@ def test_service_lists_show_due_times_sorted(page, live_server, login_browser, p
     buat_layanan("permintaan-data", nama="Masih Lama")
     login_browser(petugas)
     page.goto(f"{live_server.url}/layanan/saya/")
-    page.get_by_role("link", name="Tenggat terdekat").click()
+    page.get_by_role("link", name="Tenggat", exact=True).click()
     expect(page).to_have_url(re.compile(r"urut=tenggat"))
     nama = page.locator("#tab-area tbody tr td:nth-child(2) .fw-semibold")
     expect(nama).to_have_text(["Terlambat Sekali", "Hampir Habis", "Masih Lama"])
@@ -110,10 +110,10 @@ def test_service_lists_show_due_times_sorted(page, live_server, login_browser, p
 
     page.locator(".nav-tabs").get_by_role("link", name="Semua Layanan").click()
     expect(page.get_by_role("heading", name="Semua Layanan")).to_be_visible()
-    htmx_siap(page, "#tab-area form[role=search]")
-    page.get_by_role("combobox", name="Urutkan").select_option(label="Tenggat terdekat")
+    htmx_siap(page, "#urut-tenggat")
+    page.get_by_role("link", name="Tenggat", exact=True).click()
     expect(page).to_have_url(re.compile(r"urut=tenggat"))
-    expect(page.locator("#daftar-layanan tbody tr td:nth-child(2) .fw-semibold")).to_have_text(
+    expect(page.locator("#daftar-layanan tbody tr td:nth-child(3) .fw-semibold")).to_have_text(  # after the checkboxes
         ["Terlambat Sekali", "Hampir Habis", "Masih Lama"]
     )
     layar(page, "register-07-semua-layanan-tenggat", full_page=True)

@@ -1,0 +1,34 @@
+"""Internal notes on a service: any officer adds one; officers (Petugas, Admin) read them on the detail page."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from pst_frontoffice.htmx import render_halaman
+from pst_frontoffice.roles import petugas_diperlukan
+
+from ..forms.catatan import CatatanInternalForm
+from ..models import CatatanInternal
+from .layanan import ambil_layanan, konteks_detail
+
+PANEL_CATATAN = {"catatan-internal": "catatan"}
+
+
+@petugas_diperlukan
+@require_POST
+def tambah_catatan(request, pk):
+    """Append a note (any officer may, as a colleague answering the phone for the handler would)."""
+    layanan = ambil_layanan(request, pk)
+    form = CatatanInternalForm(request.POST)
+    if form.is_valid():
+        CatatanInternal.objects.create(layanan=layanan, isi=form.cleaned_data["isi"], oleh=request.user)
+        messages.success(request, "Catatan internal ditambahkan.")
+        if not request.htmx:
+            return redirect(reverse("layanan:detail", args=[layanan.pk]) + "#catatan-internal")
+        return render_halaman(request, "layanan/detail.html", konteks_detail(request, layanan), partial=PANEL_CATATAN)
+    messages.error(request, "Catatan belum ditambahkan: " + " ".join(form.errors["isi"]))
+    return render_halaman(
+        request, "layanan/detail.html", konteks_detail(request, layanan, form_catatan=form),
+        partial=PANEL_CATATAN, status=200 if request.htmx else 400,
+    )
