@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 
 
@@ -11,3 +12,10 @@ class PstFrontofficeConfig(AppConfig):
         from .hari_libur import usulkan_setelah_migrate
 
         post_migrate.connect(usulkan_setelah_migrate, sender=self, dispatch_uid="pst_usulan_hari_libur")
+
+
+class AdminPstConfig(admin_apps.AdminConfig):
+    """Django admin with the project's site (pst_frontoffice.admin_situs) as `admin.site`."""
+
+    default = False  # PstFrontofficeConfig stays this module's config for the app itself
+    default_site = "pst_frontoffice.admin_situs.SitusAdmin"
