@@ -161,6 +161,8 @@ AKSES = {
     "presensi:rekap": Akses(302, 403, 200, 200),
     "presensi:rekap_ekspor": Akses(302, 403, 200, 200),
     "admin:index": Akses(302, 302, 302, 200),
+    # Province roll-up: the receiving endpoint is POST-only and signed; on an office it is a 404.
+    "provinsi:terima": Akses(405, 405, 405, 405),
 }
 
 
