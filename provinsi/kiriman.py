@@ -223,8 +223,8 @@ def _gagal_kantor(sambungan, k, alasan, *, status, sekarang, tunda=None):
 
 
 def kirim_jatuh_tempo(*, batas=BATAS_PER_PUTARAN):
-    """One round (see the module's docstring); None when this office is not connected or another sender holds it."""
-    if not tersambung():
+    """One round (see the module's docstring); None without a province address or key, or while another sender holds it."""
+    if not settings.PROVINSI_URL:
         return None
     sambungan = SambunganProvinsi.get()
     kunci = kunci_terpasang(sambungan)

@@ -163,6 +163,10 @@ AKSES = {
     "admin:index": Akses(302, 302, 302, 200),
     # Province roll-up: the receiving endpoint is POST-only and signed; on an office it is a 404.
     "provinsi:terima": Akses(405, 405, 405, 405),
+    "provinsi:kiriman": Akses(302, 403, 403, 200),
+    "provinsi:kiriman_kunci": Akses(302, 403, 403, 405),
+    "provinsi:kiriman_kirim": Akses(302, 403, 403, 405),
+    "provinsi:kiriman_ulang": Akses(302, 403, 403, 405),
 }
 
 
