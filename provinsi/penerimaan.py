@@ -214,8 +214,9 @@ def simpan(kantor, amplop, *, sekarang=None):
         jumlahkan_bulan(kantor, t.replace(day=1))
         if kantor.info_tanggal is None or t >= kantor.info_tanggal:
             kantor.zona_waktu, kantor.jenis_layanan, kantor.standar = amplop["zona_waktu"], amplop["jenis_layanan"], amplop["standar"]
-            kantor.info_tanggal = t
-            kantor.save(update_fields=["zona_waktu", "jenis_layanan", "standar", "info_tanggal"])
+            kantor.info_tanggal = kantor.ringkasan_terakhir = t
+        kantor.diterima_terakhir = sekarang
+        kantor.save(update_fields=["zona_waktu", "jenis_layanan", "standar", "info_tanggal", "ringkasan_terakhir", "diterima_terakhir"])
         # Nonces older than twice the window can no longer pass the time check: they need no keeping.
         NonceKiriman.objects.filter(waktu__lt=sekarang - datetime.timedelta(seconds=2 * settings.PROVINSI_JENDELA_DETIK)).delete()
     return "diterima"

@@ -37,6 +37,9 @@ class Kantor(models.Model):
     jenis_layanan = models.JSONField("jenis layanan", default=dict, blank=True)
     standar = models.JSONField("standar waktu", default=dict, blank=True)
     info_tanggal = models.DateField("tanggal ringkasan untuk info di atas", null=True, blank=True)
+    # The latest office day received and when anything last arrived: a silent office shows.
+    ringkasan_terakhir = models.DateField("ringkasan terakhir", null=True, blank=True)
+    diterima_terakhir = models.DateTimeField("terakhir diterima", null=True, blank=True)
 
     class Meta:
         verbose_name = "kantor"
