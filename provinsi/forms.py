@@ -12,7 +12,7 @@ class KunciForm(FormIndonesia):
     kunci = forms.CharField(
         label="Kunci dari provinsi", max_length=200, strip=True,
         widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off", "spellcheck": "false"}),
-        help_text="Bentuknya <kode kantor>.<rahasia>, diberikan Admin provinsi saat mendaftarkan kantor ini.",
+        help_text="Kode kantor, titik, lalu rahasianya (mis. 6310.Ab3…), diberikan Admin provinsi saat mendaftarkan kantor ini.",
     )
 
     def clean_kunci(self):

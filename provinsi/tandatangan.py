@@ -44,7 +44,7 @@ def kode_dari_kunci(kunci):
     """The office code of a key; KunciTidakSah when it is not one."""
     kode, titik, rahasia = (kunci or "").strip().partition(".")
     if not titik or not POLA_KODE.match(kode) or len(rahasia) < 32:
-        raise KunciTidakSah("Kunci tidak sah: bentuknya <kode kantor>.<rahasia>, seperti yang diberikan Admin provinsi.")
+        raise KunciTidakSah("Kunci tidak sah: bentuknya kode kantor, titik, lalu rahasia, persis seperti yang diberikan Admin provinsi.")
     return kode
 
 
