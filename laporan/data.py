@@ -16,7 +16,7 @@ import datetime
 from urllib.parse import urlencode
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -25,7 +25,7 @@ from bukutamu.bawaan import KODE_PENGADUAN
 from bukutamu.models import Antrian, JenisLayanan, KanalOnline, Kunjungan, Sarana
 from layanan.models import STATUS_TERBUKA, Kanal, Layanan, Status
 from presensi.models import JadwalPiket, Presensi
-from pst_frontoffice.kalender import hari_ini
+from pst_frontoffice.kalender import hari_ini, rentang_hari
 from pst_frontoffice.models import PengaturanKantor
 from pst_frontoffice.skm import FIELD_UNSUR
 from rating import ikm
@@ -103,15 +103,29 @@ class Laporan:
 
     # --- tables --------------------------------------------------------------------------
     def _pengunjung(self):
-        """Different people who visited in the period.
+        """Different people who visited in the period (people do not add up across days).
 
-        Summed from each day's "first visit of the week/month/year" for those periods; for any
-        other range it is counted from the visits (people do not add up across days).
+        A day, week, month or year: the sum of each day's "first visit of the week/month/year".
+        Any other range [a, b]: a person counts on their first visit day in it, the one whose
+        previous visit was before a. Each day keeps the month of its visitors' previous visits,
+        so the days' counts of months before a's month (and of first visits ever) are summed; the
+        people whose previous visit fell in a's month before a are counted from the visits of
+        those few days.
         """
         kunci = {"hari": "hari", "minggu": "minggu", "bulan": "bulan", "tahun": "tahun"}.get(self.periode.jenis)
         if kunci:
             return self.angka.jumlah[("pengunjung", kunci)]
-        return self.kunjungan().aggregate(n=Count("pengunjung", distinct=True))["n"]
+        mulai = self.periode.mulai
+        batas = f"{mulai:%Y-%m}"
+        jumlah = sum(n for k, n in self.angka.per_kunci("pengunjung_sebelum").items() if k < batas)
+        if mulai.day > 1:
+            awal_bulan, _ = rentang_hari(mulai.replace(day=1), mulai)
+            jumlah += (
+                Kunjungan.objects.filter(waktu__gte=awal_bulan, waktu__lt=self.awal)
+                .filter(Exists(self.kunjungan().filter(pengunjung=OuterRef("pengunjung"))))
+                .aggregate(n=Count("pengunjung", distinct=True))["n"]
+            )
+        return jumlah
 
     def ringkasan(self):
         per_status = {}

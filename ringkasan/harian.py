@@ -98,10 +98,6 @@ def _rangkaian(hari, *, paling_panjang=None):
     return [tuple(r) for r in hasil]
 
 
-def _dipercaya(hari):
-    return not hari.kotor and hari.zona_waktu == _zona() and hari.versi == VERSI
-
-
 def _tersimpan(mulai, selesai):
     """The stored days in [mulai, selesai] a report may trust: clean, cut in this zone, this definition."""
     return set(
@@ -112,9 +108,15 @@ def _tersimpan(mulai, selesai):
 
 def _kosong_sebelum():
     """The days before this one hold no data: the catch-up starts at the first day with data, and a
-    record saved later on an earlier day marks that day (a row before this one). None when unknown."""
+    record saved later on an earlier day marks that day (a row before this one). None when unknown.
+
+    The first row only has to have been computed in this zone and definition: being marked since
+    (an edit of that day) makes that day untrusted, not the empty days before it.
+    """
     pertama = HariRingkasan.objects.order_by("tanggal").first()
-    return pertama.tanggal if pertama is not None and _dipercaya(pertama) else None
+    if pertama is None or pertama.dihitung_pada is None or pertama.zona_waktu != _zona() or pertama.versi != VERSI:
+        return None
+    return pertama.tanggal
 
 
 def perlu_dihitung(*, semua=False):

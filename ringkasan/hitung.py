@@ -22,7 +22,9 @@ Measures (ukuran: kunci):
   memenuhi, terlambat, terlambat_terbuka (by due day; a stored day is past, so every due time in it has come)
 - kunjungan: ""; pengunjung: "hari" (different people that day), "minggu", "bulan", "tahun" (people whose
   first visit of that ISO week, month or year is that day: summed over a week, month or year they give
-  the different people of it)
+  the different people of it); pengunjung_sebelum: "<YYYY-MM>" of each person's previous visit, "" for a
+  first visit ever (summed over any range, the keys before its first month count its different people,
+  save those whose previous visit falls in that month before the range: see laporan.data)
 - antrian: "diambil|dipanggil|dilewati"; antrian_tunggu: "<whole minutes, rounded up>" per called number;
   antrian_tunggu_total: "" (microseconds from taking to being called, summed)
 - skm_responden: "<jenis id>"; skm_jumlah: "<jenis id>|u<n>" (sum of the answers); skm_jawaban: "u<n>|<1–4>";
@@ -128,25 +130,33 @@ def _kepatuhan(awal, akhir, hasil, sekarang):
                 hasil[b["t"]][("kepatuhan", f"{s}|{angka}")] += b[angka]
 
 
-def _kunjungan(mulai, awal, akhir, hasil):
+# Up to this many visitors their earlier visits are looked up by id (the visitor index); more (a
+# long range computed live) are joined as a subquery.
+_PENGUNJUNG_PER_ID = 5000
+
+
+def _kunjungan(awal, akhir, hasil):
     dalam = Kunjungan.objects.filter(waktu__gte=awal, waktu__lt=akhir)
     for b in dalam.values(t=_hari("waktu")).annotate(n=Count("id")).order_by():
         hasil[b["t"]][("kunjungan", "")] += b["n"]
     # Different people: each visitor's visit days in the range, in order, after their last visit
-    # day of the same year or ISO week before it; a person counts once per day, week, month, year.
-    lihat_mulai = min(mulai.replace(month=1, day=1), mulai - datetime.timedelta(days=mulai.weekday()))
-    awal_lihat, _ = rentang_hari(lihat_mulai, lihat_mulai)
-    sebelum = dict(
-        Kunjungan.objects.filter(waktu__gte=awal_lihat, waktu__lt=awal, pengunjung__in=dalam.values("pengunjung"))
-        .values("pengunjung").annotate(t=Max(_hari("waktu"))).values_list("pengunjung", "t").order_by()
-    )
-    hari = dalam.annotate(t=_hari("waktu")).values_list("pengunjung", "t").distinct().order_by("pengunjung", "t")
+    # day before it; a person counts once per day, and once per week, month or year on the day of
+    # their first visit in it. "pengunjung_sebelum" keeps the month of each one's previous visit.
+    hari = list(dalam.annotate(t=_hari("waktu")).values_list("pengunjung", "t").distinct().order_by("pengunjung", "t"))
+    orang = sorted({p for p, _ in hari})
+    sebelumnya = Kunjungan.objects.filter(waktu__lt=awal)
+    if len(orang) <= _PENGUNJUNG_PER_ID:
+        sebelumnya = sebelumnya.filter(pengunjung__in=orang)
+    else:
+        sebelumnya = sebelumnya.filter(pengunjung__in=dalam.values("pengunjung"))
+    sebelum = dict(sebelumnya.values("pengunjung").annotate(t=Max(_hari("waktu"))).values_list("pengunjung", "t").order_by())
     terakhir = None, None
     for pengunjung, t in hari:
         lalu = terakhir[1] if terakhir[0] == pengunjung else sebelum.get(pengunjung)
         terakhir = pengunjung, t
         c = hasil[t]
         c[("pengunjung", "hari")] += 1
+        c[("pengunjung_sebelum", f"{lalu:%Y-%m}" if lalu else "")] += 1
         if lalu is None or lalu.isocalendar()[:2] != t.isocalendar()[:2]:
             c[("pengunjung", "minggu")] += 1
         if lalu is None or (lalu.year, lalu.month) != (t.year, t.month):
@@ -215,7 +225,7 @@ def hitung(mulai, selesai, *, sekarang=None):
     hasil = defaultdict(Counter)
     _layanan(awal, akhir, hasil)
     _kepatuhan(awal, akhir, hasil, sekarang)
-    _kunjungan(mulai, awal, akhir, hasil)
+    _kunjungan(awal, akhir, hasil)
     _antrian(awal, akhir, hasil)
     _penilaian(awal, akhir, hasil)
     _pengaduan(awal, akhir, hasil)

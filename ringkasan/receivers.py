@@ -94,10 +94,14 @@ def _pengunjung(sender, instance, created, raw=False, **kwargs):
         tandai(_hari_pengunjung(instance.pk))
 
 
-@receiver(post_save, sender=JenisLayanan, dispatch_uid="ringkasan_jenis_layanan")
-def _jenis_layanan(sender, instance, created, raw=False, **kwargs):
-    # Whether a kind is a data request decides which time standard and SKD figures its services join.
-    if not raw and not created:
+@receiver(pre_save, sender=JenisLayanan, dispatch_uid="ringkasan_jenis_layanan")
+def _jenis_layanan(sender, instance, raw=False, **kwargs):
+    # Whether a kind is a data request, and which kind is the consultation, decide the time
+    # standard its services are counted under: every day is recomputed. A new name is read as is.
+    if raw or not instance.pk:
+        return
+    lama = JenisLayanan.objects.filter(pk=instance.pk).values("kode", "adalah_permintaan_data").first()
+    if lama and (lama["kode"], lama["adalah_permintaan_data"]) != (instance.kode, instance.adalah_permintaan_data):
         tandai_semua()
 
 

@@ -107,9 +107,12 @@ def main():
         baris.append((nama, layanan, halaman, len(q), ringkasan, langsung))
         print(nama, layanan, halaman, len(q), ringkasan, langsung, flush=True)
 
-    t = time.perf_counter()
-    hitung_hari(hari_ini - datetime.timedelta(days=1))
-    satu_hari = (time.perf_counter() - t) * 1000
+    with CaptureQueriesContext(connection) as q:
+        t = time.perf_counter()
+        hitung_hari(hari_ini - datetime.timedelta(days=1))
+        satu_hari = (time.perf_counter() - t) * 1000
+    for x in sorted(q.captured_queries, key=lambda x: -float(x["time"]))[:4]:
+        print("  query satu hari:", x["time"], x["sql"][:160], flush=True)
     t = time.perf_counter()
     jumlah_hari = harian.hitung_ulang(semua=True)
     semua_hari = time.perf_counter() - t

@@ -294,3 +294,19 @@ def test_month_sums_are_read_only_while_every_day_of_the_month_is_current(data_a
         harian.hitung_ulang()
         assert Laporan(januari).ringkasan()["kunjungan"] == benar
         assert AngkaBulanan.objects.get(bulan=D(2027, 1, 1), ukuran="kunjungan").nilai == benar
+
+
+@pytest.mark.django_db
+def test_a_kind_of_service_changing_its_standard_marks_every_day_and_a_new_name_none(buat_layanan, jenis, kantor, time_machine):
+    time_machine.move_to(datetime.datetime(2027, 1, 4, 9, 0, tzinfo=WITA), tick=False)
+    buat_layanan("perpustakaan")
+    time_machine.move_to(datetime.datetime(2027, 1, 8, 9, 0, tzinfo=WITA), tick=False)
+    with timezone.override(WITA):
+        harian.hitung_ulang()
+        perpustakaan = jenis["perpustakaan"]
+        perpustakaan.nama = "Perpustakaan Digital"
+        perpustakaan.save()
+        assert not HariRingkasan.objects.filter(kotor=True).exists()
+        perpustakaan.adalah_permintaan_data = True
+        perpustakaan.save()
+        assert not HariRingkasan.objects.filter(kotor=False).exists()

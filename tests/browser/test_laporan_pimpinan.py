@@ -24,7 +24,8 @@ def test_pimpinan_reads_the_weekly_report_and_downloads_files(page, live_server,
     expect(page.get_by_role("heading", name=re.compile("Laporan Mingguan"))).to_be_visible()
     expect(page.locator('[data-angka="layanan"]')).to_have_text("4")
     expect(page.locator("#grafik-tren")).to_be_visible()
-    page.wait_for_timeout(300)  # let Chart.js draw before the screenshot
+    # Chart.js draws without animation as soon as laporan.js has made the chart.
+    page.wait_for_function("document.getElementById('grafik-tren')._grafik !== undefined")
     layar(page, "20-laporan-mingguan", full_page=True)
 
     with page.expect_download() as unduhan:
@@ -42,7 +43,8 @@ def test_pimpinan_reads_the_weekly_report_and_downloads_files(page, live_server,
     teks = "\n".join(p.text for p in Document(docx).paragraphs)
     assert "Laporan Mingguan" in teks
 
-    # The figure links to the services behind it.
+    # The figure opens the list it counts.
     page.locator("#tabel-jenis").get_by_role("link", name="2").first.click()
-    expect(page).to_have_url(re.compile(r"/layanan/\?"))
-    expect(page.locator("#daftar-layanan tbody tr")).to_have_count(2)
+    expect(page).to_have_url(re.compile(r"/laporan/rincian/\?"))
+    expect(page.locator("#jumlah-rincian")).to_have_text("2")
+    expect(page.locator("#tabel-rincian tbody tr")).to_have_count(2)
