@@ -40,9 +40,9 @@ class PeriodeForm(FormIndonesia):
         return data
 
     def periode_terpilih(self):
-        """The chosen period, or this week when the input is missing or invalid."""
+        """The chosen period, or the default one (Periode.bawaan) when the input is missing or invalid."""
         if not self.is_bound or not self.is_valid():
-            return Periode.dari("minggu", hari_ini())
+            return Periode.bawaan(hari_ini())
         data = self.cleaned_data
         jenis = data.get("periode") or "minggu"
         if jenis == "rentang":

@@ -3,10 +3,11 @@
 import calendar
 import datetime
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.utils.formats import date_format
 
-from pst_frontoffice.kalender import rentang_hari
+from pst_frontoffice.kalender import hari_ini, rentang_hari
 
 JENIS_PERIODE = {
     "hari": "Harian",
@@ -37,6 +38,44 @@ class Periode:
         if jenis == "tahun":
             return cls(jenis, datetime.date(tanggal.year, 1, 1), datetime.date(tanggal.year, 12, 31))
         raise ValueError(f"jenis periode tidak dikenal: {jenis}")
+
+    @classmethod
+    def bawaan(cls, hari):
+        """The period the report opens on: the week holding `hari`, but on a Monday the week just ended.
+
+        On Monday the new week is hours old and nearly empty, and Monday is when last week is
+        reviewed. Only this unnamed default moves: the quick periods say what they show
+        ("Minggu ini" is this week even on a Monday), and "Minggu lalu" and "Bulan lalu" sit beside
+        them for the first days of a week or month, so no named choice changes its meaning.
+        """
+        if hari.weekday() == 0:
+            hari -= datetime.timedelta(days=7)
+        return cls.dari("minggu", hari)
+
+    @staticmethod
+    def pilihan_cepat(hari):
+        """The quick periods seen from `hari`: (key, label, period), in the order of the buttons."""
+        minggu = Periode.dari("minggu", hari)
+        bulan = Periode.dari("bulan", hari)
+        return [
+            ("hari", "Hari ini", Periode.dari("hari", hari)),
+            ("minggu", "Minggu ini", minggu),
+            ("minggu_lalu", "Minggu lalu", minggu.geser(-1)),
+            ("bulan", "Bulan ini", bulan),
+            ("bulan_lalu", "Bulan lalu", bulan.geser(-1)),
+            ("tahun", "Tahun ini", Periode.dari("tahun", hari)),
+        ]
+
+    @property
+    def cepat(self):
+        """The quick periods as the page shows them: (key, label, query, whether it is this period).
+
+        "… ini" links name no date, so a bookmark keeps meaning today's period.
+        """
+        return [
+            (kunci, label, urlencode(p.query() if kunci.endswith("_lalu") else {"periode": p.jenis}), p == self)
+            for kunci, label, p in self.pilihan_cepat(hari_ini())
+        ]
 
     @property
     def batas(self):

@@ -78,7 +78,9 @@ class _Formulir(HTMLParser):
         for atribut, metode in (("hx-post", "post"), ("hx-get", "get")):
             if a.get(atribut):
                 self.formulir.append([metode, a[atribut], set(), {}])
-        if tag == "form":
+        if tag == "form" and (a.get("method") or "").lower() == "dialog":
+            self._aktif = None  # closes a <dialog> in the browser; nothing reaches the server
+        elif tag == "form":
             self._aktif = [(a.get("method") or "get").lower(), a.get("action") or "", set(), {}]
             self.formulir.append(self._aktif)
         elif tag in ("input", "select", "textarea", "button") and a.get("name") and self._aktif is not None:

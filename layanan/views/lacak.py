@@ -53,7 +53,10 @@ def lacak_antrian(request, token):
         di_depan = Antrian.objects.filter(
             tanggal=antrian.tanggal, status=Antrian.Status.MENUNGGU, diambil__lt=antrian.diambil
         ).count()
-    return render(request, "layanan/lacak_antrian.html", {"antrian": antrian, "layanan": layanan, "di_depan": di_depan})
+    # While the number waits or is being called, the page keeps its place up to date (lacak_antrian.js).
+    perbarui = not layanan and antrian.status in (Antrian.Status.MENUNGGU, Antrian.Status.DIPANGGIL)
+    return render(request, "layanan/lacak_antrian.html",
+                  {"antrian": antrian, "layanan": layanan, "di_depan": di_depan, "perbarui": perbarui})
 
 
 @require_GET

@@ -189,20 +189,82 @@
     if (nama) document.title = nama + akhiran;
   });
 
-  // Rating panel: "Tunjukkan ke pengunjung" shows both QR codes full screen; Esc or Tutup returns.
+  // Rating panel, a modal <dialog>: it opens once htmx has put the panel in; the browser keeps
+  // focus inside while it is open; Esc or its close button closes it, and focus goes back to the
+  // Rating button that opened it. An action inside (SKD Diisi, Buat Tautan SKD) redraws the panel
+  // and focus stays on the panel, not on <body>.
+  var pembukaRating = null;
+  document.addEventListener("htmx:beforeRequest", function (e) {
+    var dialog = document.getElementById("dialog-rating");
+    var target = e.detail.target;
+    if (!dialog || dialog.open || !target || target.id !== "panel-rating") return;
+    var elt = e.detail.elt;
+    pembukaRating = elt.tagName === "FORM" ? elt.querySelector("[type=submit]") : elt;
+  });
+  document.addEventListener("htmx:afterSwap", function (e) {
+    if (!e.detail.target || e.detail.target.id !== "panel-rating") return;
+    var dialog = document.getElementById("dialog-rating");
+    var panel = document.getElementById("panel-rating");
+    if (!dialog || !panel || !dialog.contains(panel)) return;
+    tampilkanTombolLayarPenuh();
+    if (!dialog.open) {
+      dialog.showModal();
+    } else if (!dialog.contains(document.activeElement) || document.activeElement === dialog) {
+      panel.setAttribute("tabindex", "-1");
+      panel.focus();
+    }
+  });
+  document.addEventListener("close", function (e) {
+    if (e.target.id !== "dialog-rating") return;
+    tutupLayarPenuh(true);
+    if (pembukaRating && pembukaRating.isConnected) pembukaRating.focus();
+    pembukaRating = null;
+  }, true);  // "close" does not bubble: listen while it travels down
+  // The modal dialog makes the page inert, but Tab past its last control would still leave for
+  // the browser's toolbar: it wraps around inside the dialog instead (and Shift+Tab backwards).
+  var BISA_FOKUS = "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex='-1'])";
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "Tab") return;
+    var dialog = document.querySelector("dialog[open]");
+    if (!dialog || !dialog.matches(":modal")) return;
+    var daftar = Array.prototype.filter.call(dialog.querySelectorAll(BISA_FOKUS), function (el) {
+      return el.getClientRects().length && !el.closest("[inert]");
+    });
+    if (!daftar.length) return;
+    var pertama = daftar[0], terakhir = daftar[daftar.length - 1], aktif = document.activeElement;
+    if (e.shiftKey && (aktif === pertama || aktif === dialog)) { e.preventDefault(); terakhir.focus(); }
+    else if (!e.shiftKey && aktif === terakhir) { e.preventDefault(); pertama.focus(); }
+  });
+  document.addEventListener("cancel", function (e) {
+    // Esc while the codes are full screen leaves full screen only; the next Esc closes the dialog.
+    if (e.target.id === "dialog-rating" && document.querySelector(".tampil-penuh")) e.preventDefault();
+  }, true);
+
+  // "Tunjukkan ke pengunjung": both QR codes full screen, turned towards the visitor; Esc or
+  // Tutup returns. Everything else in the dialog is inert meanwhile, so Tab stays on Tutup.
   function tampilkanTombolLayarPenuh() {
     document.querySelectorAll("[data-layar-penuh][hidden]").forEach(function (b) { b.hidden = false; });
   }
   document.addEventListener("DOMContentLoaded", tampilkanTombolLayarPenuh);
   document.addEventListener("htmx:afterSettle", tampilkanTombolLayarPenuh);
-  function tutupLayarPenuh() {
+  function aturLatarInert(wadah, inert) {
+    for (var el = wadah; el && el.parentElement && el !== document.body; el = el.parentElement) {
+      Array.prototype.forEach.call(el.parentElement.children, function (saudara) {
+        if (saudara !== el && saudara.tagName !== "SCRIPT") saudara.inert = inert;
+      });
+      if (el.parentElement.tagName === "DIALOG") break;
+    }
+  }
+  function tutupLayarPenuh(tanpaFokus) {
     var terbuka = document.querySelector(".tampil-penuh");
-    if (!terbuka) return;
+    if (!terbuka) return false;
     terbuka.classList.remove("tampil-penuh");
+    aturLatarInert(terbuka, false);
     var pemicu = document.querySelector("[data-layar-penuh='" + terbuka.id + "']");
-    var fokus = function () { if (pemicu) pemicu.focus(); };
+    var fokus = function () { if (pemicu && !tanpaFokus) pemicu.focus(); };
     if (document.fullscreenElement && document.exitFullscreen) document.exitFullscreen().then(fokus, fokus);
-    else window.setTimeout(fokus, 0);  // after the browser has left full screen
+    else fokus();
+    return true;
   }
   document.addEventListener("click", function (e) {
     var buka = e.target.closest("[data-layar-penuh]");
@@ -210,6 +272,7 @@
       var wadah = document.getElementById(buka.getAttribute("data-layar-penuh"));
       if (!wadah) return;
       wadah.classList.add("tampil-penuh");
+      aturLatarInert(wadah, true);
       if (wadah.requestFullscreen) wadah.requestFullscreen().catch(function () {});
       var tutup = wadah.querySelector("[data-tutup-layar-penuh]");
       if (tutup) tutup.focus();
@@ -217,7 +280,9 @@
       tutupLayarPenuh();
     }
   });
-  document.addEventListener("keydown", function (e) { if (e.key === "Escape") tutupLayarPenuh(); });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && tutupLayarPenuh()) e.preventDefault();
+  });
   document.addEventListener("fullscreenchange", function () { if (!document.fullscreenElement) tutupLayarPenuh(); });
 
   // A field that gets focus is never hidden under a sticky footer (Simpan Buku Tamu).

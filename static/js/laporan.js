@@ -44,6 +44,81 @@
     form.querySelectorAll("[data-periode=tunggal]").forEach(function (el) { el.hidden = rentang; });
   }
 
+  // Downloads: a report file takes a moment to make (about a second for Word). The button says
+  // so and stays busy until the browser has the file; a failure is said in the message area
+  // instead of opening an error page. Without JavaScript (or fetch) the link downloads as usual.
+  var statusUnduh = null;
+  function umumkan(teks) {
+    if (!statusUnduh) {
+      statusUnduh = document.createElement("div");
+      statusUnduh.className = "visually-hidden";
+      statusUnduh.setAttribute("role", "status");
+      document.body.appendChild(statusUnduh);
+    }
+    statusUnduh.textContent = teks;
+  }
+  function sibuk(tautan, ya) {
+    if (ya) {
+      tautan.setAttribute("data-label", tautan.innerHTML);
+      tautan.innerHTML = '<span class="spinner-border spinner-border-sm" aria-hidden="true"></span> Menyiapkan ' + tautan.getAttribute("data-unduh") + "…";
+      tautan.setAttribute("aria-busy", "true");
+      tautan.setAttribute("aria-disabled", "true");
+      tautan.classList.add("disabled");
+      umumkan("Menyiapkan berkas " + tautan.getAttribute("data-unduh") + "…");
+    } else {
+      tautan.innerHTML = tautan.getAttribute("data-label");
+      tautan.removeAttribute("data-label");
+      tautan.removeAttribute("aria-busy");
+      tautan.removeAttribute("aria-disabled");
+      tautan.classList.remove("disabled");
+    }
+  }
+  function namaBerkas(header) {
+    var m = /filename\*=UTF-8''([^;]+)/i.exec(header || "");
+    if (m) return decodeURIComponent(m[1]);
+    m = /filename="?([^";]+)"?/i.exec(header || "");
+    return m ? m[1] : "laporan";
+  }
+  function gagalUnduh(tautan) {
+    umumkan("");
+    var area = document.getElementById("pesan");
+    if (!area) return;
+    var pesan = document.createElement("div");
+    pesan.className = "alert alert-danger alert-dismissible fade show shadow";
+    pesan.setAttribute("role", "alert");
+    pesan.textContent = "Berkas " + tautan.getAttribute("data-unduh") + " gagal dibuat. Coba lagi sebentar lagi.";
+    var tutup = document.createElement("button");
+    tutup.type = "button";
+    tutup.className = "btn-close";
+    tutup.setAttribute("data-bs-dismiss", "alert");
+    tutup.setAttribute("aria-label", "Tutup pesan");
+    pesan.appendChild(tutup);
+    area.appendChild(pesan);
+  }
+  document.addEventListener("click", function (e) {
+    var tautan = e.target.closest("a[data-unduh]");
+    if (!tautan || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    if (!window.fetch || !window.URL || !URL.createObjectURL) return;
+    e.preventDefault();
+    if (tautan.getAttribute("aria-busy") === "true") return;  // already on its way
+    sibuk(tautan, true);
+    fetch(tautan.href, { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) throw new Error("HTTP " + r.status);
+      var nama = namaBerkas(r.headers.get("Content-Disposition"));
+      return r.blob().then(function (isi) {
+        var simpan = document.createElement("a");
+        simpan.href = URL.createObjectURL(isi);
+        simpan.download = nama;
+        simpan.hidden = true;
+        document.body.appendChild(simpan);
+        simpan.click();
+        simpan.remove();
+        window.setTimeout(function () { URL.revokeObjectURL(simpan.href); }, 60000);
+        umumkan("Berkas " + nama + " siap.");
+      });
+    }).catch(function () { gagalUnduh(tautan); }).then(function () { sibuk(tautan, false); });
+  });
+
   document.addEventListener("DOMContentLoaded", function () { gambar(); aturForm(); });
   document.addEventListener("htmx:afterSettle", gambar);
   document.addEventListener("change", function (e) { if (e.target.name === "periode") aturForm(); });

@@ -132,7 +132,7 @@ def test_rating_panel_shows_both_codes_full_screen_to_the_visitor(
     assert abs(rating["y"] - skd["y"]) < 40 and skd["x"] > rating["x"] + rating["width"]  # side by side
     assert min(rating["width"], skd["width"]) >= 300  # readable by a phone camera across the desk
     assert di_layar(page, qr.nth(0)) and di_layar(page, qr.nth(1))
-    expect(page.get_by_role("button", name="Tutup")).to_be_focused()
+    expect(page.get_by_role("button", name="Tutup", exact=True)).to_be_focused()
     layar(page, "meja-04-tunjukkan-ke-pengunjung")
     page.keyboard.press("Escape")
     expect(page.locator("#qr-pengunjung")).not_to_have_class(re.compile("tampil-penuh"))

@@ -1,0 +1,100 @@
+"""The weekly report at 1366×768: its figures on one screen with the definitions folded away, and
+downloads that show the file is being made."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.conftest import KATA_SANDI
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+LAPTOP = {"width": 1366, "height": 768}
+
+
+@pytest.fixture
+def laporan(page, live_server, login_browser, pimpinan, buat_layanan, petugas):
+    for kode in ("konsultasi", "permintaan-data", "perpustakaan"):
+        buat_layanan(kode).ubah_status("selesai", oleh=petugas)
+    page.set_viewport_size(LAPTOP)
+    login_browser(pimpinan)
+    page.goto(f"{live_server.url}/laporan/?periode=minggu")
+    expect(page.locator('[data-angka="layanan"]')).to_have_text("3")
+    return page
+
+
+def test_report_figures_fit_one_screen_and_definitions_unfold_on_request(laporan, layar):
+    page = laporan
+    kartu = page.locator("#isi-laporan > .row").first.locator(".card")
+    expect(kartu).to_have_count(8)
+    bawah = max(k["y"] + k["height"] for k in (kartu.nth(i).bounding_box() for i in range(8)))
+    assert bawah <= LAPTOP["height"], f"kartu angka berakhir pada y={bawah}"
+    definisi = page.locator("#isi-laporan .definisi")
+    assert definisi.count() >= 8
+    for i in range(definisi.count()):
+        expect(definisi.nth(i)).to_be_hidden()
+    tinggi_terlipat = page.evaluate("document.documentElement.scrollHeight")
+    layar(page, "tampilan-10-laporan-terlipat")
+
+    sakelar = page.get_by_role("switch", name="Tampilkan definisi")
+    sakelar.check()
+    for i in range(definisi.count()):
+        expect(definisi.nth(i)).to_be_visible()
+    expect(page.locator('[data-angka="layanan"]').locator("xpath=..").locator(".definisi")).to_contain_text("dicatat")
+    assert page.evaluate("document.documentElement.scrollHeight") > tinggi_terlipat
+    layar(page, "tampilan-11-laporan-definisi")
+    sakelar.press("Space")  # a keyboard user folds them again
+    expect(definisi.first).to_be_hidden()
+
+
+@pytest.mark.parametrize(("label", "akhiran"), [("Word", ".docx"), ("Excel", ".xlsx")])
+def test_download_button_is_busy_until_the_file_arrives(laporan, layar, label, akhiran):
+    page = laporan
+    tertahan = []
+    # Hold the request at the browser's door so the busy state can be seen however fast the server is.
+    page.route(re.compile(r"/laporan/unduh/"), lambda route: tertahan.append(route))
+    tombol = page.locator(f"a[data-unduh='{label}']")
+    tombol.click()
+    expect(tombol).to_have_attribute("aria-busy", "true")
+    expect(tombol).to_have_text(f"Menyiapkan {label}…")
+    expect(page.get_by_role("status").filter(has_text=f"Menyiapkan berkas {label}")).to_have_count(1)
+    kotak = page.get_by_role("group", name="Unduh laporan").bounding_box()
+    layar(page, f"tampilan-12-unduh-{label.lower()}-sibuk", clip={**kotak, "x": kotak["x"] - 8, "y": kotak["y"] - 8,
+                                                                  "width": kotak["width"] + 16, "height": kotak["height"] + 16})
+    assert len(tertahan) == 1
+
+    with page.expect_download() as unduhan:
+        tertahan[0].continue_()
+    assert unduhan.value.suggested_filename.startswith("laporan-pst-")
+    assert unduhan.value.suggested_filename.endswith(akhiran)
+    expect(tombol).not_to_have_attribute("aria-busy", "true")
+    expect(tombol).to_have_text(re.compile(rf"Unduh {label}"))
+    expect(page.get_by_role("status").filter(has_text="siap")).to_have_count(1)
+
+
+def test_download_that_fails_says_so_and_frees_the_button(laporan):
+    page = laporan
+    page.route(re.compile(r"/laporan/unduh/"), lambda route: route.abort())  # the network drops
+    tombol = page.locator("a[data-unduh='Word']")
+    tombol.click()
+    expect(page.locator("#pesan .alert-danger")).to_contain_text("Berkas Word gagal dibuat")
+    expect(tombol).not_to_have_attribute("aria-busy", "true")
+
+
+def test_downloads_work_without_javascript(browser, live_server, pimpinan, buat_layanan):
+    buat_layanan("konsultasi")
+    konteks = browser.new_context(java_script_enabled=False, locale="id-ID", viewport=LAPTOP, accept_downloads=True)
+    page = konteks.new_page()
+    page.goto(f"{live_server.url}/login/")
+    page.get_by_label("Email").fill(pimpinan.email)
+    page.get_by_label("Kata sandi").fill(KATA_SANDI)
+    page.get_by_role("button", name="Login").click()
+    page.goto(f"{live_server.url}/laporan/?periode=minggu")
+    with page.expect_download() as unduhan:
+        page.get_by_role("link", name="Unduh Word").click()
+    assert unduhan.value.suggested_filename.endswith(".docx")
+    expect(page.locator(".definisi").first).to_be_hidden()  # folded without JavaScript too (CSS)
+    page.get_by_text("Tampilkan definisi").click()
+    expect(page.locator(".definisi").first).to_be_visible()
+    konteks.close()
