@@ -49,6 +49,7 @@ STATUS = {
 # Refusals are logged until this many per address in ten minutes (the rest only answered), so a
 # flood cannot fill the table; summaries that pass are never counted.
 BATAS_TOLAK = 120
+SIMPAN_PENOLAKAN_HARI = 90
 
 
 class Ditolak(Exception):
@@ -231,3 +232,5 @@ def catat_penolakan(request, ditolak):
         kode_kantor=ditolak.kode[:40], kantor=ditolak.kantor, alasan=ditolak.alasan, rincian=ditolak.rincian[:300],
         alamat=ip_klien(request),
     )
+    # The log covers the last quarter; older refusals are of no further use.
+    PenolakanKiriman.objects.filter(waktu__lt=timezone.now() - datetime.timedelta(days=SIMPAN_PENOLAKAN_HARI)).delete()

@@ -216,3 +216,10 @@ def test_an_office_instance_has_no_receiving_endpoint(client, provinsi, settings
 
 def test_the_endpoint_takes_only_post(client, provinsi):
     assert client.get(reverse("provinsi:terima")).status_code == 405
+
+
+def test_refusals_older_than_a_quarter_are_forgotten(client, provinsi, time_machine):
+    client.post(reverse("provinsi:terima"), data=b"{}", content_type="application/json")
+    time_machine.move_to(SEKARANG + datetime.timedelta(days=91), tick=False)
+    client.post(reverse("provinsi:terima"), data=b"{}", content_type="application/json")
+    assert PenolakanKiriman.objects.count() == 1
