@@ -172,9 +172,18 @@ def dunia(tmp_path):
 
 def _semua_terkirim(k, *, kemarin, hari_diubah=None):
     baris = k.sql("select tanggal, status, kali_terkirim from provinsi_kirimanharian")
-    if not baris or any(s != "terkirim" for _, s, _ in baris) or max(t for t, _, _ in baris) != kemarin:
+    # At or past yesterday: an office day may end while the test runs (the suite runs at 23.50 too).
+    if not baris or any(s != "terkirim" for _, s, _ in baris) or max(t for t, _, _ in baris) < kemarin:
         return False
     return hari_diubah is None or dict((t, n) for t, _, n in baris)[hari_diubah] >= 2
+
+
+def _hari_di_provinsi(provinsi):
+    return dict(provinsi.sql("select k.kode, count(*) from provinsi_ringkasankantor r join provinsi_kantor k on k.id = r.kantor_id group by k.kode"))
+
+
+def _hari_terkirim(kantor, data):
+    return {kode: k.sql("select count(*) from provinsi_kirimanharian where status = 'terkirim'")[0][0] for k, (kode, *_) in zip(kantor, data)}
 
 
 def test_summaries_flow_survive_a_three_day_outage_and_equal_each_offices_own_report(dunia):
@@ -205,8 +214,8 @@ def test_summaries_flow_survive_a_three_day_outage_and_equal_each_offices_own_re
         kemarin = (hari_ini[k.nama] - datetime.timedelta(days=1)).isoformat()
         _tunggu(lambda k=k, kemarin=kemarin: _semua_terkirim(k, kemarin=kemarin), detik=180,
                 pesan=lambda k=k: (k.sql("select tanggal, status, alasan from provinsi_kirimanharian"), k.log()))
-    diterima = dict(provinsi.sql("select k.kode, count(*) from provinsi_ringkasankantor r join provinsi_kantor k on k.id = r.kantor_id group by k.kode"))
-    assert diterima == {"6310": 8, "3374": 8}
+    assert _hari_di_provinsi(provinsi) == _hari_terkirim(kantor, data)
+    assert all(n >= 8 for n in _hari_di_provinsi(provinsi).values())
 
     # 2. The province stops; three days pass; the offices work on and edit an old day.
     provinsi.hentikan()
@@ -229,8 +238,8 @@ def test_summaries_flow_survive_a_three_day_outage_and_equal_each_offices_own_re
         kemarin = (hari_ini[k.nama] - datetime.timedelta(days=1)).isoformat()
         _tunggu(lambda k=k, kemarin=kemarin: _semua_terkirim(k, kemarin=kemarin, hari_diubah=diubah[k.nama]), detik=180,
                 pesan=lambda k=k: (k.sql("select tanggal, status, kali_terkirim, alasan from provinsi_kirimanharian"), k.log()))
-    hari = dict(provinsi.sql("select k.kode, count(*) from provinsi_ringkasankantor r join provinsi_kantor k on k.id = r.kantor_id group by k.kode"))
-    assert hari == {"6310": 11, "3374": 11}
+    assert _hari_di_provinsi(provinsi) == _hari_terkirim(kantor, data)
+    assert all(n >= 11 for n in _hari_di_provinsi(provinsi).values())
     ulang = provinsi.sql("select k.kode, r.tanggal from provinsi_ringkasankantor r join provinsi_kantor k on k.id = r.kantor_id where r.dikirim_ulang > 0")
     assert {(kode, diubah[k.nama]) for k, (kode, *_) in zip(kantor, data)} <= set(ulang)
 
@@ -256,7 +265,7 @@ def test_summaries_flow_survive_a_three_day_outage_and_equal_each_offices_own_re
     per_kantor = {b[0]: b for b in total["Per Kantor"][1:]}
     for kolom in range(2, 6):  # days received, visits, services, finished
         assert per_kantor[None][kolom] == per_kantor["6310"][kolom] + per_kantor["3374"][kolom]
-    assert per_kantor[None][2] == 22
+    assert per_kantor["6310"][2] >= 10 and per_kantor["3374"][2] >= 10  # every day of the period, from each office's first
     for baris_total, baris_1, baris_2 in zip(total["Ringkasan"][1:], laporan_kantor["6310"]["Ringkasan"][1:], laporan_kantor["3374"]["Ringkasan"][1:]):
         if baris_total[0] not in ("Pengunjung (orang)", "Tingkat penyelesaian (%)"):
             assert baris_total[1] == baris_1[1] + baris_2[1], baris_total[0]
