@@ -17,7 +17,7 @@ from pst_frontoffice.skm import FIELD_UNSUR
 from rating import ikm
 from ringkasan import harian
 
-from .test_ringkasan import SEKARANG, WITA, data_acak  # noqa: F401  (the fixture)
+from .test_ringkasan import WITA, data_acak  # noqa: F401  (the fixture)
 
 D = datetime.date
 # Periods of days already over on 10 February 2027 (the province receives a day after it ends).

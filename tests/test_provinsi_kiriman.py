@@ -8,7 +8,6 @@ import socket
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
