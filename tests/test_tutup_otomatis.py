@@ -144,7 +144,7 @@ def test_officer_records_the_visitors_answer_on_the_service_page(konsultasi_onli
     klien = masuk(petugas)
     assert "Catat Tanggapan Pengunjung" in klien.get(layanan.get_absolute_url()).content.decode()
 
-    jawab = klien.post(reverse("layanan:catat_tanggapan", args=[layanan.pk]), {"catatan": "Ditelepon, minta tabel 2025."})
+    jawab = klien.post(reverse("layanan:catat_tanggapan", args=[layanan.pk]), {"tanggapan": "Ditelepon, minta tabel 2025."})
 
     assert jawab.status_code == 302
     entri = layanan.riwayat.get(jenis=RiwayatLayanan.Jenis.TANGGAPAN)
@@ -159,8 +159,8 @@ def test_answer_form_is_only_for_open_online_services_of_the_handler(konsultasi_
     online = konsultasi_online()
 
     assert "Catat Tanggapan Pengunjung" not in masuk(petugas).get(langsung.get_absolute_url()).content.decode()
-    ditolak = masuk(petugas).post(reverse("layanan:catat_tanggapan", args=[langsung.pk]), {"catatan": "x"})
-    lain = masuk(petugas2).post(reverse("layanan:catat_tanggapan", args=[online.pk]), {"catatan": "x"})
+    ditolak = masuk(petugas).post(reverse("layanan:catat_tanggapan", args=[langsung.pk]), {"tanggapan": "x"})
+    lain = masuk(petugas2).post(reverse("layanan:catat_tanggapan", args=[online.pk]), {"tanggapan": "x"})
 
     assert ditolak.status_code == 400
     assert lain.status_code == 403
@@ -171,7 +171,7 @@ def test_answer_form_is_only_for_open_online_services_of_the_handler(konsultasi_
 def test_answer_form_with_htmx_redraws_the_panel(konsultasi_online, masuk, petugas):
     layanan = konsultasi_online()
     jawab = masuk(petugas).post(
-        reverse("layanan:catat_tanggapan", args=[layanan.pk]), {"catatan": ""}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="kelola"
+        reverse("layanan:catat_tanggapan", args=[layanan.pk]), {"tanggapan": ""}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="kelola"
     )
     assert jawab.status_code == 200
     assert 'id="kelola"' in jawab.content.decode()

@@ -46,7 +46,8 @@ class UpdateStatusForm(FormIndonesia):
 
 
 class TanggapanForm(FormIndonesia):
-    catatan = forms.CharField(
+    # Not "catatan": the Update form on the same page has that field (and its element id).
+    tanggapan = forms.CharField(
         label="Tanggapan pengunjung", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Pengunjung menjawab (telepon, e-mail, WhatsApp)? Catat di sini agar tidak ditutup otomatis.",
     )

@@ -198,7 +198,7 @@ def catat_tanggapan(request, pk):
     if not layanan.terbuka or layanan.kunjungan.sarana != Sarana.ONLINE:
         form.add_error(None, "Tanggapan pengunjung hanya dicatat untuk layanan online yang belum selesai.")
     if form.is_valid():
-        catat_tanggapan_pengunjung(layanan=layanan, oleh=request.user, catatan=form.cleaned_data["catatan"])
+        catat_tanggapan_pengunjung(layanan=layanan, oleh=request.user, catatan=form.cleaned_data["tanggapan"])
         messages.success(request, "Tanggapan pengunjung dicatat di riwayat.")
         if not request.htmx:
             return redirect(layanan)
