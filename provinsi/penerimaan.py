@@ -187,12 +187,18 @@ def _akhir_bulan(bulan):
 
 
 def jumlahkan_bulan(kantor, bulan):
-    """Sum the office's days of the month `bulan` (its first day) again."""
+    """Sum the office's days of the month `bulan` (its first day) again, then the months of its year."""
     jumlah, hari = Counter(), 0
     for angka in RingkasanKantor.objects.filter(kantor=kantor, tanggal__range=(bulan, _akhir_bulan(bulan))).values_list("angka", flat=True):
         jumlah.update(angka)
         hari += 1
-    BulanKantor.objects.update_or_create(kantor=kantor, bulan=bulan, defaults={"hari": hari, "angka": dict(jumlah)})
+    BulanKantor.objects.update_or_create(kantor=kantor, bulan=bulan, tahunan=False, defaults={"hari": hari, "angka": dict(jumlah)})
+    tahun = bulan.replace(month=1)
+    jumlah, hari = Counter(), 0
+    for angka, n in BulanKantor.objects.filter(kantor=kantor, tahunan=False, bulan__year=tahun.year).values_list("angka", "hari"):
+        jumlah.update(angka)
+        hari += n
+    BulanKantor.objects.update_or_create(kantor=kantor, bulan=tahun, tahunan=True, defaults={"hari": hari, "angka": dict(jumlah)})
 
 
 def simpan(kantor, amplop, *, sekarang=None):

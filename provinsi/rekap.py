@@ -1,7 +1,7 @@
 """The province's figures of a report period: every office side by side, the province total, trends.
 
-Whole calendar months are read from each office's month sums (BulanKantor), the days at the
-period's edges from the day rows (RingkasanKantor): a year of 38 offices is 456 small JSON objects
+Whole calendar years and months are read from each office's sums (BulanKantor), the days at the
+period's edges from the day rows (RingkasanKantor): a year of 38 offices is 38 small JSON objects
 and one grouped query for the trend, whatever the offices' sizes. Only days already over reach the
 province (an office sends a day after its midnight), so a period holding today shows the past days.
 """
@@ -23,6 +23,13 @@ SATU_HARI = datetime.timedelta(days=1)
 
 def _akhir_bulan(bulan):
     return (bulan + datetime.timedelta(days=32)).replace(day=1) - SATU_HARI
+
+
+def tahun_penuh(mulai, selesai):
+    """The calendar years (their 1 January) lying wholly inside [mulai, selesai]."""
+    pertama = mulai.year if (mulai.month, mulai.day) == (1, 1) else mulai.year + 1
+    terakhir = selesai.year if (selesai.month, selesai.day) == (12, 31) else selesai.year - 1
+    return [datetime.date(t, 1, 1) for t in range(pertama, terakhir + 1)]
 
 
 def bulan_penuh(mulai, selesai):
@@ -73,19 +80,23 @@ class Rekap:
 
     @cached_property
     def _jumlah(self):
-        """{kantor id: (Counter of counts, days received)}."""
+        """{kantor id: (Counter of counts, days received)}: whole years, then whole months outside them, then the days left."""
         mulai, selesai = self.periode.mulai, self.periode.selesai
-        bulan = bulan_penuh(mulai, selesai)
+        tahun = tahun_penuh(mulai, selesai)
+        dalam_tahun = {t.year for t in tahun}
+        bulan = [b for b in bulan_penuh(mulai, selesai) if b.year not in dalam_tahun]
         hasil = {k.pk: (Counter(), [0]) for k in self.kantor}
-        if bulan:
-            qs = BulanKantor.objects.filter(bulan__in=bulan, kantor__in=hasil)
+        jumlah = Q(tahunan=True, bulan__in=tahun) | Q(tahunan=False, bulan__in=bulan)
+        if tahun or bulan:
+            qs = BulanKantor.objects.filter(jumlah, kantor__in=hasil)
             for kantor_id, angka, hari in qs.values_list("kantor_id", "angka", "hari").iterator(chunk_size=500):
                 hasil[kantor_id][0].update(angka)
                 hasil[kantor_id][1][0] += hari
-            tepi = Q(tanggal__gte=mulai, tanggal__lt=bulan[0]) | Q(tanggal__gt=_akhir_bulan(bulan[-1]), tanggal__lte=selesai)
-        else:
-            tepi = Q(tanggal__range=(mulai, selesai))
-        for kantor_id, angka in RingkasanKantor.objects.filter(tepi, kantor__in=hasil).values_list("kantor_id", "angka").iterator(chunk_size=500):
+        tercakup = [(t, t.replace(month=12, day=31)) for t in tahun] + [(b, _akhir_bulan(b)) for b in bulan]
+        sisa = Q(tanggal__range=(mulai, selesai))
+        for a, z in tercakup:
+            sisa &= ~Q(tanggal__range=(a, z))
+        for kantor_id, angka in RingkasanKantor.objects.filter(sisa, kantor__in=hasil).values_list("kantor_id", "angka").iterator(chunk_size=500):
             hasil[kantor_id][0].update(angka)
             hasil[kantor_id][1][0] += 1
         return {k: (c, n[0]) for k, (c, n) in hasil.items()}

@@ -3,7 +3,7 @@
 
 Fills a province instance (PST_MODE=provinsi) with a realistic daily summary for every office and
 every day of the last five years (about 130 figures a day: every kind, status, standard, SKM answer
-and profile a busy desk produces), summed per month as the receiving endpoint does, then measures
+and profile a busy desk produces), summed per month and per year as the receiving endpoint does, then measures
 the Rekap Provinsi page in-process with Django's test client (median and p95, queries) for a month,
 a full year and five years, one office's drill-down for a year, and the year's Excel file.
 Target: the year's page under 300 ms on PostgreSQL.
@@ -124,8 +124,15 @@ def isi(kantor_n, tahun, sekarang):
             b[1] += 1
             t += datetime.timedelta(days=1)
         RingkasanKantor.objects.bulk_create(hari, batch_size=2000)
+        tahun = {}
+        for b, (c, n) in bulan.items():
+            t = tahun.setdefault(b.replace(month=1), [Counter(), 0])
+            t[0].update(c)
+            t[1] += n
         BulanKantor.objects.bulk_create(
-            [BulanKantor(kantor=kantor, bulan=b, hari=n, angka=dict(c)) for b, (c, n) in bulan.items()], batch_size=500
+            [BulanKantor(kantor=kantor, bulan=b, hari=n, angka=dict(c)) for b, (c, n) in bulan.items()]
+            + [BulanKantor(kantor=kantor, bulan=t, tahunan=True, hari=n, angka=dict(c)) for t, (c, n) in tahun.items()],
+            batch_size=500,
         )
         print(f"kantor {i + 1}/{kantor_n}: {len(hari)} hari", flush=True)
 

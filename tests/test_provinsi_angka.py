@@ -12,7 +12,7 @@ from laporan.periode import Periode
 from provinsi import kantor as aturan_kantor
 from provinsi import kiriman, penerimaan
 from provinsi.angka import AngkaKantor
-from provinsi.rekap import Rekap, bulan_penuh
+from provinsi.rekap import Rekap, bulan_penuh, tahun_penuh
 from pst_frontoffice.skm import FIELD_UNSUR
 from rating import ikm
 from ringkasan import harian
@@ -141,7 +141,10 @@ def _total_sama(periode):
     assert total.kepuasan()["keseluruhan"].responden == satu.kepuasan()["keseluruhan"].responden + dua.kepuasan()["keseluruhan"].responden
 
 
-def test_whole_months_inside_a_period():
+def test_whole_years_and_months_inside_a_period():
+    assert tahun_penuh(D(2021, 12, 6), D(2026, 12, 6)) == [D(2022, 1, 1), D(2023, 1, 1), D(2024, 1, 1), D(2025, 1, 1)]
+    assert tahun_penuh(D(2026, 1, 1), D(2026, 12, 31)) == [D(2026, 1, 1)]
+    assert tahun_penuh(D(2026, 1, 2), D(2026, 12, 31)) == []
     assert bulan_penuh(D(2026, 12, 15), D(2027, 3, 3)) == [D(2027, 1, 1), D(2027, 2, 1)]
     assert bulan_penuh(D(2026, 12, 1), D(2026, 12, 31)) == [D(2026, 12, 1)]
     assert bulan_penuh(D(2026, 12, 2), D(2026, 12, 31)) == []

@@ -62,8 +62,10 @@ def test_a_signed_day_is_stored_with_kinds_named_by_code(client, provinsi):
     hari = RingkasanKantor.objects.get(kantor=kantor, tanggal=KEMARIN)
     assert hari.angka["layanan|konsultasi|selesai"] == 3 and hari.angka["skd|permintaan-data|dibuat"] == 1
     assert (hari.layanan, hari.kunjungan, hari.dikirim_ulang) == (4, 2, 0)
-    bulan = BulanKantor.objects.get(kantor=kantor)
+    bulan = BulanKantor.objects.get(kantor=kantor, tahunan=False)
     assert (bulan.bulan, bulan.hari, bulan.angka) == (datetime.date(2027, 3, 1), 1, hari.angka)
+    tahun = BulanKantor.objects.get(kantor=kantor, tahunan=True)
+    assert (tahun.bulan, tahun.hari, tahun.angka) == (datetime.date(2027, 1, 1), 1, hari.angka)
     kantor.refresh_from_db()
     assert kantor.zona_waktu == "Asia/Makassar" and kantor.info_tanggal == KEMARIN
     assert kantor.jenis_layanan["permintaan-data"]["permintaan_data"] is True
@@ -78,7 +80,8 @@ def test_a_resent_day_replaces_the_earlier_one_and_the_month_is_summed_again(cli
     assert RingkasanKantor.objects.count() == 2
     hari = RingkasanKantor.objects.get(tanggal=KEMARIN)
     assert hari.angka["layanan|konsultasi|selesai"] == 7 and hari.dikirim_ulang == 1
-    assert BulanKantor.objects.get(kantor=kantor).angka["layanan|konsultasi|selesai"] == 12
+    assert BulanKantor.objects.get(kantor=kantor, tahunan=False).angka["layanan|konsultasi|selesai"] == 12
+    assert BulanKantor.objects.get(kantor=kantor, tahunan=True).angka["layanan|konsultasi|selesai"] == 12
 
 
 def test_a_version_computed_earlier_than_the_stored_one_does_not_replace_it(client, provinsi):

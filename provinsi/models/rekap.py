@@ -2,8 +2,8 @@
 
 A summary's figures are kept as one JSON object per office day, {"<ukuran>|<kunci>": nilai}, with
 the kinds of service named by their code (an office's ids mean nothing here). Each office's month
-is summed into one more object when a day of it arrives, so a year of 38 offices reads 456 small
-objects; the days at a period's edges are read from the day rows.
+and year are summed into one more object each when a day of them arrives, so a year of 38 offices
+reads 38 small objects; the months and days at a period's edges are read from their own rows.
 """
 
 from django.core.validators import RegexValidator
@@ -76,18 +76,23 @@ class RingkasanKantor(models.Model):
 
 
 class BulanKantor(models.Model):
-    """One office's calendar month: the sum of the days of it that arrived (summed again on each arrival)."""
+    """One office's calendar month (or, `tahunan`, its calendar year): the sum of the days of it that arrived.
+
+    Summed again on each arrival (a month from its days, a year from its months), so a five-year
+    period reads a few rows per office for its whole years and months.
+    """
 
     kantor = models.ForeignKey(Kantor, on_delete=models.PROTECT, related_name="bulan")
     bulan = models.DateField("bulan (tanggal 1)")
+    tahunan = models.BooleanField("jumlah setahun", default=False)
     hari = models.PositiveSmallIntegerField("hari diterima")
     angka = models.JSONField("angka", default=dict)
 
     class Meta:
         verbose_name = "bulan kantor"
         verbose_name_plural = "bulan kantor"
-        constraints = [models.UniqueConstraint(fields=["kantor", "bulan"], name="provinsi_bulan_unik")]
+        constraints = [models.UniqueConstraint(fields=["kantor", "bulan", "tahunan"], name="provinsi_bulan_unik")]
         indexes = [models.Index(fields=["bulan"], name="provinsi_bulan_idx")]
 
     def __str__(self):
-        return f"{self.kantor_id} {self.bulan:%m-%Y}"
+        return f"{self.kantor_id} {self.bulan:%Y}" if self.tahunan else f"{self.kantor_id} {self.bulan:%m-%Y}"
