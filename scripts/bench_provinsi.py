@@ -207,7 +207,7 @@ def main():
 
     print()
     print(f"Diukur {time.strftime('%Y-%m-%d')} pada {connection.vendor}: {n(Kantor.objects.count())} kantor, "
-          f"{n(RingkasanKantor.objects.count())} ringkasan harian ({args.tahun} tahun), {n(BulanKantor.objects.count())} jumlah bulanan; "
+          f"{n(RingkasanKantor.objects.count())} ringkasan harian ({args.tahun} tahun), {n(BulanKantor.objects.count())} jumlah bulanan dan tahunan; "
           f"klien uji Django di proses yang sama, median / p95 dari {args.ulang} kali (Excel: {max(3, args.ulang // 3)} kali).")
     print()
     print("| halaman | median / p95 ms | query |")
