@@ -21,7 +21,7 @@ help:
 	@echo "make test-postgres — seluruh pengujian pada PostgreSQL sementara di 127.0.0.1"
 	@echo "make test-jam — pengujian tanpa browser pada 1 Januari 00.10 dan Rabu 23.50 waktu kantor"
 	@echo "make serve  — gunicorn dengan pengaturan produksi di http://127.0.0.1:$(PORT)"
-	@echo "make loadtest, make bench, make bench-laporan, make bench-bobot — uji beban dan benchmark (docs/kinerja.md)"
+	@echo "make loadtest, make bench, make bench-laporan, make bench-bobot, make bench-provinsi — uji beban dan benchmark (docs/kinerja.md)"
 
 $(STAMP): requirements.txt requirements-test.txt
 	@PYBIN=$$($(FIND_PYTHON)) || { \
@@ -83,17 +83,21 @@ clean:
 # --- Load test and benchmark (docs/kinerja.md): PostgreSQL on 127.0.0.1, gunicorn with production settings.
 # A throwaway cluster is started unless DATABASE_URL points at PostgreSQL.
 SIZES ?= 1000,100000,1000000
-.PHONY: loadtest bench bench-laporan bench-bobot
+.PHONY: loadtest bench bench-laporan bench-bobot bench-provinsi
 loadtest: venv
 	$(PY) scripts/loadtest.py
 
 # The report benchmark runs even when a page target is missed; the exit code still says so.
 bench: venv
-	$(PY) scripts/bench.py --ukuran $(SIZES); hasil=$$?; $(MAKE) bench-laporan bench-bobot && exit $$hasil
+	$(PY) scripts/bench.py --ukuran $(SIZES); hasil=$$?; $(MAKE) bench-laporan bench-bobot bench-provinsi && exit $$hasil
 
 # The visitor's pages in bytes (gzip, with every file they load): phone pages under 30 KB.
 bench-bobot: venv
 	$(PY) scripts/bobot_halaman.py
+
+# The province's roll-up at 38 offices × 5 years of daily summaries on PostgreSQL (target: a year under 300 ms).
+bench-provinsi: venv
+	bash scripts/dengan-postgres.sh $(PY) scripts/bench_provinsi.py
 
 # Reports at five years of a busy office (~70,000 services, ~20,000 ratings) on PostgreSQL.
 bench-laporan: venv

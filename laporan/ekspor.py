@@ -139,6 +139,25 @@ def _sel(ws, nilai, *, judul=False, tebal=False):
     return sel
 
 
+def tulis_lembar(wb, tabel, *, keterangan):
+    """One Tabel as a sheet of a write-only workbook: title, what it counts, header row (frozen), rows, note."""
+    ws = wb.create_sheet(tabel.judul[:31])
+    ws.freeze_panes = "A4"
+    lebar = tabel.lebar or [34] + [14] * (len(tabel.kolom) - 1)
+    for i, w in enumerate(lebar):
+        ws.column_dimensions[get_column_letter(i + 1)].width = w
+    atur_cetak(ws, lebar, baris_judul="3:3")
+    ws.append([_sel(ws, f"{tabel.judul} — {keterangan}", tebal=True)])
+    ws.append([_sel(ws, f"Yang dihitung: {tabel.definisi}" if tabel.definisi else "")])
+    ws.append([_sel(ws, h, judul=True) for h in tabel.kolom])
+    for row in tabel.baris:
+        ws.append([_sel(ws, v) for v in row])
+    if tabel.catatan:
+        ws.append([])
+        ws.append([_sel(ws, tabel.catatan, tebal=True)])
+    return ws
+
+
 def tulis_xlsx(laporan, tujuan):
     """Write the workbook to the file object `tujuan` (write-only: a year streams in bounded memory).
 
@@ -147,22 +166,8 @@ def tulis_xlsx(laporan, tujuan):
     """
     wb = Workbook(write_only=True)
     periode = laporan.periode
-    nama_kantor = laporan.kantor.nama_kantor
     for tabel in tabel_laporan(laporan):
-        ws = wb.create_sheet(tabel.judul[:31])
-        ws.freeze_panes = "A4"
-        lebar = tabel.lebar or [34] + [14] * (len(tabel.kolom) - 1)
-        for i, w in enumerate(lebar):
-            ws.column_dimensions[get_column_letter(i + 1)].width = w
-        atur_cetak(ws, lebar, baris_judul="3:3")
-        ws.append([_sel(ws, f"{tabel.judul} — {periode.label} — {nama_kantor}", tebal=True)])
-        ws.append([_sel(ws, f"Yang dihitung: {tabel.definisi}" if tabel.definisi else "")])
-        ws.append([_sel(ws, h, judul=True) for h in tabel.kolom])
-        for row in tabel.baris:
-            ws.append([_sel(ws, v) for v in row])
-        if tabel.catatan:
-            ws.append([])
-            ws.append([_sel(ws, tabel.catatan, tebal=True)])
+        tulis_lembar(wb, tabel, keterangan=f"{periode.label} — {laporan.kantor.nama_kantor}")
     ws = wb.create_sheet("Data Layanan")
     ws.freeze_panes = "A2"
     lebar = [w for _, w in KOLOM_LAYANAN]
@@ -235,9 +240,8 @@ def _teks(v):
     return teks_sel(str(v))
 
 
-def tulis_docx(laporan, kantor, tujuan, *, pembuat=""):
-    """The weekly/monthly report as a Word document on A4, in Indonesian, with a place to sign."""
-    periode = laporan.periode
+def dokumen_a4():
+    """An empty Word document on A4 portrait with 2 cm margins, Arial 10.5."""
     doc = Document()
     bagian = doc.sections[0]
     bagian.orientation = WD_ORIENT.PORTRAIT
@@ -248,6 +252,27 @@ def tulis_docx(laporan, kantor, tujuan, *, pembuat=""):
     gaya = doc.styles["Normal"]
     gaya.font.name = "Arial"
     gaya.font.size = Pt(10.5)
+    return doc
+
+
+def tulis_bagian_docx(doc, nomor, tabel):
+    """One Tabel as a numbered section: heading, what it counts, the table, its note."""
+    doc.add_heading(f"{nomor}. {tabel.judul}", level=2)
+    if tabel.definisi:
+        keterangan = doc.add_paragraph(f"Yang dihitung: {tabel.definisi}")
+        keterangan.runs[0].font.size = Pt(8.5)
+        keterangan.runs[0].italic = True
+    _tabel_docx(doc, tabel.kolom, tabel.baris)
+    if tabel.catatan:
+        catatan = doc.add_paragraph(tabel.catatan)
+        catatan.runs[0].bold = True
+        catatan.runs[0].font.size = Pt(9)
+
+
+def tulis_docx(laporan, kantor, tujuan, *, pembuat=""):
+    """The weekly/monthly report as a Word document on A4, in Indonesian, with a place to sign."""
+    periode = laporan.periode
+    doc = dokumen_a4()
 
     kop = doc.add_paragraph()
     kop.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -264,16 +289,7 @@ def tulis_docx(laporan, kantor, tujuan, *, pembuat=""):
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     for nomor, tabel in enumerate((t for t in tabel_laporan(laporan) if t.judul != "Tren"), start=1):
-        doc.add_heading(f"{nomor}. {tabel.judul}", level=2)
-        if tabel.definisi:
-            keterangan = doc.add_paragraph(f"Yang dihitung: {tabel.definisi}")
-            keterangan.runs[0].font.size = Pt(8.5)
-            keterangan.runs[0].italic = True
-        _tabel_docx(doc, tabel.kolom, tabel.baris)
-        if tabel.catatan:
-            catatan = doc.add_paragraph(tabel.catatan)
-            catatan.runs[0].bold = True
-            catatan.runs[0].font.size = Pt(9)
+        tulis_bagian_docx(doc, nomor, tabel)
 
     tren = laporan.tren()
     doc.add_heading("Grafik", level=2)

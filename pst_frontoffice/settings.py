@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "ringkasan",
     "laporan",
     "sso",
+    "provinsi",
 ]
 if DEMO_ALLOWED:
     # Development tools (demo accounts and data, the load-test data set): the demo app's management
@@ -360,6 +361,42 @@ if SSO_ISSUER:
 
 # How long an officer may undo their own status change from its message (Urungkan), in seconds.
 URUNGKAN_STATUS_DETIK = envint("URUNGKAN_STATUS_DETIK", 15)
+
+# --- Province roll-up (the `provinsi` app) ---------------------------------------------------
+# The same code runs as an office ("kantor", the desk) or as a province instance ("provinsi"), which
+# has its own users and receives each office's daily summaries instead of services.
+PST_MODE = os.environ.get("PST_MODE", "kantor").strip().lower()
+if PST_MODE not in ("kantor", "provinsi"):
+    raise ImproperlyConfigured(f"PST_MODE={PST_MODE!r}: isi 'kantor' atau 'provinsi'.")
+MODE_PROVINSI = PST_MODE == "provinsi"
+if MODE_PROVINSI:
+    LOGIN_REDIRECT_URL = "provinsi:index"
+    # Only the province's pages, login and admin answer; every desk and visitor page is a 404.
+    MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+                      "provinsi.middleware.HanyaProvinsiMiddleware")
+# An office: the province instance's address (e.g. https://pst.bps-kalsel.go.id). Empty: nothing is sent.
+# Summaries go over HTTPS only; plain HTTP is allowed to this machine (tests) or with PROVINSI_IZINKAN_HTTP=1.
+PROVINSI_URL = os.environ.get("PROVINSI_URL", "").strip().rstrip("/")
+PROVINSI_IZINKAN_HTTP = envbool("PROVINSI_IZINKAN_HTTP", False)
+if PROVINSI_URL:
+    _url_provinsi = urlsplit(PROVINSI_URL)
+    if _url_provinsi.scheme not in ("https", "http") or not _url_provinsi.hostname:
+        raise ImproperlyConfigured(f"PROVINSI_URL={PROVINSI_URL!r} bukan alamat https://… yang sah.")
+    if (_url_provinsi.scheme == "http" and not PROVINSI_IZINKAN_HTTP
+            and _url_provinsi.hostname not in ("127.0.0.1", "localhost", "::1")):
+        raise ImproperlyConfigured(
+            "PROVINSI_URL harus memakai https:// (ringkasan dikirim melalui jaringan); "
+            "HTTP biasa hanya ke mesin ini, atau dengan PROVINSI_IZINKAN_HTTP=1."
+        )
+# A CA bundle for a province certificate that the system does not trust (an internal CA); empty: the system's.
+PROVINSI_CA_BERKAS = os.environ.get("PROVINSI_CA_BERKAS", "")
+# The province refuses a signature older or newer than this many seconds (clocks must roughly agree).
+PROVINSI_JENDELA_DETIK = envint("PROVINSI_JENDELA_DETIK", 300)
+# An office's retries after a failure: the first wait, doubled each time up to the longest wait.
+# An outage of any length is retried for ever, at most this far apart; an HTTP call's timeout.
+PROVINSI_JEDA_AWAL_DETIK = envint("PROVINSI_JEDA_AWAL_DETIK", 60)
+PROVINSI_JEDA_MAKS_DETIK = envint("PROVINSI_JEDA_MAKS_DETIK", 3600)
+PROVINSI_BATAS_WAKTU_DETIK = envint("PROVINSI_BATAS_WAKTU_DETIK", 20)
 
 LOGGING = {
     "version": 1,

@@ -21,6 +21,7 @@ urlpatterns = [
     path("presensi/", include("presensi.urls")),
     path("laporan/", include("laporan.urls")),
     path("sso/", include("sso.urls")),
+    path("provinsi/", include("provinsi.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -54,6 +54,9 @@ PERIODE_PENGUNJUNG = ("hari", "minggu", "bulan", "tahun")
 
 # Bumped whenever a measure above changes meaning: stored days of another version are recomputed.
 VERSI = 1
+# The measures whose key starts with a kind of service's id ("<jenis id>" or "<jenis id>|…"): ids are
+# this server's own, so a summary read elsewhere names the kind by its code (`harian.sebagai_data`).
+UKURAN_BERJENIS = ("layanan", "skd", "skm_responden", "skm_jumlah")
 
 
 def status_angka(status, ditutup_otomatis):

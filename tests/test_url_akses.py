@@ -183,6 +183,21 @@ AKSES = {
     "sso:setujui": Akses(302, 403, 403, 405, kwargs=_pk_tidak_ada),
     "sso:abaikan": Akses(302, 403, 403, 405, kwargs=_pk_tidak_ada),
     "admin:index": Akses(302, 302, 302, 200),
+    # Province roll-up: the receiving endpoint is POST-only and signed; on an office it is a 404.
+    "provinsi:terima": Akses(405, 405, 405, 405),
+    # The province's pages exist only on a province instance (tests/test_provinsi_halaman.py): 404 here.
+    "provinsi:index": Akses(302, 403, 404, 404),
+    "provinsi:rinci": Akses(302, 403, 404, 404, kwargs=lambda d: {"kode": "6310"}),
+    "provinsi:unduh_xlsx": Akses(302, 403, 404, 404),
+    "provinsi:unduh_docx": Akses(302, 403, 404, 404),
+    "provinsi:kantor": Akses(302, 403, 403, 404),
+    "provinsi:kantor_kunci": Akses(302, 403, 403, 404, kwargs=lambda d: {"kode": "6310"}),
+    "provinsi:kantor_aktif": Akses(302, 403, 403, 404, kwargs=lambda d: {"kode": "6310"}),
+    "provinsi:penolakan": Akses(302, 403, 403, 404),
+    "provinsi:kiriman": Akses(302, 403, 403, 200),
+    "provinsi:kiriman_kunci": Akses(302, 403, 403, 405),
+    "provinsi:kiriman_kirim": Akses(302, 403, 403, 405),
+    "provinsi:kiriman_ulang": Akses(302, 403, 403, 405),
 }
 
 

@@ -6,6 +6,7 @@ it is evaluated through the browser's DevTools protocol, so the app never serves
 Content Security Policy stays as strict as in production.
 """
 
+import datetime
 import pathlib
 import re
 
@@ -14,10 +15,12 @@ from playwright.sync_api import expect
 
 from bukutamu import antrian as aturan
 from layanan.models import Status
+from provinsi.models import KirimanHarian, StatusKiriman
 from rating import services as rating
 from rating.models import FIELD_UNSUR
 from sso.masuk import catat_permintaan
 from tests.browser.test_antrian import jam_layanan_hari_ini
+from tests.browser.test_provinsi import isi_provinsi
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -148,6 +151,25 @@ def test_head_and_admin_pages_have_no_serious_violations(
         "sub": "budi", "email": "budi@bps.go.id", "email_verified": True, "name": "Budi", "nip": "199001012015011002",
     })
     periksa("permintaan masuk sso", f"{url}/sso/permintaan/")
+
+
+def test_province_roll_up_pages_have_no_serious_violations(
+    periksa, page, live_server, login_browser, pimpinan, admin_user, settings, kantor
+):
+    url = live_server.url
+    KirimanHarian.objects.create(tanggal=datetime.date(2026, 11, 30), status=StatusKiriman.DITOLAK, alasan="Ditolak provinsi: contoh")
+    KirimanHarian.objects.create(tanggal=datetime.date(2026, 12, 1), status=StatusKiriman.TERKIRIM)
+    login_browser(admin_user)
+    periksa("kiriman provinsi (kantor)", f"{url}/provinsi/kiriman/")
+    page.context.clear_cookies()
+    isi_provinsi(settings, kantor)
+    login_browser(pimpinan)
+    periksa("rekap provinsi", f"{url}/provinsi/?periode=bulan")
+    periksa("rincian kantor provinsi", f"{url}/provinsi/kantor/6310/?periode=bulan")
+    page.context.clear_cookies()
+    login_browser(admin_user)
+    periksa("kantor provinsi", f"{url}/provinsi/kelola/kantor/")
+    periksa("kiriman ditolak provinsi", f"{url}/provinsi/kelola/penolakan/")
 
 
 def test_public_pages_have_no_serious_violations(periksa, page, live_server, petugas, jenis, layanan_data):
