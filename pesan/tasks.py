@@ -20,6 +20,7 @@ from django_tasks_db.models import DBTaskResult, get_date_max
 from pst_frontoffice.models import PengaturanKantor
 
 from . import pengiriman
+from .signals import worker_berjaga
 
 log = logging.getLogger(__name__)
 
@@ -36,24 +37,30 @@ def kirim_pesan_keluar():
     return terkirim
 
 
-def _sudah_terjadwal(kapan):
-    """A waiting sweep that runs by `kapan` exists already, so another one is not needed."""
+def _sudah_terjadwal(tugas, kapan):
+    """A waiting run of `tugas` that starts by `kapan` exists already, so another one is not needed."""
     return DBTaskResult.objects.filter(
         Q(run_after=get_date_max()) | Q(run_after__lte=kapan),
-        task_path=kirim_pesan_keluar.module_path, status=TaskResultStatus.READY,
+        task_path=tugas.module_path, status=TaskResultStatus.READY,
     ).exists()
 
 
-def jadwalkan(*, kapan=None):
-    """Ask the worker for a sweep now, or at `kapan` (unless one waiting already runs by then)."""
+def jadwalkan_tugas(tugas, *, kapan=None):
+    """Ask the worker to run `tugas` (a task whose table, not the queue, records the work: a run only
+    says "look now") now, or at `kapan`, unless a waiting run starts by then already."""
     sekarang = timezone.now()
     if kapan is None or kapan <= sekarang:
-        if _sudah_terjadwal(sekarang):
+        if _sudah_terjadwal(tugas, sekarang):
             return None
-        return kirim_pesan_keluar.enqueue()
-    if not default_task_backend.supports_defer or _sudah_terjadwal(kapan):
+        return tugas.enqueue()
+    if not default_task_backend.supports_defer or _sudah_terjadwal(tugas, kapan):
         return None
-    return kirim_pesan_keluar.using(run_after=kapan).enqueue()
+    return tugas.using(run_after=kapan).enqueue()
+
+
+def jadwalkan(*, kapan=None):
+    """Ask the worker for a sweep of the outbox now, or at `kapan`."""
+    return jadwalkan_tugas(kirim_pesan_keluar, kapan=kapan)
 
 
 def pastikan_tersapu():
@@ -66,16 +73,21 @@ def pastikan_tersapu():
 
 
 def jaga_outbox(berhenti, *, selang=None):
-    """The worker's own watch, in a thread beside its task loop: `pastikan_tersapu` at once, then every
-    `selang` seconds until `berhenti` (a threading.Event) is set. A fault is logged and tried again."""
+    """The worker's own watch, in a thread beside its task loop: `pastikan_tersapu` and `worker_berjaga`
+    at once, then every `selang` seconds until `berhenti` (a threading.Event) is set. A fault is logged
+    and tried again."""
     selang = selang or settings.PESAN_SAPU_DETIK
     while True:
         try:
             pastikan_tersapu()
         except Exception:
             log.exception("Pemeriksaan outbox gagal; dicoba lagi dalam %s detik.", selang)
-        finally:
-            close_old_connections()
+        # Other work done by this worker (the province push) keeps its own chain of runs alive the
+        # same way: a run left "running" by a killed worker is followed by a new one.
+        for penerima, hasil in worker_berjaga.send_robust(sender=jaga_outbox):
+            if isinstance(hasil, Exception):
+                log.error("Pemeriksaan %s gagal; dicoba lagi dalam %s detik.", penerima, selang, exc_info=hasil)
+        close_old_connections()
         if berhenti.wait(selang):
             return
 

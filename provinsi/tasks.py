@@ -5,11 +5,11 @@ says "look now". Each round schedules the next one whatever happens: at once whi
 at the end of a wait after a failure, else after the office's next midnight.
 """
 
-from django.db.models import Q
-from django.tasks import TaskResultStatus, default_task_backend, task
+from django.tasks import TaskResultStatus, task
 from django.utils import timezone
-from django_tasks_db.models import DBTaskResult, get_date_max
+from django_tasks_db.models import DBTaskResult
 
+from pesan.tasks import jadwalkan_tugas
 from pst_frontoffice.models import PengaturanKantor
 
 from . import kiriman
@@ -29,23 +29,9 @@ def kirim_ringkasan_provinsi():
     return putaran.terkirim if putaran else 0
 
 
-def _sudah_terjadwal(kapan):
-    """A waiting round that runs by `kapan` exists already."""
-    return DBTaskResult.objects.filter(
-        Q(run_after=get_date_max()) | Q(run_after__lte=kapan),
-        task_path=kirim_ringkasan_provinsi.module_path, status=TaskResultStatus.READY,
-    ).exists()
-
-
 def jadwalkan(*, kapan=None):
     """Ask the worker for a round now, or at `kapan` (unless one is already waiting to run by then)."""
-    if kapan is None or kapan <= timezone.now():
-        if _sudah_terjadwal(timezone.now()):
-            return None
-        return kirim_ringkasan_provinsi.enqueue()
-    if not default_task_backend.supports_defer or _sudah_terjadwal(kapan):
-        return None
-    return kirim_ringkasan_provinsi.using(run_after=kapan).enqueue()
+    return jadwalkan_tugas(kirim_ringkasan_provinsi, kapan=kapan)
 
 
 def pastikan_terjadwal():

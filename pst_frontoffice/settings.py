@@ -14,19 +14,9 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from pst_frontoffice.lingkungan import envbool, envint, envlist
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def envbool(name, default):
-    return os.environ.get(name, str(default)).strip().lower() in ("1", "true", "yes", "on")
-
-
-def envint(name, default):
-    return int(os.environ.get(name, default))
-
-
-def envlist(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
 DEV_SECRET_KEY = "dev-only-insecure-key-change-me"
@@ -307,7 +297,7 @@ RATING_BATAS_KIRIM = envint("RATING_BATAS_KIRIM", 10)
 RATING_JENDELA_DETIK = envint("RATING_JENDELA_DETIK", 600)
 
 # --- Outgoing messages (the `pesan` app): e-mail over SMTP and an optional WhatsApp gateway -----
-# Sent by a background worker (`manage.py db_worker`, django-tasks-db) from the outbox table, never
+# Sent by a background worker (`manage.py worker_pesan`, django-tasks-db) from the outbox table, never
 # inside an officer's request.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # SMTP from the environment. Without EMAIL_HOST there is no mailer (an office without an SMTP

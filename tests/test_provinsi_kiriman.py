@@ -5,6 +5,7 @@ task schedules the next round. Plus the office Admin's page of each day's state,
 
 import datetime
 import socket
+import threading
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -12,6 +13,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from layanan.models import Layanan, Status
+from pesan.tasks import jaga_outbox
 from provinsi import kantor as aturan_kantor
 from provinsi import kiriman, sambungan, tasks
 from provinsi.models import KirimanHarian, RingkasanKantor, SambunganProvinsi, StatusKiriman
@@ -174,3 +176,28 @@ def test_a_province_instance_sends_nothing(kantor_tersambung):
     # MODE_PROVINSI is on in this fixture (for the endpoint): the task does nothing.
     assert tasks.kirim_ringkasan_provinsi.call() is None
     assert not KirimanHarian.objects.exists() and not DBTaskResult.objects.filter(status="READY").exists()
+
+
+def test_the_workers_watch_follows_a_round_a_killed_worker_left_running(kantor_tersambung, settings):
+    settings.MODE_PROVINSI = False
+    DBTaskResult.objects.all().delete()
+    # A worker killed mid-round leaves its task "running" for ever and schedules nothing after it.
+    tasks.kirim_ringkasan_provinsi.enqueue()
+    DBTaskResult.objects.update(status="RUNNING")
+    berhenti = threading.Event()
+    berhenti.set()  # one look, then the watch ends
+    jaga_outbox(berhenti, selang=1)
+    (berikut,) = DBTaskResult.objects.filter(status="READY", task_path=tasks.kirim_ringkasan_provinsi.module_path)
+    assert berikut.run_after <= timezone.now() or berikut.run_after.year == 9999
+    # The next look finds the round waiting and asks for no other.
+    jaga_outbox(berhenti, selang=1)
+    assert DBTaskResult.objects.filter(status="READY", task_path=tasks.kirim_ringkasan_provinsi.module_path).count() == 1
+
+
+def test_the_workers_watch_schedules_nothing_for_an_office_without_a_province(settings, db):
+    settings.PROVINSI_URL = ""
+    DBTaskResult.objects.all().delete()
+    berhenti = threading.Event()
+    berhenti.set()
+    jaga_outbox(berhenti, selang=1)
+    assert not DBTaskResult.objects.filter(task_path=tasks.kirim_ringkasan_provinsi.module_path).exists()
