@@ -46,8 +46,10 @@ def _aktif_atau_404():
 
 
 def _url_situs(request, nama):
-    jalur = reverse(nama)
-    return f"{settings.URL_SITUS}{jalur}" if settings.URL_SITUS else request.build_absolute_uri(jalur)
+    # The address the officer is signed in on (the host is checked against ALLOWED_HOSTS), not the office's
+    # public address: the session cookie that holds state and nonce lives on this host. Register each address
+    # officers use as a redirect URI in the SSO client (README, "SSO BPS").
+    return request.build_absolute_uri(reverse(nama))
 
 
 def _ke_login(request):

@@ -45,6 +45,7 @@ def test_the_office_admin_installs_the_provinces_key(page, live_server, login_br
     KirimanHarian.objects.create(tanggal=datetime.date(2026, 11, 30), status=StatusKiriman.DITOLAK,
                                  alasan="Ditolak provinsi: Tanda tangan tidak cocok (isi diubah atau kunci salah)", percobaan=1)
     login_browser(admin_user)
+    page.locator("#menu-admin").click()  # the Admin's own pages are one menu
     page.get_by_role("link", name="Provinsi").click()
     expect(page.get_by_role("heading", name="Kiriman Provinsi")).to_be_visible()
     expect(page.locator("#kiriman-2026-11-30")).to_contain_text("Tanda tangan tidak cocok")

@@ -63,6 +63,7 @@ def test_admin_approves_a_waiting_officer_with_a_role(page, live_server, login_b
                    "preferred_username": sub, "nip": "19900101201501100" + str(len(nama) % 10)},
         )
     login_browser(admin_user)
+    page.locator("#menu-admin").click()  # the Admin's own pages are one menu
     page.get_by_role("link", name=re.compile("Masuk SSO")).click()
     expect(page.get_by_role("heading", name="Permintaan Masuk SSO")).to_be_visible()
     layar(page, "sso-03-permintaan", full_page=True)
