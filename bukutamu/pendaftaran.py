@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from .antrian import ambil_nomor, sedang_buka, waktu_kantor
 from .kunjungan import cocokkan_pengunjung
-from .models import Antrian, JanjiTemu, JenisLayanan, KanalOnline, Kunjungan, PendaftaranMandiri, Pengunjung, Sarana
+from .pengunjung import FIELD_IDENTITAS, bandingkan, lengkapi_identitas, pengunjung_baru
+from .models import Antrian, JanjiTemu, JenisLayanan, KanalOnline, Kunjungan, PendaftaranMandiri, Sarana
 from .signals import kunjungan_dicatat, permintaan_online_diterima
 
 H = PendaftaranMandiri.Hasil
@@ -80,24 +81,41 @@ def buat_janji(*, pendaftaran, waktu_janji, no_hp):
     return pendaftaran
 
 
+def identitas(pendaftaran):
+    """What the visitor typed about themselves, by the guest book's identity fields."""
+    return {f: getattr(pendaftaran, f) for f in FIELD_IDENTITAS}
+
+
+def perbandingan(pendaftaran):
+    """The stored visitor this registration matched beside what was typed, when they differ; else None."""
+    if pendaftaran.pengunjung is None:
+        return None
+    hasil = bandingkan(pendaftaran.pengunjung, identitas(pendaftaran))
+    return hasil if hasil.perbedaan else None
+
+
 def catat_permintaan_online(*, pendaftaran, petugas, waktu=None):
     """Record an online request as a guest-book visit written by `petugas`; services follow.
 
-    A matched visitor is linked but not changed: what a stranger types must not overwrite a
-    record. The officer sees the typed name on the entry and corrects the record if needed.
+    A matched visitor is linked but never changed: what a stranger types must not overwrite a
+    record. When the typed identity differs from it, the visit keeps what was typed and its
+    contact is not confirmed: no message goes to it until an officer checks it, so nobody outside
+    the office can send a known visitor's letters elsewhere.
     """
     pengunjung = pendaftaran.pengunjung
+    dikonfirmasi = True
     if pengunjung is None:
-        pengunjung = Pengunjung.objects.create(
-            nama=pendaftaran.nama, instansi=pendaftaran.instansi, jenis_instansi=pendaftaran.jenis_instansi,
-            no_hp=pendaftaran.no_hp, email=pendaftaran.email,
-        )
-        pendaftaran.pengunjung = pengunjung
+        pengunjung = pendaftaran.pengunjung = pengunjung_baru(identitas(pendaftaran))
+        data = identitas(pendaftaran)
+    elif perbandingan(pendaftaran) is None:
+        data = lengkapi_identitas(pengunjung, identitas(pendaftaran))
+    else:
+        data, dikonfirmasi = identitas(pendaftaran), False
     kunjungan = Kunjungan.objects.create(
         pengunjung=pengunjung, waktu=waktu or pendaftaran.dibuat, sarana=Sarana.ONLINE,
         kanal_online=KanalOnline.MANDIRI, keperluan=pendaftaran.keperluan,
-        nomor_surat_permintaan=pendaftaran.nomor_surat_permintaan, instansi=pendaftaran.instansi,
-        dicatat_oleh=petugas,
+        nomor_surat_permintaan=pendaftaran.nomor_surat_permintaan, kontak_dikonfirmasi=dikonfirmasi,
+        dicatat_oleh=petugas, **data,
     )
     kunjungan.jenis_layanan.set(pendaftaran.jenis_layanan.all())
     pendaftaran.kunjungan = kunjungan

@@ -369,8 +369,8 @@ def baris_layanan(periode):
         Layanan.objects.filter(dibuat__gte=awal, dibuat__lt=akhir)
         .order_by("dibuat", "id")
         .values_list(
-            "id", "dibuat", "kunjungan__pengunjung__nama", "kunjungan__instansi", "kunjungan__pengunjung__no_hp",
-            "kunjungan__pengunjung__email", "jenis__nama", "kunjungan__sarana", "kunjungan__kanal_online",
+            "id", "dibuat", "kunjungan__nama", "kunjungan__instansi", "kunjungan__no_hp",
+            "kunjungan__email", "jenis__nama", "kunjungan__sarana", "kunjungan__kanal_online",
             "kunjungan__keperluan", "petugas__nama", "status", "ditutup_otomatis", "selesai_pada",
         )
     )

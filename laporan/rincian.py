@@ -168,9 +168,9 @@ def daftar(laporan, angka, dimensi, *, sekarang=None):
 def siapkan(jenis_baris, qs):
     """The rows of a list in a fixed order, with what each row shows joined in."""
     if jenis_baris == "layanan":
-        return qs.select_related("kunjungan__pengunjung", "jenis", "petugas").order_by("dibuat", "id")
+        return qs.select_related("kunjungan", "jenis", "petugas").order_by("dibuat", "id")
     if jenis_baris == "kunjungan":
-        return qs.select_related("pengunjung", "dicatat_oleh").order_by("waktu", "id")
+        return qs.select_related("dicatat_oleh").order_by("waktu", "id")
     if jenis_baris == "pengunjung":
         return qs.order_by("nama", "id")
     if jenis_baris == "antrian":

@@ -22,7 +22,7 @@ class RiwayatInline(admin.TabularInline):
 class LayananAdmin(admin.ModelAdmin):
     list_display = ("pk", "jenis", "status", "petugas", "dibuat")
     list_filter = ("status", "jenis")
-    list_select_related = ("jenis", "petugas", "kunjungan__pengunjung")
+    list_select_related = ("jenis", "petugas", "kunjungan")
     readonly_fields = ("status", "selesai_pada", "tenggat")
     raw_id_fields = ("kunjungan",)
     inlines = [RiwayatInline]

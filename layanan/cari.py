@@ -65,7 +65,7 @@ def cari(teks, *, batas=BATAS_CEPAT):
     hasil.pengunjung = list(cari_pengunjung(teks, batas=batas))
     hasil.surat = list(
         NomorSurat.objects.filter(nomor__icontains=teks)
-        .select_related("layanan__kunjungan__pengunjung", "layanan__jenis")
+        .select_related("layanan__kunjungan", "layanan__jenis")
         .order_by("-tahun", "-urut")[:batas]
     )
     tag = Tag.normalisasi(teks)

@@ -51,7 +51,7 @@ def data_surat(layanan, *, kantor, permintaan=None, nomor=None):
     daftar = "\n".join(f"{i}. {x.uraian}" for i, x in enumerate(item, 1)) or kunjungan.keperluan
     tanggal_permintaan = permintaan.tanggal_surat_permintaan if permintaan else None
     nomor_permintaan = (permintaan.nomor_surat_permintaan if permintaan else "") or kunjungan.nomor_surat_permintaan
-    instansi = kunjungan.instansi or kunjungan.pengunjung.instansi
+    instansi = kunjungan.instansi
     return {
         "kantor": kantor.nama_kantor,
         "alamat_kantor": kantor.alamat,
@@ -61,9 +61,9 @@ def data_surat(layanan, *, kantor, permintaan=None, nomor=None):
         "nomor_surat": nomor.nomor if nomor else KOSONG,
         "kota": kantor.kota_surat or KOSONG,
         "tanggal_surat": tanggal_indonesia(nomor.tanggal) if nomor else KOSONG,
-        "tujuan": nomor.tujuan if nomor else (kunjungan.pengunjung.nama),
+        "tujuan": nomor.tujuan if nomor else kunjungan.nama,
         "instansi": instansi or KOSONG,
-        "nama_pengunjung": kunjungan.pengunjung.nama,
+        "nama_pengunjung": kunjungan.nama,
         "perihal": nomor.perihal if nomor else "Penyampaian Data",
         "nomor_surat_permintaan": nomor_permintaan or KOSONG,
         "tanggal_surat_permintaan": tanggal_indonesia(tanggal_permintaan) or KOSONG,

@@ -12,7 +12,7 @@ def baris_register(nomor_qs):
     for n in nomor_qs:
         kunjungan = n.layanan.kunjungan
         yield (
-            n.urut, n.nomor, n.tanggal, n.klasifikasi, n.tujuan, n.perihal, kunjungan.pengunjung.nama,
+            n.urut, n.nomor, n.tanggal, n.klasifikasi, n.tujuan, n.perihal, kunjungan.nama,
             kunjungan.instansi, f"#{n.layanan_id}", n.dibuat_oleh.nama,
             timezone.localtime(n.dibuat).replace(tzinfo=None), "Dibatalkan" if n.dibatalkan else "Berlaku",
             n.alasan_batal,

@@ -121,8 +121,8 @@ def teks_notifikasi_grup(layanan, *, kantor, request=None):
     kunjungan = layanan.kunjungan
     return pesan_wa(
         kantor.template_wa_grup, cadangan=TEMPLATE_WA_GRUP_BAWAAN,
-        nama=kunjungan.pengunjung.nama,
-        instansi=kunjungan.instansi or kunjungan.pengunjung.instansi or "-",
+        nama=kunjungan.nama,
+        instansi=kunjungan.instansi or "-",
         jenis=layanan.jenis.nama,
         keperluan=kunjungan.keperluan,
         petugas=layanan.petugas.nama,

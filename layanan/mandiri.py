@@ -53,6 +53,11 @@ def terima_permintaan_online(*, pendaftaran):
         f"Permintaan online dari formulir daftar mandiri; ditugaskan ke {petugas} menurut jadwal piket."
         if petugas else "Permintaan online dari formulir daftar mandiri; belum ada petugas piket, menunggu diambil petugas."
     )
+    if not kunjungan.kontak_dikonfirmasi:
+        catatan += (
+            " Identitas yang diketik berbeda dengan data pengunjung tersimpan yang cocok: pesan otomatis "
+            "(tautan rating, SKD, pemberitahuan, surat balasan) tidak dikirim ke kontak ini sampai petugas memeriksanya (Periksa Identitas)."
+        )
     for item in layanan:
         item.catat_riwayat(catatan, oleh=sistem)
     if petugas:

@@ -20,10 +20,11 @@ def daftarkan_pengaduan_buku_tamu(layanan, *, kunjungan, petugas):
     kanal = Kanal.LANGSUNG
     if kunjungan.sarana == Sarana.ONLINE:
         kanal = KANAL_DARI_KUNJUNGAN.get(kunjungan.kanal_online, Kanal.LANGSUNG)
-    pengunjung = kunjungan.pengunjung
+    # Who complained as the visit recorded them, and the contact the officer confirmed for it.
+    kontak = kunjungan.kontak
     catat_pengaduan(
         isi=kunjungan.keperluan, kanal=kanal, oleh=petugas, layanan=layanan, diterima_pada=kunjungan.waktu,
-        nama_pelapor=pengunjung.nama, kontak_pelapor=pengunjung.no_hp or pengunjung.email,
+        nama_pelapor=kontak.nama, kontak_pelapor=kontak.no_hp or kontak.email,
     )
 
 

@@ -41,7 +41,7 @@ def teks_wa_pengunjung(layanan, *, kantor, nomor=None, url_lacak=""):
     """
     teks = pesan_wa(
         kantor.template_wa_pengunjung, cadangan=TEMPLATE_WA_PENGUNJUNG_BAWAAN,
-        nama=layanan.kunjungan.pengunjung.nama, kantor=kantor.nama_kantor, status=layanan.get_status_display(),
+        nama=layanan.kunjungan.nama, kantor=kantor.nama_kantor, status=layanan.get_status_display(),
         keterangan=KETERANGAN_WA.get(layanan.status, ""), nomor_surat=nomor.nomor if nomor else "-",
         jenis=layanan.jenis.nama, nomor=f"#{layanan.pk}",
     )

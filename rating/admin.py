@@ -11,8 +11,8 @@ from .models import Penilaian, RiwayatRating, SurveiSKD
 class PenilaianAdmin(HanyaBacaAdmin):
     list_display = ("layanan", "diisi_pada", "rata_rata", "ada_pengaduan", "berlaku_sampai")
     list_filter = ("diisi_pada", "layanan__jenis")
-    list_select_related = ("layanan__jenis", "layanan__kunjungan__pengunjung")
-    search_fields = ("pengaduan", "komentar", "layanan__kunjungan__pengunjung__nama")
+    list_select_related = ("layanan__jenis", "layanan__kunjungan")
+    search_fields = ("pengaduan", "komentar", "layanan__kunjungan__nama")
     fields = ("layanan", "dibuat", "berlaku_sampai", "diisi_pada", *FIELD_UNSUR, "komentar", "pengaduan")
 
     @admin.display(boolean=True, description="pengaduan")
@@ -23,7 +23,7 @@ class PenilaianAdmin(HanyaBacaAdmin):
 @admin.register(SurveiSKD)
 class SurveiSKDAdmin(HanyaBacaAdmin):
     list_display = ("layanan", "jumlah_dibuka", "terakhir_dibuka", "diisi_pada", "ditandai_oleh")
-    list_select_related = ("layanan__jenis", "layanan__kunjungan__pengunjung", "ditandai_oleh")
+    list_select_related = ("layanan__jenis", "layanan__kunjungan", "ditandai_oleh")
     exclude = ("token",)
 
 
@@ -31,4 +31,4 @@ class SurveiSKDAdmin(HanyaBacaAdmin):
 class RiwayatRatingAdmin(HanyaBacaAdmin):
     list_display = ("layanan", "jenis", "oleh", "waktu")
     list_filter = ("jenis",)
-    list_select_related = ("layanan__jenis", "layanan__kunjungan__pengunjung", "oleh")
+    list_select_related = ("layanan__jenis", "layanan__kunjungan", "oleh")

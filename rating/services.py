@@ -113,7 +113,7 @@ def simpan_penilaian(*, token, jawaban, komentar="", pengaduan="", profil=None):
         RiwayatRating.objects.create(layanan_id=terkunci.layanan_id, jenis=RiwayatRating.Jenis.RATING_DIISI)
         if terkunci.pengaduan:
             # A complaint written in a rating lands in the complaints register, in the same transaction.
-            pengunjung = terkunci.layanan.kunjungan.pengunjung
+            pengunjung = terkunci.layanan.kontak
             catat_pengaduan(
                 isi=terkunci.pengaduan, kanal=Kanal.RATING, layanan=terkunci.layanan,
                 nama_pelapor=pengunjung.nama, kontak_pelapor=pengunjung.no_hp or pengunjung.email,
@@ -161,13 +161,13 @@ PESAN_WA_SKD = (
 
 
 def pesan_wa_rating(layanan, *, url, kantor, url_lacak=""):
-    teks = pesan_wa(PESAN_WA_RATING, nama=layanan.pengunjung.nama, jenis=layanan.jenis.nama, kantor=kantor.nama_kantor, url=url)
+    teks = pesan_wa(PESAN_WA_RATING, nama=layanan.kontak.nama, jenis=layanan.jenis.nama, kantor=kantor.nama_kantor, url=url)
     return f"{teks}\n\nLacak layanan Anda: {url_lacak}" if url_lacak else teks
 
 
 def pesan_wa_skd(layanan, *, url, url_konfirmasi, kantor):
     return pesan_wa(
-        PESAN_WA_SKD, nama=layanan.pengunjung.nama, kantor=kantor.nama_kantor, url=url, url_konfirmasi=url_konfirmasi
+        PESAN_WA_SKD, nama=layanan.kontak.nama, kantor=kantor.nama_kantor, url=url, url_konfirmasi=url_konfirmasi
     )
 
 
@@ -194,4 +194,4 @@ def kirim_tautan_ke_pengunjung(layanan, *, oleh):
 
 def tautan_wa_pengunjung(layanan, teks):
     """wa.me to the visitor's phone; without a phone the officer picks the chat."""
-    return tautan_wa(teks, layanan.pengunjung.no_hp or "")
+    return tautan_wa(teks, layanan.kontak.no_hp or "")

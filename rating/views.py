@@ -33,7 +33,7 @@ PANEL = {"panel-rating": "panel"}
 
 def _ambil_layanan(request, pk):
     """The service, if this user may hand out its links: the handler, a co-handler or an Admin."""
-    layanan = get_object_or_404(Layanan.objects.select_related("kunjungan__pengunjung", "jenis", "petugas"), pk=pk)
+    layanan = get_object_or_404(Layanan.objects.select_related("kunjungan", "jenis", "petugas"), pk=pk)
     if not services.boleh_dinilai(layanan):
         raise PermissionDenied("Layanan yang dibatalkan tidak dinilai.")
     if not services.boleh_kelola_tautan(layanan, request.user):
@@ -125,7 +125,7 @@ def ikm(request):
     periode = {"dari": dari, "sampai": sampai}
     catatan = (
         ikm_.saring(**periode).filter(~Q(pengaduan="") | ~Q(komentar=""))
-        .select_related("layanan__jenis", "layanan__petugas", "layanan__kunjungan__pengunjung")
+        .select_related("layanan__jenis", "layanan__petugas", "layanan__kunjungan")
         .order_by("-diisi_pada")
     )
     halaman = Paginator(catatan, 25).get_page(request.GET.get("page"))

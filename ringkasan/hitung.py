@@ -15,7 +15,7 @@ when they were received. What each condition means is the one rule of the data's
 Measures (ukuran: kunci):
 - layanan: "<jenis id>|<status>" — status as `status_angka` gives it ("ditutup_otomatis" apart from "selesai");
   layanan_hari: "" — all of that day's services (the same count, one row a day for the trend)
-- layanan_sarana: "<sarana>|<kanal online>"; layanan_jenis_pengunjung: "<jenis instansi>"
+- layanan_sarana: "<sarana>|<kanal online>"; layanan_jenis_pengunjung: "<jenis instansi of the visit>"
 - layanan_petugas, selesai_petugas: "<user id>" (the handling officer now; stays on this server)
 - skd: "<jenis id>|dibuat|dibuka|diisi" — SKD links of services not cancelled
 - kepatuhan: "<standar>|<angka>" — standar konsultasi_langsung, hari_kerja or semua; angka jatuh_tempo,
@@ -81,7 +81,7 @@ def _layanan(awal, akhir, hasil):
         Layanan.objects.filter(dibuat__gte=awal, dibuat__lt=akhir)
         .values(
             t=_hari("dibuat"), j=F("jenis_id"), sarana=F("kunjungan__sarana"), kanal=F("kunjungan__kanal_online"),
-            instansi=F("kunjungan__pengunjung__jenis_instansi"), p=F("petugas_id"), st=F("status"),
+            instansi=F("kunjungan__jenis_instansi"), p=F("petugas_id"), st=F("status"),
             otomatis=F("ditutup_otomatis"),
         )
         .annotate(

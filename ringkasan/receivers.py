@@ -89,7 +89,9 @@ def _kunjungan_hapus(sender, instance, **kwargs):
 
 @receiver(post_save, sender=Pengunjung, dispatch_uid="ringkasan_pengunjung")
 def _pengunjung(sender, instance, created, raw=False, **kwargs):
-    # The visitor's kind counts on the days of their services; merging visitors moves visits.
+    # Merging two visitors (bukutamu.pengunjung.gabungkan) moves visits with an update and saves the kept
+    # record: its visit days are marked, since the distinct-visitor and first-visit counts change. The
+    # visitor's kind is read from each visit, so an edit of the record changes no count by itself.
     if not raw and not created:
         tandai(_hari_pengunjung(instance.pk))
 

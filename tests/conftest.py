@@ -1,4 +1,5 @@
 import datetime
+import functools
 import os
 import shutil
 
@@ -9,14 +10,21 @@ from django.utils import timezone
 from bukutamu.bawaan import pastikan_jenis_bawaan
 from bukutamu.models import JenisLayanan
 from bukutamu.kunjungan import catat_kunjungan
+from bukutamu.pengunjung import Keputusan, PerluKeputusan
 from pst_frontoffice.hari_libur import usulkan_yang_belum
 from pst_frontoffice.models import CutiBersama, PengaturanKantor, Peran
+from pst_frontoffice.sekali import NAMA_ISIAN, terbitkan
 from tests import penyedia_oidc as oidc
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must still be usable.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 KATA_SANDI = "rahasia-uji-123"
+
+
+def kunci(cakupan):
+    """The one-time key a form of kind `cakupan` carries when drawn (pst_frontoffice.sekali), as POST data."""
+    return {NAMA_ISIAN: terbitkan(cakupan)}
 
 
 @pytest.fixture
@@ -94,10 +102,14 @@ def admin_user(buat_user):
 
 @pytest.fixture
 def buat_kunjungan(jenis, petugas):
-    """Write a guest-book entry the way the Buku Tamu tab does; returns the visit."""
+    """Write a guest-book entry the way the Buku Tamu tab does; returns the visit.
+
+    A returning visitor (same phone or e-mail) whose typed data differ from the stored record is
+    decided as an officer would with `keputusan` (default: the stored record, "tersimpan").
+    """
     nomor = iter(range(1000, 100000))
 
-    def buat(*kode_jenis, oleh=None, waktu=None, **data):
+    def buat(*kode_jenis, oleh=None, waktu=None, keputusan=Keputusan.TERSIMPAN, **data):
         n = next(nomor)
         isian = dict(
             nama=f"Pengunjung {n}", instansi="Bappeda", jenis_instansi="pemerintah",
@@ -105,10 +117,14 @@ def buat_kunjungan(jenis, petugas):
             sarana="langsung", kanal_online="", nomor_surat_permintaan="",
         )
         isian.update(data)
-        return catat_kunjungan(
-            petugas=oleh or petugas, jenis_layanan=[jenis[k] for k in (kode_jenis or ("konsultasi",))],
+        simpan = functools.partial(
+            catat_kunjungan, petugas=oleh or petugas, jenis_layanan=[jenis[k] for k in (kode_jenis or ("konsultasi",))],
             waktu=waktu or timezone.now(), **isian,
         )
+        try:
+            return simpan()
+        except PerluKeputusan as e:
+            return simpan(keputusan=keputusan, sidik=e.perbandingan.sidik)
 
     return buat
 

@@ -10,6 +10,8 @@ from bukutamu import antrian as aturan
 from bukutamu.views import antrian as views_antrian
 from bukutamu.models import Antrian, JamLayanan, JanjiTemu, Kunjungan
 
+from .conftest import kunci
+
 S = Antrian.Status
 KIOS = reverse("antrian:kios")
 PETUGAS = reverse("antrian:petugas")
@@ -70,7 +72,7 @@ def test_kios_shows_a_button_per_queueable_service(client, buka, jenis):
 
 
 def test_kios_takes_a_number_and_opens_the_ticket(client, buka, jenis):
-    response = client.post(KIOS, {"jenis_layanan": jenis["perpustakaan"].pk})
+    response = client.post(KIOS, {**kunci("kios"), "jenis_layanan": jenis["perpustakaan"].pk})
 
     antrian = Antrian.objects.get()
     assert antrian.nomor == "P-001" and antrian.sumber == Antrian.Sumber.KIOS
@@ -82,13 +84,13 @@ def test_kios_offers_an_appointment_outside_service_hours(client, tutup, jenis):
     response = client.get(KIOS)
     assert "Buat Janji Temu" in response.content.decode()
 
-    response = client.post(KIOS, {"jenis_layanan": jenis["konsultasi"].pk})
+    response = client.post(KIOS, {**kunci("kios"), "jenis_layanan": jenis["konsultasi"].pk})
     assert not Antrian.objects.exists()
     assert "di luar jam layanan" in response.content.decode()
 
 
 def test_kios_refuses_an_unknown_service(client, buka):
-    response = client.post(KIOS, {"jenis_layanan": 999999})
+    response = client.post(KIOS, {**kunci("kios"), "jenis_layanan": 999999})
     assert response.status_code == 400 and not Antrian.objects.exists()
 
 
@@ -96,9 +98,9 @@ def test_kios_is_rate_limited_per_ip(client, buka, jenis, monkeypatch):
     # A long window, so the 21 presses never straddle two fixed windows.
     monkeypatch.setattr(views_antrian, "JENDELA_KIOS", 3600)
     for _ in range(views_antrian.BATAS_KIOS):
-        client.post(KIOS, {"jenis_layanan": jenis["konsultasi"].pk})
+        client.post(KIOS, {**kunci("kios"), "jenis_layanan": jenis["konsultasi"].pk})
 
-    response = client.post(KIOS, {"jenis_layanan": jenis["konsultasi"].pk})
+    response = client.post(KIOS, {**kunci("kios"), "jenis_layanan": jenis["konsultasi"].pk})
 
     assert response.status_code == 429
     assert Antrian.objects.count() == 20
@@ -108,7 +110,7 @@ def test_kios_is_rate_limited_per_ip(client, buka, jenis, monkeypatch):
 def test_buat_janji_saves_and_confirms(client, tutup, jenis):
     waktu = aturan.slot_janji_terdekat()
     response = client.post(reverse("antrian:buat_janji"), {
-        "nama": "Dewi Lestari", "no_hp": "0812 9876 5432", "jenis_layanan": jenis["konsultasi"].pk,
+        **kunci("janji_kios"), "nama": "Dewi Lestari", "no_hp": "0812 9876 5432", "jenis_layanan": jenis["konsultasi"].pk,
         "waktu": waktu.strftime("%Y-%m-%dT%H:%M"), "keperluan": "Metadata Susenas",
     })
 
@@ -122,7 +124,7 @@ def test_buat_janji_saves_and_confirms(client, tutup, jenis):
 def test_buat_janji_too_soon_keeps_what_was_typed(client, tutup, jenis):
     segera = aturan.waktu_kantor() + datetime.timedelta(minutes=10)
     response = client.post(reverse("antrian:buat_janji"), {
-        "nama": "Dewi Lestari", "no_hp": "081298765432", "jenis_layanan": jenis["konsultasi"].pk,
+        **kunci("janji_kios"), "nama": "Dewi Lestari", "no_hp": "081298765432", "jenis_layanan": jenis["konsultasi"].pk,
         "waktu": segera.strftime("%Y-%m-%dT%H:%M"), "keperluan": "Metadata Susenas",
     })
 
@@ -235,7 +237,7 @@ def test_saving_the_buku_tamu_marks_the_ticket_served(masuk, petugas, ambil, jen
     aturan.panggil_berikutnya(petugas=petugas, loket=1)
 
     response = masuk(petugas).post(reverse("bukutamu:buku_tamu"), {
-        "antrian": antrian.pk, "nama": "Siti", "instansi": "", "jenis_instansi": "perorangan",
+        **kunci("buku_tamu"), "antrian": antrian.pk, "nama": "Siti", "instansi": "", "jenis_instansi": "perorangan",
         "no_hp": "081234567890", "email": "", "jenis_layanan": [jenis["konsultasi"].pk],
         "keperluan": "Konsultasi metadata", "sarana": "langsung", "kanal_online": "", "nomor_surat_permintaan": "",
     })
@@ -251,7 +253,7 @@ def test_buku_tamu_refuses_a_ticket_already_written(masuk, petugas, ambil, buat_
     buat_kunjungan("konsultasi", antrian=antrian)
 
     response = masuk(petugas).post(reverse("bukutamu:buku_tamu"), {
-        "antrian": antrian.pk, "nama": "Siti", "instansi": "", "jenis_instansi": "perorangan",
+        **kunci("buku_tamu"), "antrian": antrian.pk, "nama": "Siti", "instansi": "", "jenis_instansi": "perorangan",
         "no_hp": "081234567890", "email": "", "jenis_layanan": [jenis["konsultasi"].pk],
         "keperluan": "Konsultasi metadata", "sarana": "langsung", "kanal_online": "", "nomor_surat_permintaan": "",
     })
@@ -286,7 +288,7 @@ def test_panggil_ulang_redirect_stays_on_this_site(masuk, petugas, ambil):
 
 
 def test_ambil_di_meja_prints_a_ticket(masuk, petugas, jenis, kantor):
-    response = masuk(petugas).post(reverse("antrian:ambil_di_meja"), {"jenis_layanan": jenis["konsultasi"].pk})
+    response = masuk(petugas).post(reverse("antrian:ambil_di_meja"), {**kunci("ambil_meja"), "jenis_layanan": jenis["konsultasi"].pk})
     antrian = Antrian.objects.get()
     assert antrian.sumber == Antrian.Sumber.MEJA
     assert response["Location"].startswith(reverse("antrian:tiket", args=[antrian.pk]))

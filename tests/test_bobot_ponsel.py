@@ -12,6 +12,8 @@ from pst_frontoffice.skm import FIELD_UNSUR
 from rating import services
 from scripts.bobot import BATAS_PONSEL, berkas_tertaut, bobot, isi_statis
 
+from .conftest import kunci
+
 pytestmark = pytest.mark.usefixtures("batas_bersih")
 
 WITA = ZoneInfo("Asia/Makassar")
@@ -55,7 +57,7 @@ def _isian(jenis, **lain):
         "no_hp": "0812 3456 7890", "email": "siti@example.org", "nomor_surat_permintaan": "B-12/ULM/2026",
         "jenis_layanan": [jenis["permintaan-data"].pk, jenis["konsultasi"].pk],
         "keperluan": "Data kemiskinan per kecamatan 2020-2025 untuk penelitian skripsi " * 5,
-        "sarana": "langsung", "setuju": "on", "situs_web": "", **lain,
+        "sarana": "langsung", "setuju": "on", "situs_web": "", **kunci("daftar_mandiri"), **lain,
     }
 
 

@@ -6,6 +6,8 @@ from bukutamu.models import Kunjungan, Pengunjung
 from layanan.models import Layanan, RiwayatLayanan, Status
 from demo.management.commands.buat_data_uji import DOMAIN_UJI, KATA_SANDI_UJI
 
+from .conftest import kunci
+
 pytestmark = pytest.mark.django_db
 
 
@@ -44,7 +46,7 @@ def test_buat_data_uji_accounts_can_log_in_and_the_app_keeps_working(client, jen
     assert client.login(email=f"petugas03@{DOMAIN_UJI}", password=KATA_SANDI_UJI)
 
     response = client.post("/buku-tamu/", {
-        "nama": "Tamu Baru", "instansi": "Bappeda", "jenis_instansi": "pemerintah", "no_hp": "081299990000",
+        **kunci("buku_tamu"), "nama": "Tamu Baru", "instansi": "Bappeda", "jenis_instansi": "pemerintah", "no_hp": "081299990000",
         "email": "", "jenis_layanan": [jenis["konsultasi"].pk], "keperluan": "Data", "sarana": "langsung",
     })
 

@@ -9,7 +9,8 @@ from bukutamu.kunjungan import cari_pengunjung
 pytestmark = pytest.mark.django_db
 
 INDEKS_TRIGRAM = {"pengunjung_nama_trgm", "pengunjung_email_trgm", "pengunjung_instansi_trgm",
-                  "pengunjung_no_hp_trgm", "kunjungan_instansi_trgm", "kunjungan_keperluan_trgm"}
+                  "pengunjung_no_hp_trgm", "kunjungan_instansi_trgm", "kunjungan_keperluan_trgm",
+                  "kunjungan_nama_trgm"}
 
 
 def _indeks():

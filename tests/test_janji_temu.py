@@ -8,6 +8,8 @@ from django.urls import reverse
 
 from bukutamu.models import JanjiTemu
 
+from .conftest import kunci
+
 WITA = ZoneInfo("Asia/Makassar")
 RABU_10 = datetime.datetime(2026, 12, 2, 10, 0, tzinfo=WITA)  # Wednesday, open 08.00–15.30
 
@@ -17,9 +19,9 @@ def rabu_pagi(db, kantor, jenis, time_machine):
     time_machine.move_to(RABU_10, tick=False)
 
 
-def isian(jenis, waktu, **lain):
+def isian(jenis, waktu, cakupan="janji_kios", **lain):
     return {"nama": "Dewi Lestari", "no_hp": "0812 9876 5432", "jenis_layanan": jenis["konsultasi"].pk,
-            "waktu": waktu, "keperluan": "Metadata Susenas", **lain}
+            "waktu": waktu, "keperluan": "Metadata Susenas", **kunci(cakupan), **lain}
 
 
 @pytest.mark.parametrize("waktu", ["2026-12-05T10:00", "2026-12-02T16:00", "2026-12-02T15:30", "2026-12-03T15:30"])
@@ -80,7 +82,7 @@ def test_kiosk_in_service_hours_offers_numbers_and_an_appointment_for_later(clie
 # At the desk ------------------------------------------------------------------------------------
 
 def test_officer_books_an_appointment_at_the_desk(masuk, petugas, rabu_pagi, jenis):
-    response = masuk(petugas).post(reverse("antrian:janji_meja"), isian(jenis, "2026-12-05T10:00"), follow=True)
+    response = masuk(petugas).post(reverse("antrian:janji_meja"), isian(jenis, "2026-12-05T10:00", "janji_meja"), follow=True)
 
     janji = JanjiTemu.objects.get()
     assert (janji.nama, janji.diubah_oleh) == ("Dewi Lestari", petugas)
@@ -88,7 +90,7 @@ def test_officer_books_an_appointment_at_the_desk(masuk, petugas, rabu_pagi, jen
 
 
 def test_officer_desk_appointment_inside_hours_is_refused_and_keeps_the_input(masuk, petugas, rabu_pagi, jenis):
-    response = masuk(petugas).post(reverse("antrian:janji_meja"), isian(jenis, "2026-12-02T11:00"))
+    response = masuk(petugas).post(reverse("antrian:janji_meja"), isian(jenis, "2026-12-02T11:00", "janji_meja"))
 
     html = response.content.decode()
     assert response.status_code == 400 and not JanjiTemu.objects.exists()
@@ -96,8 +98,8 @@ def test_officer_desk_appointment_inside_hours_is_refused_and_keeps_the_input(ma
 
 
 def test_desk_appointment_is_refused_to_pimpinan_and_anonymous(client, masuk, pimpinan, rabu_pagi, jenis):
-    anonim = client.post(reverse("antrian:janji_meja"), isian(jenis, "2026-12-05T10:00"))
+    anonim = client.post(reverse("antrian:janji_meja"), isian(jenis, "2026-12-05T10:00", "janji_meja"))
     assert anonim.status_code == 302 and "/login" in anonim["Location"]
 
-    response = masuk(pimpinan).post(reverse("antrian:janji_meja"), isian(jenis, "2026-12-05T10:00"))
+    response = masuk(pimpinan).post(reverse("antrian:janji_meja"), isian(jenis, "2026-12-05T10:00", "janji_meja"))
     assert response.status_code == 403 and not JanjiTemu.objects.exists()

@@ -20,6 +20,7 @@ from pst_frontoffice.berkas import nama_unik
 from pst_frontoffice.forms import FormIndonesia
 from pst_frontoffice.teks import KENDALI_ARAH, buang_kendali_arah
 from tests.berkas_uji import PDF
+from tests.conftest import kunci
 
 RLO, PDF_ARAH = "\u202e", "\u202c"
 
@@ -84,6 +85,7 @@ def test_a_self_registered_visitor_name_is_stored_without_the_override(client, t
         "nama": f"Siti{RLO}kaeP", "instansi": f"Univ{RLO}ersitas", "jenis_instansi": "pendidikan",
         "no_hp": "0812 3456 7890", "email": "", "jenis_layanan": [jenis["konsultasi"].pk],
         "nomor_surat_permintaan": "", "keperluan": "Data", "sarana": "langsung", "setuju": "on", "situs_web": "",
+        **kunci("daftar_mandiri"),
     })
     cache.clear()
 

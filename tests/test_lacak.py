@@ -20,6 +20,7 @@ from layanan.surat import beri_nomor_surat, unggah_berkas_surat
 from .berkas_uji import PDF
 from .qr import dekode_qr
 from .test_rating import rasterkan_svg
+from .conftest import kunci
 
 
 @pytest.fixture(autouse=True)
@@ -119,7 +120,7 @@ def kios_buka(kantor, jenis, time_machine):
 
 @pytest.mark.django_db
 def test_the_kiosk_ticket_carries_a_qr_code_of_its_tracking_page(client, jenis, kios_buka):
-    response = client.post(reverse("antrian:kios"), {"jenis_layanan": jenis["konsultasi"].pk})
+    response = client.post(reverse("antrian:kios"), {**kunci("kios"), "jenis_layanan": jenis["konsultasi"].pk})
     antrian = Antrian.objects.get()
     html = client.get(response["Location"]).content.decode()
     svg = re.search(r'<div class="tiket-qr">(<svg.*?</svg>)', html, re.S).group(1)

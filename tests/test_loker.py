@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from layanan.models import Loker, PeminjamanLoker
 
+from .conftest import kunci
+
 
 @pytest.fixture
 def loker(db):
@@ -19,7 +21,8 @@ def loker(db):
 
 
 def _titip(client, loker, **data):
-    isian = {"loker": loker.pk, "jenis_kartu": "ktp", "nomor_kartu": "6310012345678901", "nama_pengunjung": "Sari"}
+    isian = {"loker": loker.pk, "jenis_kartu": "ktp", "nomor_kartu": "6310012345678901", "nama_pengunjung": "Sari",
+             **kunci("loker")}
     isian.update(data)
     return client.post(reverse("layanan:loker"), isian)
 

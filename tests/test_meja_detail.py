@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from bukutamu.pengunjung import Keputusan
 from layanan.layanan import BATAS_RIWAYAT_PENGUNJUNG
 from layanan.models import CatatanInternal
 from layanan.surat import beri_nomor_surat, unggah_berkas_surat
@@ -33,6 +34,7 @@ def dewi(buat_layanan):
     ini = buat_layanan(
         "permintaan-data", nama="Dewi Lestari", no_hp=HP, email="dewi@ulm.ac.id", instansi="Universitas Lambung Mangkurat",
         jenis_instansi="pendidikan", sarana="online", kanal_online="email",
+        keputusan=Keputusan.PERBARUI,  # she now comes from the university: the officer updates her record
     )
     return {"kemarin": kemarin, "lalu": lalu, "ini": ini}
 
@@ -48,6 +50,23 @@ def test_title_and_header_name_the_visitor_not_only_the_service(masuk, petugas, 
     for teks in ("Dewi Lestari", "Universitas Lambung Mangkurat", "0812-9876-5432", f"https://wa.me/{HP}",
                  "dewi@ulm.ac.id", "Online (E-mail)", "Diterima", "tenggat-aman", "Perguruan tinggi / sekolah"):
         assert teks in kepala, teks
+
+
+def test_header_shows_who_came_that_day_not_a_later_edit_of_the_visitor(masuk, petugas, buat_layanan, dewi):
+    # She comes again under her married name, from another agency; the officer updates her record.
+    baru = buat_layanan("konsultasi", nama="Dewi Siregar", no_hp=HP, instansi="Bappeda Kalsel", keputusan=Keputusan.PERBARUI)
+    assert baru.kunjungan.pengunjung.nama == "Dewi Siregar" and baru.kunjungan.pengunjung_id == dewi["ini"].kunjungan.pengunjung_id
+
+    html = _detail(masuk(petugas), dewi["ini"]).content.decode()
+
+    assert f"<title>Dewi Lestari · Permintaan Data #{dewi['ini'].pk} · " in html
+    kepala = html[html.index('<div class="kepala-layanan'):html.index('<div class="row g-3">')]
+    assert "Dewi Lestari" in kepala and "Universitas Lambung Mangkurat" in kepala
+    assert "Siregar" not in kepala and "Bappeda Kalsel" not in kepala
+    # The earlier-visits panel still groups by the person, and says under which name each visit came.
+    panel = html[html.index('id="riwayat-pengunjung"'):]
+    panel = panel[:panel.index("</section>")]
+    assert f'href="/layanan/{baru.pk}/"' in panel and "sebagai Dewi Siregar (Bappeda Kalsel)" in panel
 
 
 def test_visitor_history_lists_their_other_services_and_letters(masuk, petugas, dewi):

@@ -15,6 +15,7 @@ from layanan.layanan import pengguna_sistem
 from layanan.models import Layanan, Status, TandaBaca
 from layanan.pemberitahuan import baru_ditugaskan, jatuh_tempo
 from presensi.models import JadwalPiket, Shift
+from tests.conftest import kunci
 
 WITA = ZoneInfo("Asia/Makassar")
 RABU_10 = datetime.datetime(2026, 12, 2, 10, 0, tzinfo=WITA)  # an ordinary working Wednesday
@@ -76,7 +77,7 @@ def meja(client, buat_layanan, petugas, petugas2, admin_user, jenis):
     client.post(reverse("bukutamu:daftar"), {
         "nama": "Siti Pendaftar", "instansi": "", "jenis_instansi": "perorangan", "no_hp": "0812 3456 7890", "email": "",
         "jenis_layanan": [jenis["konsultasi"].pk], "nomor_surat_permintaan": "", "keperluan": "Data kemiskinan",
-        "sarana": "langsung", "setuju": "on", "situs_web": "",
+        "sarana": "langsung", "setuju": "on", "situs_web": "", **kunci("daftar_mandiri"),
     })
 
 
@@ -132,9 +133,9 @@ def test_an_online_request_given_by_the_roster_rings_the_officers_bell(client, j
     client.post(reverse("bukutamu:daftar"), {
         "nama": "Siti Online", "instansi": "", "jenis_instansi": "perorangan", "no_hp": "0812 3456 7891", "email": "",
         "jenis_layanan": [jenis["konsultasi"].pk], "nomor_surat_permintaan": "", "keperluan": "Data",
-        "sarana": "online", "setuju": "on", "situs_web": "",
+        "sarana": "online", "setuju": "on", "situs_web": "", **kunci("daftar_mandiri"),
     })
-    assert list(baru_ditugaskan(petugas2).values_list("kunjungan__pengunjung__nama", flat=True)) == ["Siti Online"]
+    assert list(baru_ditugaskan(petugas2).values_list("kunjungan__nama", flat=True)) == ["Siti Online"]
 
 
 def test_due_today_ends_at_midnight_office_time(buat_layanan, petugas, time_machine):

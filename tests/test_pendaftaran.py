@@ -19,6 +19,8 @@ from layanan.mandiri import belum_ditugaskan
 from layanan.models import Layanan
 from presensi.models import JadwalPiket, Shift
 
+from .conftest import kunci
+
 DAFTAR = reverse("bukutamu:daftar")
 WITA = ZoneInfo("Asia/Makassar")
 RABU_10 = datetime.datetime(2026, 12, 2, 10, 0, tzinfo=WITA)  # an ordinary working Wednesday
@@ -47,7 +49,7 @@ def isian(jenis, *kode, **lain):
         "nama": "Siti Pendaftar", "instansi": "Universitas Lambung Mangkurat", "jenis_instansi": "pendidikan",
         "no_hp": "0812 3456 7890", "email": "", "jenis_layanan": [jenis[k].pk for k in (kode or ("konsultasi",))],
         "nomor_surat_permintaan": "", "keperluan": "Data kemiskinan per kecamatan 2025", "sarana": "langsung",
-        "setuju": "on", "situs_web": "",
+        "setuju": "on", "situs_web": "", **kunci("daftar_mandiri"),
     }
     data.update(lain)
     return data
@@ -56,6 +58,7 @@ def isian(jenis, *kode, **lain):
 def _normal(html):
     """The page with what legitimately differs between two registrations masked out."""
     html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "CSRF", html)
+    html = re.sub(r'name="kunci_sekali" value="[^"]+"', "KUNCI", html)
     html = re.sub(r"/lacak/antrian/[\w-]+/", "/lacak/antrian/TOKEN/", html)
     return re.sub(r"\b[A-Z]-\d{3}\b", "NOMOR", html)
 

@@ -12,6 +12,8 @@ from django.utils import timezone
 from layanan.models import Kanal, Pengaduan, StatusPengaduan, UnsurSKM
 from layanan.pengaduan import catat_pengaduan
 
+from .conftest import kunci
+
 
 @pytest.mark.django_db
 def test_catat_pengaduan_files_a_complaint(petugas):
@@ -61,7 +63,7 @@ def test_service_detail_links_to_its_complaint(masuk, petugas, buat_layanan):
 def test_officer_records_a_complaint_through_the_form(masuk, petugas, buat_layanan):
     layanan = buat_layanan("konsultasi")
     response = masuk(petugas).post(reverse("layanan:pengaduan_baru"), {
-        "kanal": "lapor", "nomor_tiket_lapor": "LAP-77", "nama_pelapor": "Rudi", "kontak_pelapor": "0812",
+        **kunci("pengaduan"), "kanal": "lapor", "nomor_tiket_lapor": "LAP-77", "nama_pelapor": "Rudi", "kontak_pelapor": "0812",
         "isi": "Tabel tidak lengkap", "unsur": "5", "diterima_pada": "2026-11-20T09:30", "nomor_layanan": layanan.pk,
     })
     p = Pengaduan.objects.get()
@@ -73,7 +75,7 @@ def test_officer_records_a_complaint_through_the_form(masuk, petugas, buat_layan
 @pytest.mark.django_db
 def test_bad_complaint_form_keeps_what_was_typed(masuk, petugas):
     response = masuk(petugas).post(reverse("layanan:pengaduan_baru"), {
-        "kanal": "lapor", "isi": "Tolong perbaiki data", "diterima_pada": "2026-11-20T09:30", "nomor_layanan": "99999",
+        **kunci("pengaduan"), "kanal": "lapor", "isi": "Tolong perbaiki data", "diterima_pada": "2026-11-20T09:30", "nomor_layanan": "99999",
     })
     html = response.content.decode()
     assert response.status_code == 400
@@ -86,7 +88,7 @@ def test_bad_complaint_form_keeps_what_was_typed(masuk, petugas):
 @pytest.mark.django_db
 def test_future_receipt_time_is_refused(masuk, petugas):
     besok = (timezone.localtime() + datetime.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
-    response = masuk(petugas).post(reverse("layanan:pengaduan_baru"), {"kanal": "langsung", "isi": "x", "diterima_pada": besok})
+    response = masuk(petugas).post(reverse("layanan:pengaduan_baru"), {**kunci("pengaduan"), "kanal": "langsung", "isi": "x", "diterima_pada": besok})
     assert "tidak boleh di masa depan" in response.content.decode()
 
 
@@ -189,7 +191,7 @@ def test_register_filter_by_htmx_returns_only_the_list(masuk, petugas):
 @pytest.mark.django_db
 def test_admin_may_record_a_complaint(masuk, admin_user):
     response = masuk(admin_user).post(reverse("layanan:pengaduan_baru"), {
-        "kanal": "email", "isi": "Balasan e-mail lambat", "diterima_pada": "2026-11-20T08:00",
+        **kunci("pengaduan"), "kanal": "email", "isi": "Balasan e-mail lambat", "diterima_pada": "2026-11-20T08:00",
     })
     assert response.status_code == 302
     assert Pengaduan.objects.get().dicatat_oleh == admin_user

@@ -10,6 +10,8 @@ from django.urls import reverse
 from layanan.models import Kanal, Pengaduan, StatusPengaduan
 from layanan.pengaduan import catat_pengaduan
 
+from .conftest import kunci
+
 
 @pytest.fixture
 def dari_rating(buat_layanan, petugas):
@@ -106,6 +108,6 @@ def test_officers_cannot_file_a_complaint_under_the_rating_channel(masuk, petuga
     client = masuk(petugas)
     assert 'value="rating"' not in client.get(reverse("layanan:pengaduan_baru")).content.decode()
     response = client.post(reverse("layanan:pengaduan_baru"), {
-        "kanal": "rating", "isi": "Uji", "diterima_pada": "2026-01-05T09:00",
+        **kunci("pengaduan"), "kanal": "rating", "isi": "Uji", "diterima_pada": "2026-01-05T09:00",
     })
     assert response.status_code == 400 and not Pengaduan.objects.exists()

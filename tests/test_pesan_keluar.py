@@ -238,7 +238,7 @@ def test_wa_cloud_api_mengirim_dengan_bearer_ke_phone_number_id(gateway_palsu, a
 
 def test_no_hp_tidak_valid_ditandai_di_layanan_tanpa_dikirim(gateway_aktif, gateway_palsu, buat_layanan, selesaikan):
     layanan = buat_layanan(KODE_KONSULTASI)
-    layanan.kunjungan.pengunjung.__class__.objects.filter(pk=layanan.kunjungan.pengunjung.pk).update(no_hp="12-34")
+    layanan.kunjungan.__class__.objects.filter(pk=layanan.kunjungan_id).update(no_hp="12-34")
     layanan.refresh_from_db()
     selesaikan(layanan)
     jalankan_worker()
@@ -332,7 +332,7 @@ def test_email_yang_antri_saat_smtp_dimatikan_gagal_dengan_alasan(smtp_palsu, bu
 
 def test_email_alamat_tidak_valid_ditandai_di_layanan(smtp_palsu, buat_layanan, selesaikan):
     layanan = buat_layanan(KODE_KONSULTASI)
-    layanan.kunjungan.pengunjung.__class__.objects.filter(pk=layanan.kunjungan.pengunjung.pk).update(email="budi@@contoh")
+    layanan.kunjungan.__class__.objects.filter(pk=layanan.kunjungan_id).update(email="budi@@contoh")
     layanan.refresh_from_db()
     selesaikan(layanan)
     assert PesanKeluar.objects.count() == 0

@@ -18,6 +18,8 @@ from layanan.surat import beri_nomor_surat
 
 from tests.berkas_uji import PDF
 
+from .conftest import kunci
+
 
 def docx_bytes():
     isi = io.BytesIO()
@@ -67,7 +69,7 @@ def test_petugas_generates_a_number(masuk, petugas, permintaan):
     client = masuk(petugas)
     response = client.post(
         reverse("layanan:generate_nomor", args=[permintaan.pk]),
-        {"klasifikasi": "HM.340", "tujuan": "Dekan FEB ULM", "perihal": "Penyampaian Data"}, follow=True,
+        {**kunci("nomor_surat"), "klasifikasi": "HM.340", "tujuan": "Dekan FEB ULM", "perihal": "Penyampaian Data"}, follow=True,
     )
     nomor = NomorSurat.objects.get()
     assert nomor.nomor.startswith("B-001/63100/HM.340/")
@@ -96,7 +98,7 @@ def test_generate_is_refused_to_others(masuk, permintaan, peran, request):
 @pytest.mark.django_db
 def test_generate_is_allowed_to_admin_and_refused_to_anonymous(client, masuk, admin_user, permintaan):
     url = reverse("layanan:generate_nomor", args=[permintaan.pk])
-    data = {"klasifikasi": "HM.340", "tujuan": "x", "perihal": "y"}
+    data = {**kunci("nomor_surat"), "klasifikasi": "HM.340", "tujuan": "x", "perihal": "y"}
     assert client.post(url, data).status_code == 302 and NomorSurat.objects.count() == 0
     masuk(admin_user).post(url, data)
     assert NomorSurat.objects.count() == 1

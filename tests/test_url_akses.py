@@ -70,6 +70,7 @@ AKSES = {
     "password_change_done": Akses(302, 200, 200, 200),
     "bukutamu:buku_tamu": Akses(302, 200, 403, 200),
     "bukutamu:cari_pengunjung": Akses(302, 200, 403, 200),
+    "bukutamu:periksa_identitas": Akses(302, 200, 403, 200, kwargs=lambda d: {"pk": d.layanan.kunjungan_id}),
     "layanan:dashboard": Akses(302, 200, 403, 200),
     "layanan:semua": Akses(302, 200, 200, 200),
     "layanan:saya": Akses(302, 200, 403, 200),

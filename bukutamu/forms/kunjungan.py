@@ -7,8 +7,8 @@ from pst_frontoffice.forms import FormIndonesia
 from pst_frontoffice.whatsapp import normalisasi_no_hp
 
 from ..antrian import AntrianTidakBisa, antrian_untuk_buku_tamu
+from ..pengunjung import Keputusan
 from ..models import JenisInstansi, JenisLayanan, KanalOnline, Sarana
-
 
 
 def bersihkan_nama(nilai):
@@ -17,6 +17,7 @@ def bersihkan_nama(nilai):
     if len(nama) < 2:
         raise ValidationError("Nama terlalu pendek.")
     return nama
+
 
 class BukuTamuForm(FormIndonesia):
     """The guest book, with the user guide's fields and labels."""
@@ -55,6 +56,10 @@ class BukuTamuForm(FormIndonesia):
     kanal_online = forms.ChoiceField(
         label="Kanal Online", choices=[("", "— pilih kanal —"), *KanalOnline.choices], required=False
     )
+    # The compare step (typed identity ≠ stored visitor): the officer's choice, and the comparison
+    # it was made on (bukutamu.kunjungan.tetapkan_identitas).
+    keputusan = forms.ChoiceField(label="Tindakan", choices=Keputusan.choices, required=False, widget=forms.RadioSelect)
+    sidik = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
     def clean_nama(self):
         return bersihkan_nama(self.cleaned_data["nama"])

@@ -1,5 +1,7 @@
 """Visitors and their visits, as written in the guest book (Buku Tamu)."""
 
+from typing import NamedTuple
+
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
@@ -16,8 +18,20 @@ class JenisInstansi(models.TextChoices):
     LAINNYA = "lainnya", "Lainnya"
 
 
+class Kontak(NamedTuple):
+    """The recipient of a visitor message: the name to greet and where to send (blank: nowhere)."""
+
+    nama: str
+    no_hp: str
+    email: str
+
+
 class Pengunjung(models.Model):
-    """One person who uses the service: one record per person, matched on phone or e-mail."""
+    """One person who uses the service: one record per person, matched on phone or e-mail.
+
+    It changes only when an officer confirms a change (RiwayatPengunjung keeps each one); each
+    visit keeps its own copy of who came that day.
+    """
 
     nama = models.CharField("nama", max_length=150)
     instansi = models.CharField("instansi", max_length=200, blank=True)
@@ -45,6 +59,34 @@ class Pengunjung(models.Model):
 
     def __str__(self):
         return f"{self.nama} ({self.instansi})" if self.instansi else self.nama
+
+
+class RiwayatPengunjung(models.Model):
+    """An appended entry in a visitor record's history: what changed, who confirmed it, when."""
+
+    class Jenis(models.TextChoices):
+        DIPERBARUI = "diperbarui", "Data diperbarui"
+        DIGABUNG = "digabung", "Digabung"
+
+    pengunjung = models.ForeignKey(Pengunjung, on_delete=models.PROTECT, related_name="riwayat")
+    jenis = models.CharField("jenis", max_length=12, choices=Jenis.choices)
+    # {field: [before, after]} for a change; a merge keeps the removed record's fields in full.
+    perubahan = models.JSONField("perubahan", default=dict, blank=True)
+    catatan = models.TextField("catatan", blank=True)
+    kunjungan = models.ForeignKey(
+        "Kunjungan", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name="kunjungan", help_text="Kunjungan tempat petugas mengonfirmasi perubahan.",
+    )
+    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="oleh")
+    waktu = models.DateTimeField("waktu", default=timezone.now)
+
+    class Meta:
+        verbose_name = "riwayat pengunjung"
+        verbose_name_plural = "riwayat pengunjung"
+        ordering = ["waktu", "id"]
+
+    def __str__(self):
+        return f"{self.get_jenis_display()} {timezone.localtime(self.waktu):%d-%m-%Y %H.%M}"
 
 
 class JenisLayanan(models.Model):
@@ -106,8 +148,21 @@ class Kunjungan(models.Model):
     jenis_layanan = models.ManyToManyField(JenisLayanan, verbose_name="jenis pelayanan", related_name="+")
     keperluan = models.TextField("keperluan")
     nomor_surat_permintaan = models.CharField("nomor surat permintaan", max_length=100, blank=True)
-    # The visitor's identity as written that day; the Pengunjung record follows later changes.
+    # Who came, as they were that day. Services, letters, reports, exports and messages read these,
+    # never the Pengunjung record, which later visits may correct (with its own history).
+    nama = models.CharField("nama saat kunjungan", max_length=150)
     instansi = models.CharField("instansi saat kunjungan", max_length=200, blank=True)
+    jenis_instansi = models.CharField(
+        "jenis instansi saat kunjungan", max_length=20, choices=JenisInstansi.choices, default=JenisInstansi.PERORANGAN
+    )
+    no_hp = models.CharField("no. HP saat kunjungan", max_length=20, blank=True, help_text="Bentuk internasional, 62…")
+    email = models.EmailField("email saat kunjungan", blank=True)
+    # False only for an online self-registration whose typed contact differs from the stored visitor
+    # it matched: nobody in the office has confirmed that contact, so no message goes to it (kontak).
+    kontak_dikonfirmasi = models.BooleanField(
+        "kontak dikonfirmasi", default=True,
+        help_text="Pesan otomatis (tautan rating, SKD, pemberitahuan, surat balasan) hanya ke kontak yang dikonfirmasi petugas.",
+    )
     dicatat_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="kunjungan_dicatat", verbose_name="dicatat oleh"
     )
@@ -118,7 +173,14 @@ class Kunjungan(models.Model):
         ordering = ["-waktu"]
 
     def __str__(self):
-        return f"{self.pengunjung.nama} — {timezone.localtime(self.waktu):%d-%m-%Y %H.%M}"
+        return f"{self.nama} — {timezone.localtime(self.waktu):%d-%m-%Y %H.%M}"
+
+    @property
+    def kontak(self):
+        """Who messages about this visit go to: the visit's own name and the contact the officer confirmed."""
+        if not self.kontak_dikonfirmasi:
+            return Kontak(self.nama, "", "")
+        return Kontak(self.nama, self.no_hp, self.email)
 
     @property
     def sarana_lengkap(self):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pst_frontoffice import sekali
 from pst_frontoffice.hari_kerja import KalenderKerja
 from pst_frontoffice.htmx import TAB, render_halaman
 from pst_frontoffice.navigasi import kembali_ke
@@ -24,6 +25,8 @@ JENDELA_KIOS = 60  # seconds
 SALT_JANJI = "bukutamu.janji-temu"
 DETIK_KEMBALI_KIOS = 15  # the number stays on screen this long, then the kiosk is ready for the next visitor
 SESI_TIKET = "tiket_kios"  # the number this kiosk gave last: only its ticket prints the tracking code
+# The one-time keys of the forms that create a ticket or an appointment (pst_frontoffice.sekali).
+KIOS, JANJI_KIOS, AMBIL_MEJA, JANJI_MEJA = "kios", "janji_kios", "ambil_meja", "janji_meja"
 
 
 def _lebar(request):
@@ -54,6 +57,8 @@ def kios(request):
     """The visitor's kiosk: one big button per service; outside hours, an appointment form."""
     if request.method == "GET":
         return _halaman_kios(request)
+    if tujuan := sekali.sudah_disimpan(request.POST, KIOS):
+        return redirect(tujuan)  # a second tap on the button: the same ticket
     if _kios_terlalu_cepat(request):
         messages.error(request, "Terlalu banyak permintaan dari perangkat ini. Tunggu sebentar lalu coba lagi.")
         return _halaman_kios(request, status=429)
@@ -64,14 +69,24 @@ def kios(request):
     if not aturan.sedang_buka():
         messages.warning(request, "Saat ini di luar jam layanan. Silakan buat janji temu.")
         return _halaman_kios(request)
-    tiket = aturan.ambil_nomor(jenis_layanan=form.cleaned_data["jenis_layanan"], sumber=Antrian.Sumber.KIOS)
+    try:
+        with sekali.sekali(request.POST, KIOS) as klaim:
+            tiket = aturan.ambil_nomor(jenis_layanan=form.cleaned_data["jenis_layanan"], sumber=Antrian.Sumber.KIOS)
+            klaim.tujuan = f"{reverse('antrian:tiket', args=[tiket.pk])}?cetak=1&kios=1"
+    except sekali.SudahDisimpan as e:
+        return redirect(e.tujuan or "antrian:kios")
+    except sekali.KunciTidakSah:
+        messages.warning(request, "Tekan tombol layanan sekali lagi untuk mengambil nomor.")
+        return _halaman_kios(request, status=400)
     request.session[SESI_TIKET] = tiket.pk
-    return redirect(f"{reverse('antrian:tiket', args=[tiket.pk])}?cetak=1&kios=1")
+    return redirect(klaim.tujuan)
 
 
 @require_POST
 def buat_janji(request):
     """The kiosk's appointment form: for a time outside service hours, offered at any hour."""
+    if tujuan := sekali.sudah_disimpan(request.POST, JANJI_KIOS):
+        return redirect(tujuan)
     if _kios_terlalu_cepat(request):
         messages.error(request, "Terlalu banyak permintaan dari perangkat ini. Tunggu sebentar lalu coba lagi.")
         return _halaman_kios(request, form_janji=JanjiTemuForm(request.POST), status=429)
@@ -79,9 +94,16 @@ def buat_janji(request):
     if not form.is_valid():
         messages.error(request, "Janji temu belum tersimpan. Periksa isian yang ditandai merah.")
         return _halaman_kios(request, form_janji=form, status=400)
-    janji = JanjiTemu.objects.create(**form.cleaned_data)
-    token = signing.dumps(janji.pk, salt=SALT_JANJI)
-    return redirect(f"{reverse('antrian:janji_tercatat')}?t={token}")
+    try:
+        with sekali.sekali(request.POST, JANJI_KIOS) as klaim:
+            janji = JanjiTemu.objects.create(**form.cleaned_data)
+            klaim.tujuan = f"{reverse('antrian:janji_tercatat')}?t={signing.dumps(janji.pk, salt=SALT_JANJI)}"
+    except sekali.SudahDisimpan as e:
+        return redirect(e.tujuan or "antrian:kios")
+    except sekali.KunciTidakSah as e:
+        messages.warning(request, str(e))
+        return _halaman_kios(request, form_janji=form, status=400)
+    return redirect(klaim.tujuan)
 
 
 @require_GET
@@ -175,11 +197,23 @@ def petugas(request):
 @require_POST
 def janji_meja(request):
     """Buat Janji Temu at the desk: a visitor (in person or on the phone) books a time outside service hours."""
+    if (tujuan := sekali.sudah_disimpan(request.POST, JANJI_MEJA)) is not None:
+        messages.info(request, sekali.PESAN_SUDAH)
+        return redirect(tujuan or "antrian:petugas")
     form = JanjiTemuForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Janji temu belum tersimpan. Periksa isian yang ditandai merah.")
         return _halaman_petugas(request, form_janji=form, status=400)
-    janji = JanjiTemu.objects.create(**form.cleaned_data, diubah_oleh=request.user)
+    try:
+        with sekali.sekali(request.POST, JANJI_MEJA) as klaim:
+            janji = JanjiTemu.objects.create(**form.cleaned_data, diubah_oleh=request.user)
+            klaim.tujuan = reverse("antrian:petugas")
+    except sekali.SudahDisimpan as e:
+        messages.info(request, sekali.PESAN_SUDAH)
+        return redirect(e.tujuan or "antrian:petugas")
+    except sekali.KunciTidakSah as e:
+        messages.warning(request, str(e))
+        return _halaman_petugas(request, form_janji=form, status=400)
     messages.success(request, f"Janji temu {janji.nama} tercatat untuk {aturan.teks_waktu_janji(janji.waktu)}.")
     return redirect("antrian:petugas")
 
@@ -226,14 +260,24 @@ def lewati(request, pk):
 @require_POST
 def ambil_di_meja(request):
     """Taking a number for a visitor at the desk: straight to the ticket, ready to print."""
+    if tujuan := sekali.sudah_disimpan(request.POST, AMBIL_MEJA):
+        return redirect(tujuan)  # pressed twice: the same ticket
     form = AmbilNomorForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Pilih jenis layanan yang tersedia.")
         return redirect("antrian:petugas")
-    antrian = aturan.ambil_nomor(
-        jenis_layanan=form.cleaned_data["jenis_layanan"], sumber=Antrian.Sumber.MEJA, oleh=request.user
-    )
-    return redirect(f"{reverse('antrian:tiket', args=[antrian.pk])}?lebar={_lebar(request)}&cetak=1")
+    try:
+        with sekali.sekali(request.POST, AMBIL_MEJA) as klaim:
+            antrian = aturan.ambil_nomor(
+                jenis_layanan=form.cleaned_data["jenis_layanan"], sumber=Antrian.Sumber.MEJA, oleh=request.user
+            )
+            klaim.tujuan = f"{reverse('antrian:tiket', args=[antrian.pk])}?lebar={_lebar(request)}&cetak=1"
+    except sekali.SudahDisimpan as e:
+        return redirect(e.tujuan or "antrian:petugas")
+    except sekali.KunciTidakSah:
+        messages.warning(request, "Nomor belum diambil: halaman ini sudah lama terbuka. Tekan tombolnya sekali lagi.")
+        return redirect("antrian:petugas")
+    return redirect(klaim.tujuan)
 
 
 @petugas_diperlukan

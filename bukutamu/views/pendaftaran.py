@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from pst_frontoffice import sekali
 from pst_frontoffice.qr import qr_svg
 from pst_frontoffice.ratelimit import melebihi_batas
 from pst_frontoffice.roles import petugas_diperlukan
@@ -24,6 +25,7 @@ BATAS_KIRIM = 10
 JENDELA_KIRIM = 10 * 60
 SALT = "bukutamu.pendaftaran-mandiri"
 UMUR_TAUTAN = 60 * 60  # the confirmation link works for an hour
+CAKUPAN = "daftar_mandiri"
 
 
 def _token(pendaftaran):
@@ -52,6 +54,9 @@ def daftar(request):
     """The phone-first form: the same answer whoever's phone number or e-mail is typed."""
     if request.method == "GET":
         return _halaman(request, PendaftaranMandiriForm())
+    if tujuan := sekali.sudah_disimpan(request.POST, CAKUPAN):
+        # Sent twice (a double tap, a resend on a slow network): the page of the first one.
+        return redirect(tujuan)
     form = PendaftaranMandiriForm(request.POST)
     if melebihi_batas(request, "daftar-mandiri", batas=BATAS_KIRIM, jendela=JENDELA_KIRIM):
         # What was typed stays on the page; only the sending waits.
@@ -64,19 +69,32 @@ def daftar(request):
         messages.error(request, "Pendaftaran belum terkirim. Periksa isian yang ditandai merah.")
         return _halaman(request, form, status=400)
     try:
-        pendaftaran = aturan.daftar_mandiri(data=form.cleaned_data)
+        with sekali.sekali(request.POST, CAKUPAN) as klaim:
+            pendaftaran = aturan.daftar_mandiri(data=form.cleaned_data)
+            klaim.tujuan = _tujuan(request, pendaftaran)
+    except sekali.SudahDisimpan as e:
+        return redirect(e.tujuan or "bukutamu:daftar")
+    except sekali.KunciTidakSah as e:
+        form.add_error(None, str(e))
+        return _halaman(request, form, status=400)
     except aturan.PendaftaranTidakBisa as e:
         form.add_error(None, str(e))
         return _halaman(request, form, status=409)
+    if pendaftaran.hasil == PendaftaranMandiri.Hasil.ANTRIAN and request.POST.get("kios") == "1":
+        # Filled on the shared kiosk tablet: print the ticket (with its QR code) and go back to
+        # the kiosk, rather than leave the tracking page open for the next visitor.
+        request.session[SESI_TIKET] = pendaftaran.antrian.pk
+    return redirect(klaim.tujuan)
+
+
+def _tujuan(request, pendaftaran):
+    """The page a registration leads to: the ticket, its tracking page, the appointment or the request sent."""
     if pendaftaran.hasil == PendaftaranMandiri.Hasil.ANTRIAN:
         if request.POST.get("kios") == "1":
-            # Filled on the shared kiosk tablet: print the ticket (with its QR code) and go back to
-            # the kiosk, rather than leave the tracking page open for the next visitor.
-            request.session[SESI_TIKET] = pendaftaran.antrian.pk
-            return redirect(f"{reverse('antrian:tiket', args=[pendaftaran.antrian.pk])}?cetak=1&kios=1")
-        return redirect("layanan:lacak_antrian", token=pendaftaran.antrian.token)
+            return f"{reverse('antrian:tiket', args=[pendaftaran.antrian.pk])}?cetak=1&kios=1"
+        return reverse("layanan:lacak_antrian", args=[pendaftaran.antrian.token])
     tujuan = "bukutamu:daftar_janji" if pendaftaran.hasil == PendaftaranMandiri.Hasil.JANJI else "bukutamu:daftar_terkirim"
-    return redirect(f"{reverse(tujuan)}?t={_token(pendaftaran)}")
+    return f"{reverse(tujuan)}?t={_token(pendaftaran)}"
 
 
 @never_cache

@@ -24,9 +24,9 @@ class PinjamLokerForm(FormIndonesia):
         self.fields["loker"].queryset = Loker.objects.kosong()
         self.fields["layanan"].queryset = (
             Layanan.objects.filter(jenis__kode=KODE_PERPUSTAKAAN, dibuat__gte=awal_hari(hari_ini()))
-            .select_related("kunjungan__pengunjung", "jenis")
+            .select_related("kunjungan", "jenis")
         )
-        self.fields["layanan"].label_from_instance = lambda l: f"#{l.pk} {l.kunjungan.pengunjung.nama}"
+        self.fields["layanan"].label_from_instance = lambda l: f"#{l.pk} {l.kunjungan.nama}"
         self.fields["loker"].error_messages["invalid_choice"] = "Loker itu sedang dipakai atau tidak aktif; pilih loker lain."
 
     def clean_nomor_kartu(self):
@@ -36,7 +36,7 @@ class PinjamLokerForm(FormIndonesia):
         data = super().clean()
         nama = " ".join((data.get("nama_pengunjung") or "").split())
         if not nama and data.get("layanan"):
-            nama = data["layanan"].kunjungan.pengunjung.nama
+            nama = data["layanan"].kunjungan.nama
         if not nama and "layanan" not in self.errors:
             self.add_error("nama_pengunjung", "Isi nama pengunjung atau pilih layanan Perpustakaan-nya.")
         data["nama_pengunjung"] = nama

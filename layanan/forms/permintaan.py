@@ -83,7 +83,7 @@ class CariPermintaanForm(FilterForm):
             saring_kata = Q()
             for kata in data["q"].split():
                 saring_kata &= (
-                    Q(kunjungan__keperluan__icontains=kata) | Q(kunjungan__pengunjung__nama__icontains=kata)
+                    Q(kunjungan__keperluan__icontains=kata) | Q(kunjungan__nama__icontains=kata)
                     # Removed items are kept (never deleted) but no longer describe the request.
                     | Q(permintaan_data__item__topik__icontains=kata, permintaan_data__item__dihapus_pada__isnull=True)
                     | Q(permintaan_data__catatan__icontains=kata)
@@ -94,7 +94,5 @@ class CariPermintaanForm(FilterForm):
         if data.get("tag"):
             qs = qs.filter(permintaan_data__tags__nama=Tag.normalisasi(data["tag"]))
         if data.get("instansi"):
-            qs = qs.filter(
-                Q(kunjungan__instansi__icontains=data["instansi"]) | Q(kunjungan__pengunjung__instansi__icontains=data["instansi"])
-            )
+            qs = qs.filter(kunjungan__instansi__icontains=data["instansi"])
         return self.saring_tanggal(qs, "dibuat", data).distinct()

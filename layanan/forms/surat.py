@@ -83,7 +83,7 @@ class FilterRegisterForm(FilterForm):
             q = data["q"]
             qs = qs.filter(
                 Q(nomor__icontains=q) | Q(tujuan__icontains=q) | Q(perihal__icontains=q)
-                | Q(layanan__kunjungan__pengunjung__nama__icontains=q) | Q(layanan__kunjungan__instansi__icontains=q)
+                | Q(layanan__kunjungan__nama__icontains=q) | Q(layanan__kunjungan__instansi__icontains=q)
             )
         if data.get("klasifikasi"):
             qs = qs.filter(klasifikasi=data["klasifikasi"])

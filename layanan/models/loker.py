@@ -49,7 +49,7 @@ class PeminjamanLokerQuerySet(models.QuerySet):
         return self.filter(waktu_kembali__isnull=True)
 
     def untuk_daftar(self):
-        return self.select_related("loker", "dicatat_oleh", "dikembalikan_oleh", "layanan__kunjungan__pengunjung")
+        return self.select_related("loker", "dicatat_oleh", "dikembalikan_oleh", "layanan__kunjungan")
 
 
 class PeminjamanLoker(models.Model):

@@ -78,7 +78,7 @@ class NomorSuratQuerySet(models.QuerySet):
 
     def untuk_daftar(self):
         return self.select_related(
-            "layanan__kunjungan__pengunjung", "layanan__jenis", "dibuat_oleh", "dibatalkan_oleh"
+            "layanan__kunjungan", "layanan__jenis", "dibuat_oleh", "dibatalkan_oleh"
         )
 
 

@@ -26,8 +26,8 @@ def panel_surat(context, layanan):
     nomor = list(layanan.nomor_surat.select_related("dibuat_oleh", "dibatalkan_oleh").order_by("-tahun", "-urut"))
     aktif = next((n for n in nomor if not n.dibatalkan), None)
     berkas = list(BerkasSurat.objects.filter(layanan=layanan).select_related("diunggah_oleh"))
-    pengunjung = layanan.kunjungan.pengunjung
-    instansi = layanan.kunjungan.instansi or pengunjung.instansi
+    kunjungan = layanan.kunjungan  # who came, as the visit recorded them
+    instansi = kunjungan.instansi
     konteks = {
         "permintaan": permintaan,
         "item": list(permintaan.item.all()) if permintaan else [],
@@ -43,8 +43,8 @@ def panel_surat(context, layanan):
         galat = context.get("surat_galat") or {}  # forms the officer sent that failed, kept as typed
         konteks.update(
             form_nomor=galat.get("form_nomor") or NomorSuratForm(initial={
-                "klasifikasi": KlasifikasiSurat.saran_untuk(pengunjung.jenis_instansi),
-                "tujuan": f"Pimpinan {instansi}" if instansi else pengunjung.nama,
+                "klasifikasi": KlasifikasiSurat.saran_untuk(kunjungan.jenis_instansi),
+                "tujuan": f"Pimpinan {instansi}" if instansi else kunjungan.nama,
                 "perihal": "Penyampaian Data",
             }),
             form_batal=galat.get("form_batal") or BatalNomorForm(),
@@ -56,8 +56,9 @@ def panel_surat(context, layanan):
             # The guide's next step once the number is given: upload the signed letter. Once it is
             # uploaded the focus goes to the file itself (the link marked in _surat.html).
             konteks["form_berkas"].fields["berkas"].widget.attrs["data-fokus"] = "surat"
-    if layanan.status in ("siap_diambil", "selesai") and pengunjung.no_hp:
+    no_hp = layanan.kontak.no_hp
+    if layanan.status in ("siap_diambil", "selesai") and no_hp:
         url_lacak = request.build_absolute_uri(reverse("layanan:lacak", args=[layanan.token_lacak]))
         teks = teks_wa_pengunjung(layanan, kantor=kantor, nomor=aktif, url_lacak=url_lacak)
-        konteks.update(teks_wa=teks, tautan_wa_pengunjung=tautan_wa(teks, pengunjung.no_hp))
+        konteks.update(teks_wa=teks, tautan_wa_pengunjung=tautan_wa(teks, no_hp), no_hp_pengunjung=no_hp)
     return konteks

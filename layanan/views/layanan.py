@@ -144,7 +144,7 @@ def semua_layanan(request):
 def ambil_layanan(request, pk):
     """Fetch the service for any staff member; changing it is checked separately."""
     return get_object_or_404(
-        Layanan.objects.select_related("kunjungan__pengunjung", "jenis", "petugas", "kunjungan__dicatat_oleh"),
+        Layanan.objects.select_related("kunjungan", "jenis", "petugas", "kunjungan__dicatat_oleh"),
         pk=pk,
     )
 
@@ -165,8 +165,9 @@ def konteks_detail(request, layanan, **lain):
         "tab": "layanan_saya" if layanan.petugas_id == request.user.pk else "semua_layanan",
         "layanan": layanan,
         "kunjungan": layanan.kunjungan,
-        # Who came: the header, the page title and the coordination summary read it from here.
-        "identitas": layanan.kunjungan.pengunjung,
+        # Who came, as they were that day (the visit's own copy, never a later edit of the visitor
+        # record): the header, the page title and the coordination summary read it from here.
+        "identitas": layanan.kunjungan,
         "riwayat_pengunjung": riwayat_lain,
         "jumlah_riwayat_pengunjung": jumlah_lain,
         # Internal notes are for the desk's officers only (not the head of office, never the visitor).

@@ -5,8 +5,10 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pst_frontoffice import sekali
 from pst_frontoffice.htmx import render_halaman
 from pst_frontoffice.kalender import awal_hari, hari_ini, tanggal_dari_teks
 from pst_frontoffice.roles import petugas_diperlukan
@@ -30,15 +32,25 @@ def _konteks(request, form):
 @require_http_methods(["GET", "POST"])
 def loker(request):
     """Register a visitor's ID card for a locker; lockers in use with a button to hand it back."""
+    if request.method == "POST" and (tujuan := sekali.sudah_disimpan(request.POST, "loker")) is not None:
+        messages.info(request, sekali.PESAN_SUDAH)
+        return redirect(tujuan or "layanan:loker")
     form = PinjamLokerForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():
             d = form.cleaned_data
             try:
-                p = PeminjamanLoker.pinjamkan(
-                    loker=d["loker"], jenis_kartu=d["jenis_kartu"], nomor_kartu=d["nomor_kartu"],
-                    nama_pengunjung=d["nama_pengunjung"], layanan=d["layanan"], oleh=request.user,
-                )
+                with sekali.sekali(request.POST, "loker") as klaim:
+                    p = PeminjamanLoker.pinjamkan(
+                        loker=d["loker"], jenis_kartu=d["jenis_kartu"], nomor_kartu=d["nomor_kartu"],
+                        nama_pengunjung=d["nama_pengunjung"], layanan=d["layanan"], oleh=request.user,
+                    )
+                    klaim.tujuan = reverse("layanan:loker")
+            except sekali.SudahDisimpan as e:
+                messages.info(request, sekali.PESAN_SUDAH)
+                return redirect(e.tujuan or "layanan:loker")
+            except sekali.KunciTidakSah as e:
+                form.add_error(None, str(e))
             except ValidationError as e:
                 form.add_error("loker", e)
             else:

@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pst_frontoffice import sekali
 from pst_frontoffice.htmx import render_halaman
 from pst_frontoffice.roles import petugas_diperlukan, staf_diperlukan
 
@@ -38,16 +39,26 @@ def daftar(request):
 @petugas_diperlukan
 @require_http_methods(["GET", "POST"])
 def baru(request):
+    if request.method == "POST" and (tujuan := sekali.sudah_disimpan(request.POST, "pengaduan")) is not None:
+        messages.info(request, sekali.PESAN_SUDAH)
+        return redirect(tujuan or "layanan:pengaduan")
     form = PengaduanForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():
             d = form.cleaned_data
             try:
-                pengaduan = catat_pengaduan(
-                    isi=d["isi"], kanal=d["kanal"], oleh=request.user, layanan=d.get("nomor_layanan"),
-                    unsur=d["unsur"], nama_pelapor=d["nama_pelapor"], kontak_pelapor=d["kontak_pelapor"],
-                    nomor_tiket_lapor=d["nomor_tiket_lapor"], diterima_pada=d["diterima_pada"],
-                )
+                with sekali.sekali(request.POST, "pengaduan") as klaim:
+                    pengaduan = catat_pengaduan(
+                        isi=d["isi"], kanal=d["kanal"], oleh=request.user, layanan=d.get("nomor_layanan"),
+                        unsur=d["unsur"], nama_pelapor=d["nama_pelapor"], kontak_pelapor=d["kontak_pelapor"],
+                        nomor_tiket_lapor=d["nomor_tiket_lapor"], diterima_pada=d["diterima_pada"],
+                    )
+                    klaim.tujuan = pengaduan.get_absolute_url()
+            except sekali.SudahDisimpan as e:
+                messages.info(request, sekali.PESAN_SUDAH)
+                return redirect(e.tujuan or "layanan:pengaduan")
+            except sekali.KunciTidakSah as e:
+                form.add_error(None, str(e))
             except ValidationError as e:
                 for field, pesan in e.message_dict.items():
                     form.add_error(field if field in form.fields else None, pesan)

@@ -26,7 +26,7 @@ PANEL_SURAT = {"surat": "surat"}
 def ambil_permintaan_data(request, pk, *, ubah=True):
     """Fetch a data-request service, refusing other kinds; `ubah` also checks the officer may change it."""
     layanan = get_object_or_404(
-        Layanan.objects.select_related("kunjungan__pengunjung", "jenis", "petugas"), pk=pk
+        Layanan.objects.select_related("kunjungan", "jenis", "petugas"), pk=pk
     )
     if not layanan.jenis.adalah_permintaan_data:
         raise Http404("Layanan ini bukan permintaan data.")
@@ -130,7 +130,7 @@ def cari_permintaan(request):
     qs = Layanan.objects.filter(jenis__adalah_permintaan_data=True)
     if request.GET:
         qs = form.saring(qs)
-    qs = qs.select_related("kunjungan__pengunjung", "jenis", "petugas", "permintaan_data").prefetch_related(
+    qs = qs.select_related("kunjungan", "jenis", "petugas", "permintaan_data").prefetch_related(
         "permintaan_data__item", "permintaan_data__tags",
         Prefetch("nomor_surat", queryset=NomorSurat.objects.aktif(), to_attr="nomor_aktif"),
         Prefetch("berkas_surat", queryset=BerkasSurat.objects.filter(diganti_pada__isnull=True), to_attr="berkas_aktif"),

@@ -10,6 +10,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET, require_POST
 
+from pst_frontoffice import sekali
 from pst_frontoffice.berkas import UnggahanGagal
 from pst_frontoffice.excel import buku_excel
 from pst_frontoffice.htmx import render_halaman
@@ -33,11 +34,23 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def generate_nomor(request, pk):
     """The guide's Generate Nomor Surat Balasan button."""
     layanan = ambil_permintaan_data(request, pk)
+    if sekali.sudah_disimpan(request.POST, "nomor_surat") is not None:
+        # Pressed twice: the number the first press gave is on the panel.
+        messages.info(request, sekali.PESAN_SUDAH)
+        return ke_panel_surat(request, layanan)
     form = NomorSuratForm(request.POST)
     if not form.is_valid():
         return panel_surat_galat(request, layanan, "Nomor surat belum dibuat", form_nomor=form)
     try:
-        nomor = beri_nomor_surat(layanan=layanan, oleh=request.user, **form.cleaned_data)
+        with sekali.sekali(request.POST, "nomor_surat") as klaim:
+            nomor = beri_nomor_surat(layanan=layanan, oleh=request.user, **form.cleaned_data)
+            klaim.tujuan = layanan.get_absolute_url()
+    except sekali.SudahDisimpan:
+        messages.info(request, sekali.PESAN_SUDAH)
+        return ke_panel_surat(request, layanan)
+    except sekali.KunciTidakSah as e:
+        form.add_error(None, str(e))
+        return panel_surat_galat(request, layanan, "Nomor surat belum dibuat", form_nomor=form)
     except ValidationError as e:
         form.add_error(None, e)
         return panel_surat_galat(request, layanan, "Nomor surat belum dibuat", form_nomor=form)

@@ -53,7 +53,7 @@ def kirim_ulang(request, pk):
 @require_POST
 def kirim_grup(request, pk):
     """Kirim Notifikasi ke Grup WA through the gateway, to the group id an Admin configured."""
-    layanan = get_object_or_404(Layanan.objects.select_related("kunjungan__pengunjung", "jenis", "petugas"), pk=pk)
+    layanan = get_object_or_404(Layanan.objects.select_related("kunjungan", "jenis", "petugas"), pk=pk)
     if not layanan.boleh_diubah_oleh(request.user):
         raise PermissionDenied("Hanya petugas yang menangani layanan ini (atau Admin) yang dapat mengirim notifikasi.")
     try:

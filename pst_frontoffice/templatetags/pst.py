@@ -8,6 +8,7 @@ from django.utils.html import format_html
 
 from pst_frontoffice.hari_libur import peringatan
 from pst_frontoffice.kalender import lama_sejak, tanggal_panjang, waktu_relatif
+from pst_frontoffice.sekali import isian_tersembunyi
 from pst_frontoffice.whatsapp import format_no_hp
 
 register = template.Library()
@@ -34,6 +35,12 @@ def _badge(status, label):
     return format_html(
         '<span class="badge text-bg-{} status-badge"><i class="bi {}" aria-hidden="true"></i> {}</span>', warna, ikon, label
     )
+
+
+@register.simple_tag(takes_context=True)
+def kunci_sekali(context, cakupan):
+    """The one-time key of a form that creates a record (pst_frontoffice.sekali), as a hidden input."""
+    return isian_tersembunyi(context.get("request"), cakupan)
 
 
 @register.filter

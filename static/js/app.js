@@ -163,6 +163,34 @@
     });
   });
 
+  // A full-page form (no HTMX) is sent once: its buttons show busy until the next page comes and a
+  // second press does nothing. Marked rather than disabled, so that the pressed button's own value
+  // (Buku Tamu's choice) still goes with the form. The server's one-time key is the guarantee
+  // (pst_frontoffice.sekali); this spares the officer the "already saved" page.
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    if (e.defaultPrevented || !form.matches || !form.matches("form[method=post], form[method=POST]")) return;
+    if (form.hasAttribute("data-sedang-dikirim")) { e.preventDefault(); return; }
+    form.setAttribute("data-sedang-dikirim", "");
+    tombolUntuk(form).forEach(function (t) {
+      t.setAttribute("aria-disabled", "true");
+      t.setAttribute("aria-busy", "true");
+      t.classList.add("disabled");
+    });
+  });
+  // Back to a page kept by the browser: its forms can be sent again (the key decides what happens).
+  window.addEventListener("pageshow", function (e) {
+    if (!e.persisted) return;
+    document.querySelectorAll("form[data-sedang-dikirim]").forEach(function (form) {
+      form.removeAttribute("data-sedang-dikirim");
+      tombolUntuk(form).forEach(function (t) {
+        t.removeAttribute("aria-disabled");
+        t.removeAttribute("aria-busy");
+        t.classList.remove("disabled");
+      });
+    });
+  });
+
   // Keys typed into new content before htmx wired it up (it does so in its settle step, a few
   // milliseconds after the content appears, longer on a busy computer) raised no request: an
   // officer who clicks Buku Tamu and types at once would get no suggestions. Once htmx listens,

@@ -109,6 +109,29 @@ class Penulis:
         self.baris = []
 
 
+def _identitas_dari_pengunjung(awal):
+    """Each new visit records its visitor's name, kind of agency and contact, as the guest book does.
+
+    Copied in the database once the rows are in: keeping a million identities in Python to write
+    them with the visits would cost hundreds of megabytes.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE bukutamu_kunjungan k SET nama = p.nama, jenis_instansi = p.jenis_instansi, no_hp = p.no_hp, "
+                "email = p.email FROM bukutamu_pengunjung p WHERE p.id = k.pengunjung_id AND k.id >= %s",
+                [awal],
+            )
+        return
+
+    def dari(kolom):
+        return models.Subquery(Pengunjung.objects.filter(pk=models.OuterRef("pengunjung_id")).values(kolom)[:1])
+
+    Kunjungan.objects.filter(pk__gte=awal).update(
+        nama=dari("nama"), jenis_instansi=dari("jenis_instansi"), no_hp=dari("no_hp"), email=dari("email")
+    )
+
+
 def _id_berikutnya(model):
     return (model.objects.aggregate(m=models.Max("pk"))["m"] or 0) + 1
 
@@ -215,7 +238,7 @@ class Command(BaseCommand):
                                           "pengaduan", *FIELD_UNSUR], batch)
         semua = [w_kunjungan, w_jenis, w_layanan, w_pendamping, w_riwayat, w_penilaian]
 
-        id_kunjungan = _id_berikutnya(Kunjungan)
+        id_kunjungan = awal_kunjungan = _id_berikutnya(Kunjungan)
         id_layanan = _id_berikutnya(Layanan)
         sekarang = timezone.now()
         jumlah_kunjungan = max(1, round(jumlah_layanan / LAYANAN_PER_KUNJUNGAN))
@@ -271,6 +294,7 @@ class Command(BaseCommand):
                     w.tulis()
         for w in semua:
             w.tulis()
+        _identitas_dari_pengunjung(awal_kunjungan)
         return {"kunjungan": w_kunjungan.jumlah, "layanan": w_layanan.jumlah, "riwayat": w_riwayat.jumlah,
                 "penilaian": w_penilaian.jumlah}
 

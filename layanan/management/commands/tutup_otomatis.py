@@ -23,5 +23,5 @@ class Command(BaseCommand):
         ditutup = tutup_konsultasi_online_diam(hari=hari)
         if verbosity:
             for layanan in ditutup:
-                self.stdout.write(f"  #{layanan.pk} {layanan.kunjungan.pengunjung.nama}")
+                self.stdout.write(f"  #{layanan.pk} {layanan.kunjungan.nama}")
             self.stdout.write(f"{len(ditutup)} konsultasi online ditutup otomatis (tanpa tanggapan {hari} hari).")
