@@ -7,6 +7,7 @@ Writes services of every kind and status, ratings, SKD, queue numbers and compla
 """
 
 import datetime
+import functools
 import os
 import random
 import sys
@@ -26,6 +27,7 @@ from django.utils import timezone  # noqa: E402
 from bukutamu import antrian as aturan_antrian  # noqa: E402
 from bukutamu.kunjungan import catat_kunjungan  # noqa: E402
 from bukutamu.models import Antrian, JenisLayanan  # noqa: E402
+from bukutamu.pengunjung import Keputusan, PerluKeputusan  # noqa: E402
 from layanan.models import Kanal, Layanan, Pengaduan, Status  # noqa: E402
 from layanan.pengaduan import catat_pengaduan  # noqa: E402
 from provinsi import sambungan  # noqa: E402
@@ -54,12 +56,19 @@ with timezone.override(zona):
             online = rnd.random() < 0.4
             n = next(nomor)
             with time_machine.travel(waktu, tick=False):
-                kunjungan = catat_kunjungan(
+                simpan = functools.partial(
+                    catat_kunjungan,
                     petugas=petugas, nama=f"Pengunjung {n}", instansi="Bappeda", jenis_instansi=rnd.choice(["pemerintah", "pendidikan", "perorangan"]),
                     no_hp=f"62813{rnd.randint(0, 30):07d}", email="", jenis_layanan=[jenis[kode]], keperluan="Data penduduk",
                     sarana="online" if online else "langsung", kanal_online=rnd.choice(["email", "whatsapp"]) if online else "",
                     nomor_surat_permintaan="", waktu=waktu,
                 )
+                try:
+                    kunjungan = simpan()
+                except PerluKeputusan as e:
+                    # A returning phone with another name and kind: the officer updates the record;
+                    # the visit keeps what was typed (its kind is what the summaries count).
+                    kunjungan = simpan(keputusan=Keputusan.PERBARUI, sidik=e.perbandingan.sidik)
             layanan = kunjungan.layanan.get()
             nasib = rnd.random()
             if i == 0:
