@@ -76,10 +76,14 @@ def _isi_kunci(nilai, cakupan):
 
 
 def kunci_untuk(request, cakupan):
-    """The key for a form being drawn: the one it was sent with, if still valid (a form shown again
-    after an error or a question stays the same form), else a fresh one."""
+    """The key for a form being drawn: the one it was sent with, if still valid and not used yet (a
+    form shown again after an error or a question stays the same form), else a fresh one (an HTMX
+    panel drawn again after its save is a new form: a note added, the next note is another)."""
     dikirim = request.POST.get(NAMA_ISIAN) if request is not None and request.method == "POST" else None
-    return dikirim if dikirim and _isi_kunci(dikirim, cakupan) else terbitkan(cakupan)
+    kunci = _isi_kunci(dikirim, cakupan) if dikirim else None
+    if kunci is None or KunciSekali.objects.filter(kunci=kunci).exists():
+        return terbitkan(cakupan)
+    return dikirim
 
 
 def isian_tersembunyi(request, cakupan):

@@ -14,6 +14,7 @@ from layanan.layanan import BATAS_RIWAYAT_PENGUNJUNG
 from layanan.models import CatatanInternal
 from layanan.surat import beri_nomor_surat, unggah_berkas_surat
 from tests.berkas_uji import PDF
+from tests.conftest import kunci
 
 pytestmark = pytest.mark.django_db
 
@@ -132,7 +133,7 @@ def test_detail_query_count_does_not_grow_with_the_visitors_history(
 def test_any_officer_adds_an_internal_note_with_author_and_time(masuk, petugas, petugas2, dewi, time_machine):
     time_machine.move_to(datetime.datetime(2026, 11, 23, 9, 5, tzinfo=datetime.timezone(datetime.timedelta(hours=8))))
     url = reverse("layanan:tambah_catatan", args=[dewi["ini"].pk])
-    response = masuk(petugas2).post(url, {"isi": "Pengunjung menelepon: data boleh dikirim lewat email."})
+    response = masuk(petugas2).post(url, {"isi": "Pengunjung menelepon: data boleh dikirim lewat email.", **kunci("catatan_internal")})
 
     assert response.status_code == 302 and response["Location"].endswith(f"/layanan/{dewi['ini'].pk}/#catatan-internal")
     catatan = CatatanInternal.objects.get()
@@ -144,7 +145,7 @@ def test_any_officer_adds_an_internal_note_with_author_and_time(masuk, petugas, 
 def test_internal_note_by_htmx_redraws_the_notes_only(masuk, petugas, dewi):
     CatatanInternal.objects.create(layanan=dewi["ini"], isi="Yang pertama", oleh=petugas)
     response = masuk(petugas).post(
-        reverse("layanan:tambah_catatan", args=[dewi["ini"].pk]), {"isi": "Yang kedua"},
+        reverse("layanan:tambah_catatan", args=[dewi["ini"].pk]), {"isi": "Yang kedua", **kunci("catatan_internal")},
         headers={"HX-Request": "true", "HX-Target": "catatan-internal"},
     )
     html = response.content.decode()
@@ -154,7 +155,7 @@ def test_internal_note_by_htmx_redraws_the_notes_only(masuk, petugas, dewi):
 
 
 def test_empty_internal_note_is_refused_in_place(masuk, petugas, dewi):
-    response = masuk(petugas).post(reverse("layanan:tambah_catatan", args=[dewi["ini"].pk]), {"isi": "   "})
+    response = masuk(petugas).post(reverse("layanan:tambah_catatan", args=[dewi["ini"].pk]), {"isi": "   ", **kunci("catatan_internal")})
     assert response.status_code == 400
     assert "Catatan baru wajib diisi." in response.content.decode()
     assert not CatatanInternal.objects.exists()
@@ -162,7 +163,7 @@ def test_empty_internal_note_is_refused_in_place(masuk, petugas, dewi):
 
 def test_internal_note_keeps_a_too_long_text_and_says_so(masuk, petugas, dewi):
     response = masuk(petugas).post(
-        reverse("layanan:tambah_catatan", args=[dewi["ini"].pk]), {"isi": "x" * 2001},
+        reverse("layanan:tambah_catatan", args=[dewi["ini"].pk]), {"isi": "x" * 2001, **kunci("catatan_internal")},
         headers={"HX-Request": "true", "HX-Target": "catatan-internal"},
     )
     html = response.content.decode()
@@ -175,7 +176,7 @@ def test_head_of_office_neither_reads_nor_writes_internal_notes(masuk, pimpinan,
     client = masuk(pimpinan)
     html = _detail(client, dewi["ini"]).content.decode()
     assert "Rahasia meja" not in html and "catatan-internal" not in html
-    response = client.post(reverse("layanan:tambah_catatan", args=[dewi["ini"].pk]), {"isi": "Boleh?"})
+    response = client.post(reverse("layanan:tambah_catatan", args=[dewi["ini"].pk]), {"isi": "Boleh?", **kunci("catatan_internal")})
     assert response.status_code == 403
     assert CatatanInternal.objects.count() == 1
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from layanan.models import Layanan, RiwayatLayanan, Status
 from layanan.pemberitahuan import baru_ditugaskan
 from layanan.penugasan import pilah, tugaskan_banyak
+from tests.conftest import kunci
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +69,7 @@ def test_confirmation_page_lists_what_will_and_will_not_be_assigned(masuk, lima,
 def test_confirmed_assignment_goes_back_to_the_list_with_a_message(masuk, lima, petugas, petugas2):
     kembali = reverse("layanan:semua") + "?status=terbuka"
     response = masuk(petugas).post(URL, {
-        "layanan": _ids(*lima["milik"]), "petugas": petugas2.pk, "kembali": kembali, "konfirmasi": "1",
+        "layanan": _ids(*lima["milik"]), "petugas": petugas2.pk, "kembali": kembali, "konfirmasi": "1", **kunci("tugaskan"),
     }, follow=True)
     assert response.redirect_chain[-1][0] == kembali
     assert "3 layanan ditugaskan ke Ahmad Petugas." in response.content.decode()
@@ -77,7 +78,7 @@ def test_confirmed_assignment_goes_back_to_the_list_with_a_message(masuk, lima, 
 
 def test_nothing_chosen_or_no_officer_is_refused_with_a_message(masuk, lima, petugas):
     client = masuk(petugas)
-    response = client.post(URL, {"petugas": petugas.pk, "konfirmasi": "1"}, follow=True)
+    response = client.post(URL, {"petugas": petugas.pk, "konfirmasi": "1", **kunci("tugaskan")}, follow=True)
     assert "Pilih paling sedikit satu layanan di daftar." in response.content.decode()
     response = client.post(URL, {"layanan": _ids(*lima["milik"]), "petugas": ""}, follow=True)
     assert "Pilih petugas yang akan menangani." in response.content.decode()
@@ -87,14 +88,14 @@ def test_nothing_chosen_or_no_officer_is_refused_with_a_message(masuk, lima, pet
 
 def test_the_way_back_stays_on_this_site(masuk, lima, petugas, petugas2):
     response = masuk(petugas).post(URL, {
-        "layanan": _ids(*lima["milik"]), "petugas": petugas2.pk, "kembali": "https://contoh.invalid/layanan/", "konfirmasi": "1",
+        "layanan": _ids(*lima["milik"]), "petugas": petugas2.pk, "kembali": "https://contoh.invalid/layanan/", "konfirmasi": "1", **kunci("tugaskan"),
     })
     assert response["Location"] == reverse("layanan:semua")
 
 
 def test_head_of_office_may_not_assign_and_sees_no_checkboxes(masuk, lima, pimpinan, petugas2):
     client = masuk(pimpinan)
-    assert client.post(URL, {"layanan": _ids(*lima["milik"]), "petugas": petugas2.pk, "konfirmasi": "1"}).status_code == 403
+    assert client.post(URL, {"layanan": _ids(*lima["milik"]), "petugas": petugas2.pk, "konfirmasi": "1", **kunci("tugaskan")}).status_code == 403
     html = client.get(reverse("layanan:semua")).content.decode()
     assert 'form="form-tugaskan"' not in html and 'id="form-tugaskan"' not in html
     assert not Layanan.objects.filter(petugas=petugas2).exclude(pk=lima["lain"].pk).exists()

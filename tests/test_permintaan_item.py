@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from layanan.models import ItemData, PermintaanData, RiwayatLayanan
+from tests.conftest import kunci
 
 
 @pytest.fixture
@@ -21,7 +22,7 @@ def _hapus_penduduk(client, p, ipm, penduduk):
         "item-TOTAL_FORMS": "2", "item-INITIAL_FORMS": "2", "item-MIN_NUM_FORMS": "0", "item-MAX_NUM_FORMS": "30",
         "item-0-id": ipm.pk, "item-0-topik": "IPM", "item-0-periode": "2020–2025", "item-0-tingkat_wilayah": "kecamatan",
         "item-1-id": penduduk.pk, "item-1-topik": "Penduduk", "item-1-periode": "2025", "item-1-tingkat_wilayah": "desa",
-        "item-1-DELETE": "on",
+        "item-1-DELETE": "on", **kunci("rincian_permintaan"),
     })
 
 

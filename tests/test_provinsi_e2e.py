@@ -35,6 +35,7 @@ import pytest
 from openpyxl import load_workbook
 
 from provinsi import tandatangan
+from pst_frontoffice import sekali
 from pst_frontoffice.skm import FIELD_UNSUR
 from rating import ikm
 from ringkasan.hitung import VERSI
@@ -123,7 +124,7 @@ class Instansi:
 
 
 class Peramban:
-    """A logged-in HTTP client (cookies, CSRF token from each form)."""
+    """A logged-in HTTP client (cookies, CSRF token and one-time form key from each form)."""
 
     def __init__(self, url, email):
         self.url = url
@@ -135,8 +136,13 @@ class Peramban:
             return r.read()
 
     def kirim(self, jalur, isian):
-        token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', self.buka(jalur)).group(1).decode()
-        return self.buka(jalur, urllib.parse.urlencode({**isian, "csrfmiddlewaretoken": token}).encode()).decode()
+        halaman = self.buka(jalur).decode()
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', halaman).group(1)
+        isian = {**isian, "csrfmiddlewaretoken": token}
+        # A form that creates a record carries a one-time key (pst_frontoffice.sekali): sent as the page drew it.
+        if kunci := re.search(rf'name="{sekali.NAMA_ISIAN}" value="([^"]+)"', halaman):
+            isian[sekali.NAMA_ISIAN] = kunci.group(1)
+        return self.buka(jalur, urllib.parse.urlencode(isian).encode()).decode()
 
 
 def _lembar(isi):

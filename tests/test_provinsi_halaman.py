@@ -17,6 +17,7 @@ from provinsi.models import AlasanTolak, Kantor, PenolakanKiriman
 from provinsi.rahasia import dekripsi
 
 from .conftest import KATA_SANDI
+from .conftest import kunci as kunci_formulir
 from .test_provinsi_penerimaan import amplop
 
 WITA = ZoneInfo("Asia/Makassar")
@@ -116,14 +117,14 @@ def test_the_word_file_has_the_offices_and_the_total(masuk, pimpinan, dua_kantor
 
 
 def test_the_admin_registers_an_office_and_sees_its_key_once(masuk, admin_user, mode_provinsi):
-    r = masuk(admin_user).post(reverse("provinsi:kantor"), {"kode": "6310", "nama": "BPS Kabupaten Tanah Bumbu"})
+    r = masuk(admin_user).post(reverse("provinsi:kantor"), {"kode": "6310", "nama": "BPS Kabupaten Tanah Bumbu", **kunci_formulir("kantor_provinsi")})
     assert r.status_code == 200 and r["Cache-Control"] == "no-store"
     kunci = r.context["kunci"]
     assert kunci.startswith("6310.") and kunci in r.content.decode()
     k = Kantor.objects.get(kode="6310")
     assert dekripsi(k.kunci_terenkripsi) == kunci and kunci not in k.kunci_terenkripsi
     assert kunci not in masuk(admin_user).get(reverse("provinsi:kantor")).content.decode()
-    r = masuk(admin_user).post(reverse("provinsi:kantor"), {"kode": "6310", "nama": "Lagi"})
+    r = masuk(admin_user).post(reverse("provinsi:kantor"), {"kode": "6310", "nama": "Lagi", **kunci_formulir("kantor_provinsi")})
     assert r.status_code == 400 and r.context["form"].errors["kode"]
     assert r.context["form"]["nama"].value() == "Lagi"  # what was typed stays
 
@@ -175,3 +176,16 @@ def test_a_province_instance_sends_home_and_login_to_the_roll_up(client, pimpina
     teks = client.get(reverse("provinsi:index")).content.decode()
     assert "Rekap Provinsi" in teks and "Buku Tamu" not in teks and "Outbox" not in teks
     assert client.get(reverse("sehat")).status_code == 200
+
+
+def test_registering_an_office_twice_by_a_double_click_says_the_first_press_saved_it(masuk, admin_user, mode_provinsi):
+    client = masuk(admin_user)
+    data = {"kode": "6310", "nama": "BPS Kabupaten Tanah Bumbu", **kunci_formulir("kantor_provinsi")}
+
+    pertama = client.post(reverse("provinsi:kantor"), data)
+    kedua = client.post(reverse("provinsi:kantor"), data, follow=True)
+
+    assert pertama.status_code == 200 and pertama.context["kunci"]
+    html = kedua.content.decode()
+    assert "sudah tersimpan sebelumnya" in html and "Kunci Baru" in html
+    assert Kantor.objects.filter(kode="6310").count() == 1

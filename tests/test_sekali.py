@@ -11,7 +11,9 @@ from django.db import connection
 from django.urls import reverse
 
 from bukutamu.models import Antrian, JamLayanan, JanjiTemu, Kunjungan, PendaftaranMandiri
-from layanan.models import Layanan, Loker, NomorSurat, Pengaduan, PeminjamanLoker
+from layanan.models import (
+    CatatanInternal, ItemData, Layanan, Loker, NomorSurat, Pengaduan, PeminjamanLoker, RiwayatLayanan,
+)
 from pst_frontoffice import sekali
 from pst_frontoffice.sekali import KunciSekali, KunciTidakSah, SudahDisimpan
 
@@ -282,3 +284,86 @@ def test_generate_nomor_pressed_twice_gives_one_number(masuk, petugas, buat_laya
 
     assert kedua.status_code == 200 and "sudah tersimpan sebelumnya" in kedua.content.decode()
     assert NomorSurat.objects.count() == 1
+
+
+# The forms the officers' desk added: notes, the visitor's answer, Tugaskan ---------------------------
+
+def test_internal_note_sent_twice_is_added_once_and_the_next_note_gets_a_new_key(masuk, petugas, buat_layanan):
+    layanan = buat_layanan("konsultasi", oleh=petugas)
+    client = masuk(petugas)
+    url = reverse("layanan:tambah_catatan", args=[layanan.pk])
+    htmx = {"HX-Request": "true", "HX-Target": "catatan-internal"}
+    data = {"isi": "Pengunjung menelepon lagi.", **kunci("catatan_internal")}
+
+    pertama = client.post(url, data, headers=htmx)
+    kedua = client.post(url, data, headers=htmx)
+
+    assert "sudah tersimpan sebelumnya" in kedua.content.decode()
+    assert CatatanInternal.objects.count() == 1
+    # The panel drawn after the save is a new form: its key is not the used one, so the next note is added.
+    baru = kunci_dari(pertama.content.decode())
+    assert baru != data[sekali.NAMA_ISIAN] and kunci_dari(kedua.content.decode()) != data[sekali.NAMA_ISIAN]
+    client.post(url, {"isi": "Catatan berikutnya.", sekali.NAMA_ISIAN: baru}, headers=htmx)
+    assert CatatanInternal.objects.count() == 2
+
+
+def test_a_refused_note_keeps_its_key_so_the_corrected_note_is_the_same_form(masuk, petugas, buat_layanan):
+    layanan = buat_layanan("konsultasi", oleh=petugas)
+    client = masuk(petugas)
+    url = reverse("layanan:tambah_catatan", args=[layanan.pk])
+    data = {"isi": "  ", **kunci("catatan_internal")}
+
+    ditolak = client.post(url, data, headers={"HX-Request": "true", "HX-Target": "catatan-internal"})
+
+    assert kunci_dari(ditolak.content.decode()) == data[sekali.NAMA_ISIAN]
+    assert not CatatanInternal.objects.exists()
+
+
+def test_visitors_answer_recorded_twice_is_one_history_entry(masuk, petugas, buat_layanan):
+    layanan = buat_layanan("konsultasi", oleh=petugas, sarana="online", kanal_online="whatsapp")
+    client = masuk(petugas)
+    url = reverse("layanan:catat_tanggapan", args=[layanan.pk])
+    data = {"tanggapan": "Ditelepon: minta tabel 2025.", **kunci("tanggapan")}
+
+    assert client.post(url, data).status_code == 302
+    kedua = client.post(url, data, follow=True)
+
+    assert "sudah tersimpan sebelumnya" in kedua.content.decode()
+    assert layanan.riwayat.filter(jenis=RiwayatLayanan.Jenis.TANGGAPAN).count() == 1
+
+
+def test_tugaskan_confirmed_twice_assigns_once_and_says_it_was_saved(masuk, petugas, petugas2, buat_layanan):
+    layanan = [buat_layanan(nama=f"Tamu {i}", oleh=petugas) for i in range(2)]
+    client = masuk(petugas)
+    data = {"layanan": [l.pk for l in layanan], "petugas": petugas2.pk, "konfirmasi": "1", **kunci("tugaskan")}
+
+    client.post(reverse("layanan:tugaskan"), data)
+    kedua = client.post(reverse("layanan:tugaskan"), data, follow=True)
+
+    html = kedua.content.decode()
+    assert "sudah tersimpan sebelumnya" in html and "Tidak ada layanan yang dapat ditugaskan" not in html
+    assert Layanan.objects.filter(petugas=petugas2).count() == 2
+    assert RiwayatLayanan.objects.filter(catatan__startswith="Dialihkan dari").count() == 2
+
+
+def test_tugaskan_confirmation_page_carries_the_form_key(masuk, petugas, petugas2, buat_layanan):
+    layanan = buat_layanan(oleh=petugas)
+    html = masuk(petugas).post(reverse("layanan:tugaskan"), {"layanan": [layanan.pk], "petugas": petugas2.pk}).content.decode()
+    assert sekali._isi_kunci(kunci_dari(html), "tugaskan") is not None
+
+
+def test_data_request_details_sent_twice_add_their_new_items_once(masuk, petugas, buat_layanan):
+    layanan = buat_layanan("permintaan-data", oleh=petugas)
+    client = masuk(petugas)
+    url = reverse("layanan:rincian_permintaan", args=[layanan.pk])
+    data = {
+        "nomor_surat_permintaan": "", "tanggal_surat_permintaan": "", "format_data": "", "cara_penyampaian": "", "catatan": "",
+        "item-TOTAL_FORMS": "1", "item-INITIAL_FORMS": "0", "item-MIN_NUM_FORMS": "0", "item-MAX_NUM_FORMS": "30",
+        "item-0-topik": "IPM", "item-0-periode": "2025", "item-0-tingkat_wilayah": "kecamatan", **kunci("rincian_permintaan"),
+    }
+
+    assert client.post(url, data).status_code == 302
+    kedua = client.post(url, data, follow=True)
+
+    assert "sudah tersimpan sebelumnya" in kedua.content.decode()
+    assert ItemData.objects.filter(permintaan__layanan=layanan).count() == 1

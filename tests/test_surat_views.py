@@ -300,6 +300,7 @@ def test_rincian_permintaan_saves_letter_items_format_and_delivery(masuk, petuga
         "item-TOTAL_FORMS": "3", "item-INITIAL_FORMS": "0", "item-MIN_NUM_FORMS": "0", "item-MAX_NUM_FORMS": "30",
         "item-0-topik": "IPM", "item-0-periode": "2020–2025", "item-0-tingkat_wilayah": "kecamatan",
         "item-1-topik": "Penduduk", "item-1-periode": "2025", "item-1-tingkat_wilayah": "desa",
+        **kunci("rincian_permintaan"),
     }
     response = client.post(url, data)
     assert response.status_code == 302
@@ -313,7 +314,7 @@ def test_rincian_permintaan_saves_letter_items_format_and_delivery(masuk, petuga
 def test_rincian_permintaan_with_bad_date_keeps_what_was_typed(masuk, petugas, permintaan):
     response = masuk(petugas).post(reverse("layanan:rincian_permintaan", args=[permintaan.pk]), {
         "nomor_surat_permintaan": "ABC/1", "tanggal_surat_permintaan": "2099-01-01", "format_data": "", "cara_penyampaian": "",
-        "item-TOTAL_FORMS": "1", "item-INITIAL_FORMS": "0", "item-0-topik": "Inflasi bulanan",
+        "item-TOTAL_FORMS": "1", "item-INITIAL_FORMS": "0", "item-0-topik": "Inflasi bulanan", **kunci("rincian_permintaan"),
     })
     assert response.status_code == 400
     html = response.content.decode()

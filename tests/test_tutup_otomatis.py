@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from layanan.layanan import catat_tanggapan_pengunjung, pengguna_sistem
 from layanan.models import Layanan, RiwayatLayanan, Status
+from tests.conftest import kunci
 
 MULAI = datetime.datetime(2026, 11, 2, 2, 0, tzinfo=datetime.UTC)  # Monday 09.00 WIB
 
@@ -144,7 +145,7 @@ def test_officer_records_the_visitors_answer_on_the_service_page(konsultasi_onli
     klien = masuk(petugas)
     assert "Catat Tanggapan Pengunjung" in klien.get(layanan.get_absolute_url()).content.decode()
 
-    jawab = klien.post(reverse("layanan:catat_tanggapan", args=[layanan.pk]), {"tanggapan": "Ditelepon, minta tabel 2025."})
+    jawab = klien.post(reverse("layanan:catat_tanggapan", args=[layanan.pk]), {"tanggapan": "Ditelepon, minta tabel 2025.", **kunci("tanggapan")})
 
     assert jawab.status_code == 302
     entri = layanan.riwayat.get(jenis=RiwayatLayanan.Jenis.TANGGAPAN)
@@ -159,8 +160,8 @@ def test_answer_form_is_only_for_open_online_services_of_the_handler(konsultasi_
     online = konsultasi_online()
 
     assert "Catat Tanggapan Pengunjung" not in masuk(petugas).get(langsung.get_absolute_url()).content.decode()
-    ditolak = masuk(petugas).post(reverse("layanan:catat_tanggapan", args=[langsung.pk]), {"tanggapan": "x"})
-    lain = masuk(petugas2).post(reverse("layanan:catat_tanggapan", args=[online.pk]), {"tanggapan": "x"})
+    ditolak = masuk(petugas).post(reverse("layanan:catat_tanggapan", args=[langsung.pk]), {"tanggapan": "x", **kunci("tanggapan")})
+    lain = masuk(petugas2).post(reverse("layanan:catat_tanggapan", args=[online.pk]), {"tanggapan": "x", **kunci("tanggapan")})
 
     assert ditolak.status_code == 400
     assert lain.status_code == 403
@@ -171,7 +172,7 @@ def test_answer_form_is_only_for_open_online_services_of_the_handler(konsultasi_
 def test_answer_form_with_htmx_redraws_the_panel(konsultasi_online, masuk, petugas):
     layanan = konsultasi_online()
     jawab = masuk(petugas).post(
-        reverse("layanan:catat_tanggapan", args=[layanan.pk]), {"tanggapan": ""}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="kelola"
+        reverse("layanan:catat_tanggapan", args=[layanan.pk]), {"tanggapan": "", **kunci("tanggapan")}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="kelola"
     )
     assert jawab.status_code == 200
     assert 'id="kelola"' in jawab.content.decode()

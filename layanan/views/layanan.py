@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
 from bukutamu.models import Kunjungan, Sarana
+from pst_frontoffice import sekali
 from pst_frontoffice.htmx import TAB, render_halaman
 from pst_frontoffice.kalender import awal_hari, hari_ini
 from pst_frontoffice.paginasi import PaginatorBerbatas
@@ -267,20 +268,39 @@ def atur_petugas(request, pk):
     )
 
 
+TANGGAPAN = "tanggapan"
+
+
+def _ke_kelola(request, layanan):
+    if not request.htmx:
+        return redirect(layanan)
+    return render_halaman(request, "layanan/detail.html", konteks_detail(request, layanan), partial="kelola")
+
+
 @petugas_diperlukan
 @require_POST
 def catat_tanggapan(request, pk):
     """The visitor answered an online service: recorded in the history (it restarts the auto-close's clock)."""
     layanan = _ambil_layanan_untuk_diubah(request, pk)
+    if sekali.sudah_disimpan(request.POST, TANGGAPAN) is not None:
+        messages.info(request, sekali.PESAN_SUDAH)  # sent twice: the first entry is in the history
+        return _ke_kelola(request, layanan)
     form = TanggapanForm(request.POST)
     if not layanan.terbuka or layanan.kunjungan.sarana != Sarana.ONLINE:
         form.add_error(None, "Tanggapan pengunjung hanya dicatat untuk layanan online yang belum selesai.")
     if form.is_valid():
-        catat_tanggapan_pengunjung(layanan=layanan, oleh=request.user, catatan=form.cleaned_data["tanggapan"])
-        messages.success(request, "Tanggapan pengunjung dicatat di riwayat.")
-        if not request.htmx:
-            return redirect(layanan)
-        return render_halaman(request, "layanan/detail.html", konteks_detail(request, layanan), partial="kelola")
+        try:
+            with sekali.sekali(request.POST, TANGGAPAN) as klaim:
+                catat_tanggapan_pengunjung(layanan=layanan, oleh=request.user, catatan=form.cleaned_data["tanggapan"])
+                klaim.tujuan = layanan.get_absolute_url()
+        except sekali.SudahDisimpan:
+            messages.info(request, sekali.PESAN_SUDAH)
+            return _ke_kelola(request, layanan)
+        except sekali.KunciTidakSah as e:
+            form.add_error(None, str(e))
+        else:
+            messages.success(request, "Tanggapan pengunjung dicatat di riwayat.")
+            return _ke_kelola(request, layanan)
     if not request.htmx:
         messages.error(request, "Tanggapan belum dicatat: " + " ".join(form.errors.get("__all__", []) or ["periksa isian."]))
     return render_halaman(

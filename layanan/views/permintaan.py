@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pst_frontoffice import sekali
 from pst_frontoffice.htmx import render_halaman
 from pst_frontoffice.roles import petugas_diperlukan, staf_diperlukan
 
@@ -21,6 +22,8 @@ from ..permintaan import simpan_rincian
 from .layanan import konteks_detail
 
 PANEL_SURAT = {"surat": "surat"}
+# The details form adds items (new rows of its formset): sent twice, they would be added twice.
+RINCIAN = "rincian_permintaan"
 
 
 def ambil_permintaan_data(request, pk, *, ubah=True):
@@ -91,13 +94,26 @@ def rincian_permintaan(request, pk):
         layanan=layanan, nomor_surat_permintaan=layanan.kunjungan.nomor_surat_permintaan
     )
     if request.method == "POST":
+        if sekali.sudah_disimpan(request.POST, RINCIAN) is not None:
+            messages.info(request, sekali.PESAN_SUDAH)
+            return ke_panel_surat(request, layanan)
         form = PermintaanDataForm(request.POST, instance=permintaan)
         formset = ItemDataFormSet(request.POST, instance=permintaan, prefix="item")
+        galat = "Rincian belum tersimpan; periksa isian yang ditandai."
         if form.is_valid() and formset.is_valid():
-            simpan_rincian(form=form, formset=formset, oleh=request.user)
-            messages.success(request, "Rincian permintaan data tersimpan.")
-            return ke_panel_surat(request, layanan)
-        messages.error(request, "Rincian belum tersimpan; periksa isian yang ditandai.")
+            try:
+                with sekali.sekali(request.POST, RINCIAN) as klaim:
+                    simpan_rincian(form=form, formset=formset, oleh=request.user)
+                    klaim.tujuan = layanan.get_absolute_url()
+            except sekali.SudahDisimpan:
+                messages.info(request, sekali.PESAN_SUDAH)
+                return ke_panel_surat(request, layanan)
+            except sekali.KunciTidakSah as e:
+                galat = str(e)
+            else:
+                messages.success(request, "Rincian permintaan data tersimpan.")
+                return ke_panel_surat(request, layanan)
+        messages.error(request, galat)
         status = 400
     else:
         form = PermintaanDataForm(instance=permintaan)

@@ -3,8 +3,10 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pst_frontoffice import sekali
 from pst_frontoffice.roles import admin_diperlukan
 
 from .. import kantor as aturan
@@ -20,14 +22,36 @@ def _kunci_sekali(request, kantor, kunci, *, baru):
     return response
 
 
+DAFTAR = "kantor_provinsi"
+
+
+def _sudah_didaftarkan(request):
+    # Pressed twice: the first press registered the office and answered with its key, which is
+    # never shown again. The second says so instead of "code already registered".
+    messages.info(
+        request, f"{sekali.PESAN_SUDAH} Kunci kantor hanya tampil sekali; bila belum tercatat, tekan Kunci Baru pada kantor itu.",
+    )
+    return redirect("provinsi:kantor")
+
+
 @admin_diperlukan
 @hanya_provinsi
 @require_http_methods(["GET", "POST"])
 def daftar(request):
+    if request.method == "POST" and sekali.sudah_disimpan(request.POST, DAFTAR) is not None:
+        return _sudah_didaftarkan(request)
     form = KantorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        kantor, kunci = aturan.daftarkan(kode=form.cleaned_data["kode"], nama=form.cleaned_data["nama"], oleh=request.user)
-        return _kunci_sekali(request, kantor, kunci, baru=True)
+        try:
+            with sekali.sekali(request.POST, DAFTAR) as klaim:
+                kantor, kunci = aturan.daftarkan(kode=form.cleaned_data["kode"], nama=form.cleaned_data["nama"], oleh=request.user)
+                klaim.tujuan = reverse("provinsi:kantor")
+        except sekali.SudahDisimpan:
+            return _sudah_didaftarkan(request)
+        except sekali.KunciTidakSah as e:
+            form.add_error(None, str(e))
+        else:
+            return _kunci_sekali(request, kantor, kunci, baru=True)
     konteks = {"form": form, "semua_kantor": Kantor.objects.order_by("kode"),
                "penolakan_terakhir": PenolakanKiriman.objects.select_related("kantor")[:10]}
     return render(request, "provinsi/kantor.html", konteks, status=400 if request.method == "POST" else 200)
