@@ -68,6 +68,7 @@ def test_header_shows_who_came_that_day_not_a_later_edit_of_the_visitor(masuk, p
     panel = html[html.index('id="riwayat-pengunjung"'):]
     panel = panel[:panel.index("</section>")]
     assert f'href="/layanan/{baru.pk}/"' in panel and "sebagai Dewi Siregar (Bappeda Kalsel)" in panel
+    assert "{#" not in html  # template comments stay comments
 
 
 def test_visitor_history_lists_their_other_services_and_letters(masuk, petugas, dewi):

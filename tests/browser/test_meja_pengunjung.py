@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from bukutamu.pengunjung import Keputusan
 from layanan.models import CatatanInternal
 from layanan.surat import beri_nomor_surat
 
@@ -25,6 +26,7 @@ def test_officer_sees_who_the_visitor_is_and_their_history_and_leaves_a_note(
     ini = buat_layanan(
         "permintaan-data", nama="Dewi Lestari", no_hp=hp, instansi="Universitas Lambung Mangkurat", jenis_instansi="pendidikan",
         keperluan="Data IPM kecamatan 2020–2025",
+        keputusan=Keputusan.PERBARUI,  # she now comes from the university: the officer updates her record
     )
     page.set_viewport_size(LAPTOP)
     login_browser(petugas)
