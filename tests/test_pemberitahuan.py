@@ -11,9 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from layanan import mandiri
-from layanan.layanan import pengguna_sistem
+from layanan.layanan import catat_tanggapan_pengunjung, pengguna_sistem
 from layanan.models import Layanan, Status, TandaBaca
-from layanan.pemberitahuan import baru_ditugaskan, jatuh_tempo
+from layanan.pemberitahuan import baru_ditugaskan, ditanggapi, jatuh_tempo
 from presensi.models import JadwalPiket, Shift
 from tests.conftest import kunci
 
@@ -69,6 +69,8 @@ def meja(client, buat_layanan, petugas, petugas2, admin_user, jenis):
     bersama.atur_pendamping([petugas], oleh=petugas2)
     menunggu = buat_layanan(sarana="online", kanal_online="email", waktu=RABU_10 - datetime.timedelta(days=9))
     menunggu.ubah_status(Status.MENUNGGU, oleh=petugas)
+    # The visitor wrote back on WhatsApp (attached by the system): waiting on Rina again.
+    catat_tanggapan_pengunjung(layanan=menunggu, oleh=pengguna_sistem(), catatan="Terima kasih, mohon datanya.")
     # Two online requests nobody was on duty for; one of them Rina takes herself (not "given").
     kosong = [buat_layanan(sarana="online", kanal_online="mandiri", oleh=petugas2) for _ in range(3)]
     Layanan.objects.filter(pk__in=[l.pk for l in kosong]).update(petugas=pengguna_sistem())
@@ -85,12 +87,12 @@ def test_each_count_is_the_list_it_opens(masuk, petugas, meja):
     client = masuk(petugas)
     angka = angka_lonceng(client)
     # Due: the two given to her (walk-ins, due 13.00), her late one, her one due 13.00, the co-handled late one.
-    assert angka == {"baru": 2, "tenggat": 5, "online": 2, "mandiri": 1}
+    assert angka == {"baru": 2, "tenggat": 5, "tanggapan": 1, "online": 2, "mandiri": 1}
     html = client.get(reverse("layanan:pemberitahuan"), headers=LONCENG).content.decode()
     tautan = dict(re.findall(r'href="([^"]+)" data-pemberitahuan="(\w+)"', html))
     per_kunci = {k: u.replace("&amp;", "&") for u, k in tautan.items()}
     # The newly assigned list last: opening it clears its count.
-    for kunci in ("tenggat", "online", "mandiri", "baru"):
+    for kunci in ("tenggat", "tanggapan", "online", "mandiri", "baru"):
         assert daftar_di(client, per_kunci[kunci]) == angka[kunci], kunci
     assert angka_lonceng(client)["baru"] == 0
 
@@ -108,6 +110,27 @@ def test_newly_assigned_clears_once_seen_and_counts_what_comes_after(masuk, petu
     assert "Baru ditugaskan kepada Anda" in halaman.content.decode()
     assert len(halaman.context["halaman"].object_list) == 1
     assert angka_lonceng(client)["baru"] == 0
+
+
+def test_a_visitor_answer_rings_until_the_officer_acts_on_it(masuk, petugas, petugas2, buat_layanan):
+    layanan = buat_layanan(sarana="online", kanal_online="wa")
+    layanan.ubah_status(Status.MENUNGGU, oleh=petugas)
+    assert ditanggapi(petugas).count() == 0
+    catat_tanggapan_pengunjung(layanan=layanan, oleh=pengguna_sistem(), catatan="Baik, saya tunggu.")
+    assert list(ditanggapi(petugas)) == [layanan]
+    assert ditanggapi(petugas2).count() == 0  # not hers
+    halaman = masuk(petugas).get(reverse("layanan:saya"), {"ditanggapi": "1"}).content.decode()
+    assert 'id="judul-ditanggapi"' in halaman
+    layanan.ubah_status(Status.DIPROSES, oleh=petugas)  # her next step
+    assert ditanggapi(petugas).count() == 0
+
+
+def test_an_answer_the_officer_recorded_herself_does_not_ring(petugas, petugas2, buat_layanan):
+    layanan = buat_layanan(sarana="online", kanal_online="email")
+    catat_tanggapan_pengunjung(layanan=layanan, oleh=petugas, catatan="Pengunjung menelepon.")
+    assert ditanggapi(petugas).count() == 0
+    catat_tanggapan_pengunjung(layanan=layanan, oleh=petugas2, catatan="Pengunjung menelepon lagi.")
+    assert ditanggapi(petugas).count() == 1
 
 
 def test_each_officer_has_their_own_seen_state(masuk, petugas, petugas2, buat_layanan, meja):

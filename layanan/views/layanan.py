@@ -81,18 +81,22 @@ def dashboard(request):
 def layanan_saya(request):
     """The services I handle (as handler or co-handler), newest first; open ones by default.
 
-    Two of the bell's lists are views of it: `baru=1` (given to me since I last looked; opening it
-    marks them seen) and `tenggat=hari-ini` (mine due today or late).
+    Three of the bell's lists are views of it: `baru=1` (given to me since I last looked; opening it
+    marks them seen), `tenggat=hari-ini` (mine due today or late) and `ditanggapi=1` (the visitor
+    answered and waits on me).
     """
     semua = request.GET.get("tampil") == "semua"
     baru = request.GET.get("baru") == "1"
     tenggat_hari_ini = request.GET.get("tenggat") == "hari-ini"
+    ditanggapi = request.GET.get("ditanggapi") == "1"
     cari = request.GET.get("q", "").strip()[:100]
     urut, query_urut = _urutan(request)
     if baru:
         qs = pemberitahuan.baru_ditugaskan(request.user)
     elif tenggat_hari_ini:
         qs = pemberitahuan.jatuh_tempo(request.user)
+    elif ditanggapi:
+        qs = pemberitahuan.ditanggapi(request.user)
     else:
         qs = Layanan.objects.milik(request.user)  # the rows themselves come from untuk_daftar(), below
         if not semua:
@@ -112,7 +116,7 @@ def layanan_saya(request):
         request, "layanan/layanan_saya.html",
         {"tab": "layanan_saya", "halaman": halaman, "tampil_semua": semua, "cari": cari, "query": query.urlencode(),
          "urut": urut, "query_urut": query_urut, "target_daftar": "daftar-layanan-saya",
-         "baru": baru, "tenggat_hari_ini": tenggat_hari_ini},
+         "baru": baru, "tenggat_hari_ini": tenggat_hari_ini, "ditanggapi": ditanggapi},
         partial={**TAB, "daftar-layanan-saya": "daftar"},
     )
 
