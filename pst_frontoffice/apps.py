@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 
 
 class PstFrontofficeConfig(AppConfig):
@@ -9,5 +9,9 @@ class PstFrontofficeConfig(AppConfig):
     def ready(self):
         from . import aktivitas  # noqa: F401  (connects the activity log to auth and admin signals)
         from .hari_libur import usulkan_setelah_migrate
+        from .simpanan_kantor import lupakan_pengaturan
 
         post_migrate.connect(usulkan_setelah_migrate, sender=self, dispatch_uid="pst_usulan_hari_libur")
+        kantor = self.get_model("PengaturanKantor")
+        post_save.connect(lupakan_pengaturan, sender=kantor, dispatch_uid="pst_lupakan_pengaturan_simpan")
+        post_delete.connect(lupakan_pengaturan, sender=kantor, dispatch_uid="pst_lupakan_pengaturan_hapus")

@@ -12,6 +12,7 @@ from django.core.validators import FileExtensionValidator, MaxValueValidator, Mi
 from django.db import models
 
 from .dokumen import validasi_template_docx
+from .simpanan_kantor import simpanan_kantor
 from .unggahan import jalur_template_surat
 from .whatsapp import validasi_template_wa_grup, validasi_template_wa_pengunjung
 
@@ -283,8 +284,7 @@ class PengaturanKantor(models.Model):
         kantor = _kantor_permintaan.get()
         if kantor is not None:
             return kantor
-        obj, _ = cls.objects.get_or_create(pk=1)
-        return obj
+        return simpanan_kantor.ambil(cls)
 
     @classmethod
     @contextlib.contextmanager

@@ -73,10 +73,11 @@ if DEMO_ALLOWED:
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before everything that writes the body (PesanHtmxMiddleware appends to it), so it compresses the final page.
+    "pst_frontoffice.middleware.KompresiMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -145,6 +146,8 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "layanan:beranda"
 LOGOUT_REDIRECT_URL = "login"
 
+# One language: Django uses LANGUAGE_CODE whenever none is activated, so there is no LocaleMiddleware
+# to pick one from the browser's Accept-Language on every request.
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia")]
 # The office's zone; the office settings record can change it at run time (middleware).
@@ -194,6 +197,7 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 MESSAGE_TAGS = {40: "danger"}
+MESSAGE_STORAGE = "pst_frontoffice.middleware.PesanHemat"
 
 # --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
@@ -274,6 +278,11 @@ if os.environ.get("CACHE_BACKEND", "database" if PRODUCTION else "memori") == "d
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": TABEL_CACHE}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pst"}}
+
+# The office settings row (PengaturanKantor) is kept in each process and read again when older than
+# this many seconds: no query per request, and an Admin's change reaches every gunicorn worker and
+# server within this time (the process that saved it sees it at once).
+PENGATURAN_KANTOR_CEK_DETIK = envint("PENGATURAN_KANTOR_CEK_DETIK", 2)
 
 # Rating and SKD links (rating app): how long a visitor's rating link stays valid, which kinds of
 # service get the SKD link besides data requests (JenisLayanan codes), and the rate limit on the

@@ -10,6 +10,7 @@ from bukutamu.models import JenisLayanan
 from bukutamu.kunjungan import catat_kunjungan
 from pst_frontoffice.hari_libur import usulkan_yang_belum
 from pst_frontoffice.models import CutiBersama, PengaturanKantor, Peran
+from pst_frontoffice.simpanan_kantor import simpanan_kantor
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must still be usable.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -31,6 +32,17 @@ def batas_bersih():
 def _hash_sandi_cepat(settings):
     # The real hasher takes ~1 s per password on a busy machine; tests create many users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _pengaturan_kantor_segar(settings):
+    """Each test starts without the office settings an earlier test left in the process (its rows are
+    rolled back or flushed, which sends no signal), and the row is never read again on a timer here:
+    a request's query count does not depend on how fast the machine is. The timer has its own tests."""
+    settings.PENGATURAN_KANTOR_CEK_DETIK = 10**9
+    simpanan_kantor.lupakan()
+    yield
+    simpanan_kantor.lupakan()
 
 
 @pytest.fixture
