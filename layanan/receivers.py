@@ -6,11 +6,9 @@ from bukutamu.signals import kunjungan_dicatat, permintaan_online_diterima
 from pst_frontoffice.hari_libur import usulan_disimpan
 from pst_frontoffice.models import CutiBersama, PengaturanKantor
 
-from . import pesan
 from .layanan import buka_layanan_untuk_kunjungan, perbarui_tenggat_terbuka
 from .mandiri import terima_permintaan_online
-from .models import Layanan, Status
-from .signals import status_layanan_diubah
+from .models import Layanan
 
 
 @receiver(kunjungan_dicatat, sender=Kunjungan, dispatch_uid="layanan_buka_untuk_kunjungan")
@@ -42,8 +40,3 @@ def _tenggat_setelah_usulan_libur(sender, **kwargs):
 def _terima_permintaan_online(sender, pendaftaran, **kwargs):
     return terima_permintaan_online(pendaftaran=pendaftaran)
 
-
-@receiver(status_layanan_diubah, sender=Layanan, dispatch_uid="layanan_pesan_siap_diambil")
-def _kabari_siap_diambil(sender, layanan, ke, oleh, **kwargs):
-    if ke == Status.SIAP_DIAMBIL:
-        pesan.siap_diambil(layanan, oleh=oleh)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import lacak, layanan, loker, pengaduan, permintaan, pesan, surat
+from .views import lacak, layanan, loker, pengaduan, permintaan, surat
 
 app_name = "layanan"
 urlpatterns = [
@@ -35,12 +35,6 @@ urlpatterns = [
     path("pengaduan/baru/", pengaduan.baru, name="pengaduan_baru"),
     path("pengaduan/<int:pk>/", pengaduan.detail, name="pengaduan_detail"),
     path("pengaduan/<int:pk>/tindak-lanjut/", pengaduan.tindak_lanjut, name="pengaduan_tindak_lanjut"),
-    # Messages the app sends by itself: the Admin's outbox and gateway settings.
-    path("outbox/", pesan.outbox, name="outbox"),
-    path("outbox/<int:pk>/kirim-ulang/", pesan.kirim_ulang, name="outbox_kirim_ulang"),
-    path("outbox/gateway/", pesan.pengaturan_gateway, name="pengaturan_gateway"),
-    path("outbox/gateway/percobaan/", pesan.kirim_percobaan, name="gateway_percobaan"),
-    path("layanan/<int:pk>/grup-wa/", pesan.kirim_grup, name="kirim_grup"),
     # Self-registration's online requests, and the visitor's public status pages.
     path("layanan/belum-ditugaskan/", lacak.belum_ditugaskan, name="belum_ditugaskan"),
     path("layanan/<int:pk>/ambil/", lacak.ambil, name="ambil"),

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "pst_frontoffice",
     "bukutamu",
     "layanan",
+    "pesan",
     "presensi",
     "rating",
     "laporan",
@@ -106,7 +107,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "pst_frontoffice.context_processors.kantor",
-                "layanan.context_processors.peringatan_outbox",
+                "pesan.context_processors.outbox",
             ],
         },
     },
@@ -292,7 +293,7 @@ SKD_JENIS_TAMBAHAN = envlist("SKD_JENIS_TAMBAHAN")
 RATING_BATAS_KIRIM = envint("RATING_BATAS_KIRIM", 10)
 RATING_JENDELA_DETIK = envint("RATING_JENDELA_DETIK", 600)
 
-# --- Outgoing messages (layanan/pesan.py): e-mail over SMTP and an optional WhatsApp gateway -----
+# --- Outgoing messages (the `pesan` app): e-mail over SMTP and an optional WhatsApp gateway -----
 # Sent by a background worker (`manage.py db_worker`, django-tasks-db) from the outbox table, never
 # inside an officer's request.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -16,6 +16,7 @@ urlpatterns = [
     path("buku-tamu/", include("bukutamu.urls")),
     path("antrian/", include("bukutamu.urls_antrian")),
     path("", include("layanan.urls")),
+    path("", include("pesan.urls")),
     path("", include("rating.urls")),
     path("presensi/", include("presensi.urls")),
     path("laporan/", include("laporan.urls")),

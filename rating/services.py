@@ -7,9 +7,10 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
-from layanan import pesan as pesan_keluar
-from layanan.models import Kanal, Peristiwa, Status
+from layanan.models import Kanal, Status
 from layanan.pengaduan import catat_pengaduan
+from pesan import outbox as pesan_keluar
+from pesan.models import Peristiwa
 from pst_frontoffice.models import PengaturanKantor
 from pst_frontoffice.qr import qr_svg  # noqa: F401 (the panel's views use services.qr_svg)
 from pst_frontoffice.skm import FIELD_UNSUR

@@ -14,9 +14,11 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from bukutamu.bawaan import KODE_KONSULTASI, KODE_PERMINTAAN_DATA
-from layanan import pesan
-from layanan.kirim.rahasia import dekripsi
-from layanan.models import KanalPesan, PengaturanGateway, Peristiwa, PesanKeluar, RiwayatLayanan, Status, StatusPesan
+from layanan.models import RiwayatLayanan, Status
+from pesan import gateway as aturan_gateway
+from pesan import outbox as antrean
+from pesan.kirim.rahasia import dekripsi
+from pesan.models import KanalPesan, PengaturanGateway, Peristiwa, PesanKeluar, StatusPesan
 
 from .berkas_uji import PDF
 from .pengirim_palsu import GatewayPalsu, SmtpPalsu
@@ -45,7 +47,7 @@ def gateway_palsu():
 def gateway_aktif(db, gateway_palsu, admin_user):
     g = PengaturanGateway.get()
     g.aktif, g.url_api = True, gateway_palsu.url
-    return pesan.simpan_gateway(g, token_baru=gateway_palsu.token, oleh=admin_user)
+    return aturan_gateway.simpan_gateway(g, token_baru=gateway_palsu.token, oleh=admin_user)
 
 
 @pytest.fixture
@@ -219,8 +221,8 @@ def test_wa_token_tak_terbaca_setelah_secret_key_berganti(gateway_aktif, gateway
 def test_wa_cloud_api_mengirim_dengan_bearer_ke_phone_number_id(gateway_palsu, admin_user):
     g = PengaturanGateway.get()
     g.aktif, g.penyedia, g.url_api, g.phone_number_id = True, "cloud_api", gateway_palsu.url, "1098765"
-    pesan.simpan_gateway(g, token_baru=gateway_palsu.token, oleh=admin_user)
-    pesan.kirim_percobaan(nomor="6281299998888", oleh=admin_user)
+    aturan_gateway.simpan_gateway(g, token_baru=gateway_palsu.token, oleh=admin_user)
+    aturan_gateway.kirim_percobaan(nomor="6281299998888", oleh=admin_user)
     jalankan_worker()
     (kirim,) = gateway_palsu.terkirim
     assert (kirim["jalur"], kirim["target"], kirim["authorization"]) == (
@@ -242,8 +244,8 @@ def test_no_hp_tidak_valid_ditandai_di_layanan_tanpa_dikirim(gateway_aktif, gate
 
 def test_peristiwa_sama_ke_penerima_sama_hanya_diantrekan_sekali(gateway_aktif, buat_layanan, petugas):
     layanan = buat_layanan(KODE_KONSULTASI)
-    pertama = pesan.ke_pengunjung(layanan, peristiwa=Peristiwa.RATING, teks="a", subjek="s", oleh=petugas)
-    kedua = pesan.ke_pengunjung(layanan, peristiwa=Peristiwa.RATING, teks="a", subjek="s", oleh=petugas)
+    pertama = antrean.ke_pengunjung(layanan, peristiwa=Peristiwa.RATING, teks="a", subjek="s", oleh=petugas)
+    kedua = antrean.ke_pengunjung(layanan, peristiwa=Peristiwa.RATING, teks="a", subjek="s", oleh=petugas)
     assert len(pertama) == 1
     assert kedua == []
     assert PesanKeluar.objects.count() == 1

@@ -7,8 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from bukutamu.bawaan import KODE_KONSULTASI
-from layanan import pesan
-from layanan.models import KanalPesan, PengaturanGateway, Peristiwa, PesanKeluar, StatusPesan
+from pesan import gateway as aturan_gateway
+from pesan import outbox as antrean
+from pesan.models import KanalPesan, PengaturanGateway, Peristiwa, PesanKeluar, StatusPesan
 from pst_frontoffice.cadangan import buat_cadangan
 from pst_frontoffice.models import LogAktivitas
 
@@ -130,7 +131,7 @@ def test_kirim_percobaan_perlu_gateway_aktif(client, admin_user):
 def test_kirim_percobaan_mengantrekan_pesan_ke_nomor(client, admin_user):
     g = PengaturanGateway.get()
     g.aktif = True
-    pesan.simpan_gateway(g, token_baru="token-uji-0001", oleh=admin_user)
+    aturan_gateway.simpan_gateway(g, token_baru="token-uji-0001", oleh=admin_user)
     client.force_login(admin_user)
     jawab = client.post("/outbox/gateway/percobaan/", {"nomor": "0812 3456 7890"}, follow=True)
     assert "diantrekan" in jawab.content.decode()
@@ -145,7 +146,7 @@ def test_cadangan_hanya_memuat_token_terenkripsi(admin_user, settings, tmp_path)
     settings.MEDIA_ROOT = tmp_path / "media"
     g = PengaturanGateway.get()
     g.aktif = True
-    pesan.simpan_gateway(g, token_baru="token-sangat-rahasia-4321", oleh=admin_user)
+    aturan_gateway.simpan_gateway(g, token_baru="token-sangat-rahasia-4321", oleh=admin_user)
     arsip, _ = buat_cadangan(tmp_path / "cadangan")
     with tarfile.open(arsip) as tar:
         isi = b"".join(tar.extractfile(m).read() for m in tar.getmembers() if m.isfile())

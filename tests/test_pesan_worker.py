@@ -24,13 +24,14 @@ ROOT = Path(__file__).resolve().parent.parent
 JUMLAH = 8
 
 SIAPKAN = """
-from layanan import pesan
-from layanan.models import PengaturanGateway
+from pesan import gateway as aturan_gateway
+from pesan import outbox as antrean
+from pesan.models import PengaturanGateway
 g = PengaturanGateway.get()
 g.aktif, g.url_api = True, {url!r}
-pesan.simpan_gateway(g, token_baru={token!r}, oleh=None)
+aturan_gateway.simpan_gateway(g, token_baru={token!r}, oleh=None)
 for i in range({jumlah}):
-    pesan.antrekan(peristiwa="percobaan", kanal="whatsapp", penerima=f"628120000{{i:04d}}", isi=f"pesan {{i}}", kunci=f"uji:{{i}}")
+    antrean.antrekan(peristiwa="percobaan", kanal="whatsapp", penerima=f"628120000{{i:04d}}", isi=f"pesan {{i}}", kunci=f"uji:{{i}}")
 """
 
 
@@ -64,7 +65,7 @@ def _worker(env, log):
 
 def _status(db):
     with sqlite3.connect(db) as c:
-        return dict(c.execute("select kunci, status from layanan_pesankeluar").fetchall())
+        return dict(c.execute("select kunci, status from pesan_pesankeluar").fetchall())
 
 
 def test_worker_dibunuh_di_tengah_batch_lalu_dijalankan_lagi_tiap_pesan_terkirim_sekali(lingkungan, tmp_path):
@@ -109,7 +110,7 @@ def test_worker_dibunuh_di_tengah_batch_lalu_dijalankan_lagi_tiap_pesan_terkirim
         assert sorted(per_kunci.values(), reverse=True)[:2] == [2, 1]
         with sqlite3.connect(db) as c:
             (diulang,) = [k for k, n in per_kunci.items() if n == 2]
-            assert c.execute("select percobaan from layanan_pesankeluar where kunci=?", (diulang,)).fetchone() == (2,)
+            assert c.execute("select percobaan from pesan_pesankeluar where kunci=?", (diulang,)).fetchone() == (2,)
     finally:
         gateway.berhenti()
 

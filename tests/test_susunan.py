@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 AKAR = Path(__file__).resolve().parent.parent
-APPS = ("pst_frontoffice", "bukutamu", "layanan", "rating", "presensi", "laporan", "demo")
+APPS = ("pst_frontoffice", "bukutamu", "layanan", "pesan", "rating", "presensi", "laporan", "demo")
 
 # Which of our apps each app may import (besides itself).
 BOLEH = {
@@ -20,9 +20,10 @@ BOLEH = {
     "bukutamu": {"pst_frontoffice"},
     "presensi": {"pst_frontoffice"},
     "layanan": {"pst_frontoffice", "bukutamu"},
-    "rating": {"pst_frontoffice", "bukutamu", "layanan"},
-    "laporan": {"pst_frontoffice", "bukutamu", "layanan", "rating", "presensi"},
-    "demo": {"pst_frontoffice", "bukutamu", "layanan", "rating", "presensi", "laporan"},
+    "pesan": {"pst_frontoffice", "bukutamu", "layanan"},
+    "rating": {"pst_frontoffice", "bukutamu", "layanan", "pesan"},
+    "laporan": {"pst_frontoffice", "bukutamu", "layanan", "pesan", "rating", "presensi"},
+    "demo": {"pst_frontoffice", "bukutamu", "layanan", "pesan", "rating", "presensi", "laporan"},
 }
 
 # Template tag libraries and the app that owns each.

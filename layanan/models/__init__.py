@@ -4,13 +4,12 @@ from .layanan import ALUR_STATUS, STATUS_TERBUKA, Layanan, LayananQuerySet, Riwa
 from .loker import JenisKartu, Loker, PeminjamanLoker
 from .pengaduan import Kanal, Pengaduan, StatusPengaduan, TindakLanjutPengaduan, UnsurSKM
 from .permintaan import CaraPenyampaian, FormatData, ItemData, PermintaanData, Tag, TingkatWilayah
-from .pesan import KanalPesan, PengaturanGateway, Penyedia, Peristiwa, PesanKeluar, StatusPesan
 from .surat import KLASIFIKASI_BAWAAN, BerkasSurat, KlasifikasiSurat, NomorSurat, PenghitungSurat
 
 __all__ = [
     "ALUR_STATUS", "KLASIFIKASI_BAWAAN", "STATUS_TERBUKA",
-    "BerkasSurat", "CaraPenyampaian", "FormatData", "ItemData", "JenisKartu", "Kanal", "KanalPesan", "KlasifikasiSurat",
+    "BerkasSurat", "CaraPenyampaian", "FormatData", "ItemData", "JenisKartu", "Kanal", "KlasifikasiSurat",
     "Layanan", "LayananQuerySet", "Loker", "NomorSurat", "PeminjamanLoker", "Pengaduan", "PenghitungSurat",
-    "PengaturanGateway", "Penyedia", "Peristiwa", "PermintaanData", "PesanKeluar", "RiwayatLayanan", "Status", "StatusPengaduan", "StatusPesan", "Tag", "TindakLanjutPengaduan",
+    "PermintaanData", "RiwayatLayanan", "Status", "StatusPengaduan", "Tag", "TindakLanjutPengaduan",
     "TingkatWilayah", "UnsurSKM",
 ]

@@ -13,7 +13,7 @@ from pst_frontoffice.roles import petugas_diperlukan, staf_diperlukan
 
 from ..forms.layanan import FilterLayananForm, PetugasForm, UpdateStatusForm
 from ..layanan import tautan_notifikasi_grup
-from ..models import Layanan, PengaturanGateway, Status
+from ..models import Layanan, Status
 
 
 def beranda(request):
@@ -130,7 +130,6 @@ def konteks_detail(request, layanan, **lain):
         "form_petugas": lain.pop("form_petugas", None)
         or (PetugasForm(initial={"petugas": layanan.petugas, "pendamping": layanan.pendamping.all()}) if boleh_ubah else None),
         "tautan_grup_wa": tautan_notifikasi_grup(layanan, kantor=request.kantor, request=request),
-        "gateway_grup": PengaturanGateway.objects.filter(pk=1, aktif=True).exclude(grup_id="").exists(),
         "pengaduan_terkait": layanan.pengaduan.terlihat_oleh(request.user),
         **lain,
     }

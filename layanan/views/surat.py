@@ -15,10 +15,11 @@ from pst_frontoffice.excel import buku_excel
 from pst_frontoffice.htmx import render_halaman
 from pst_frontoffice.roles import admin_diperlukan, petugas_diperlukan, staf_diperlukan
 
-from .. import ekspor, pesan
+from .. import ekspor
 from ..draf_surat import buat_draf, template_bawaan_docx
 from ..forms.surat import BatalNomorForm, FilterRegisterForm, NomorSuratForm, UnggahBerkasForm
 from ..models import BerkasSurat, NomorSurat, PermintaanData
+from ..signals import kirim_surat_balasan_diminta
 from ..surat import beri_nomor_surat, unggah_berkas_surat
 from .permintaan import ambil_permintaan_data, ke_panel_surat, panel_surat_galat
 
@@ -91,7 +92,8 @@ def unggah_berkas(request, pk):
         return panel_surat_galat(request, layanan, "Berkas ditolak", form_berkas=form)
     messages.success(request, f"Berkas {berkas.nama_asli} tersimpan.")
     if form.cleaned_data["kirim_email"]:
-        if pesan.surat_balasan(layanan, berkas=berkas, oleh=request.user):
+        jawaban = kirim_surat_balasan_diminta.send(sender=BerkasSurat, layanan=layanan, berkas=berkas, oleh=request.user)
+        if any(hasil for _, hasil in jawaban):
             messages.success(request, "Surat diantrekan untuk dikirim ke email pengunjung.")
         else:
             messages.warning(request, "Surat tidak dikirim: pengunjung tidak mencantumkan email yang valid, "

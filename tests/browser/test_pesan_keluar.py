@@ -8,8 +8,9 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from bukutamu.bawaan import KODE_PERMINTAAN_DATA
-from layanan import pesan
-from layanan.models import PengaturanGateway, PesanKeluar, StatusPesan
+from pesan import gateway as aturan_gateway
+from pesan import outbox as antrean
+from pesan.models import PengaturanGateway, PesanKeluar, StatusPesan
 
 from ..pengirim_palsu import GatewayPalsu
 
@@ -21,7 +22,7 @@ def gateway_palsu(admin_user):
     g = GatewayPalsu().mulai()
     pengaturan = PengaturanGateway.get()
     pengaturan.aktif, pengaturan.url_api = True, g.url
-    pesan.simpan_gateway(pengaturan, token_baru=g.token, oleh=admin_user)
+    aturan_gateway.simpan_gateway(pengaturan, token_baru=g.token, oleh=admin_user)
     yield g
     g.berhenti()
 
@@ -57,7 +58,7 @@ def test_selesai_mengirim_tautan_rating_ke_no_hp_pengunjung(
 def test_admin_melihat_outbox_dan_pengaturan_gateway(page, live_server, login_browser, admin_user, buat_layanan, gateway_palsu, layar):
     layanan = buat_layanan(KODE_PERMINTAAN_DATA, nama="Budi", no_hp="0812 1111 2222")
     gateway_palsu.jawab(500, {"detail": "down"})
-    pesan.ke_pengunjung(layanan, peristiwa="rating", teks="Tautan rating", subjek="s", oleh=admin_user)
+    antrean.ke_pengunjung(layanan, peristiwa="rating", teks="Tautan rating", subjek="s", oleh=admin_user)
     jalankan_worker()
     PesanKeluar.objects.update(status=StatusPesan.GAGAL)
     login_browser(admin_user)

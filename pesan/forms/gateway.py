@@ -1,33 +1,12 @@
-"""Forms of the outbox page and the WhatsApp gateway settings."""
+"""The WhatsApp gateway settings and its test message."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 
-from pst_frontoffice.forms import FilterForm, FormIndonesia, ModelFormIndonesia
+from pst_frontoffice.forms import FormIndonesia, ModelFormIndonesia
 from pst_frontoffice.whatsapp import normalisasi_no_hp
 
-from ..models import KanalPesan, PengaturanGateway, Penyedia, Peristiwa, StatusPesan
-
-
-class FilterOutboxForm(FilterForm):
-    status = forms.ChoiceField(label="Status", required=False, choices=[("", "Semua status"), *StatusPesan.choices])
-    kanal = forms.ChoiceField(label="Kanal", required=False, choices=[("", "Semua kanal"), *KanalPesan.choices])
-    peristiwa = forms.ChoiceField(label="Peristiwa", required=False, choices=[("", "Semua peristiwa"), *Peristiwa.choices])
-    q = forms.CharField(label="Penerima", required=False, max_length=100)
-
-    kolom = {
-        "status": "col-6 col-md-2", "kanal": "col-6 col-md-2", "peristiwa": "col-6 col-md-2", "q": "col-6 col-md-2",
-        "dari": "col-6 col-md-2", "sampai": "col-6 col-md-2",
-    }
-
-    def saring(self, qs):
-        data = self.data_sah()
-        for medan in ("status", "kanal", "peristiwa"):
-            if data.get(medan):
-                qs = qs.filter(**{medan: data[medan]})
-        if data.get("q"):
-            qs = qs.filter(penerima__icontains=data["q"].strip())
-        return self.saring_tanggal(qs, "dibuat", data)
+from ..models import PengaturanGateway, Penyedia
 
 
 class PengaturanGatewayForm(ModelFormIndonesia):
@@ -64,5 +43,3 @@ class KirimPercobaanForm(FormIndonesia):
 
     def clean_nomor(self):
         return normalisasi_no_hp(self.cleaned_data["nomor"])
-
-

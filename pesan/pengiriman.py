@@ -1,6 +1,6 @@
 """Sending the outbox: claim a due message, hand it to its channel, record the attempt.
 
-Run by the worker (layanan/tasks.py), never in an officer's request. A message is claimed by an
+Run by the worker (pesan/tasks.py), never in an officer's request. A message is claimed by an
 atomic update (PostgreSQL also skips rows another worker has locked), so two workers never send
 the same row; a worker killed mid-message loses its hold after PESAN_SEWA_DETIK and the message is
 taken again, with the same idempotency key.
@@ -15,12 +15,12 @@ from django.db.models import F, Min
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
+from layanan.layanan import pengguna_sistem
 from pst_frontoffice.models import PengaturanKantor
 from pst_frontoffice.whatsapp import format_no_hp
 
 from .kirim import GagalSementara, GagalTetap, TokenDitolak, email, whatsapp
 from .kirim.rahasia import TokenTidakTerbaca, dekripsi
-from .layanan import pengguna_sistem
 from .models import KanalPesan, PengaturanGateway, PesanKeluar, StatusPesan
 
 log = logging.getLogger(__name__)
