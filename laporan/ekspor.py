@@ -1,11 +1,13 @@
 """Writers that turn a report's rows into files: Excel (streamed), Word, CSV for Silastik.
 
 Data comes from laporan.data; nothing here queries on its own (the data is kept apart from the file format).
+The files with a row per service (Excel, both Silastik files) can be a year of a province's
+services: they stream into `tujuan` and report how far they are through `kemajuan(selesai, total)`,
+so the background worker (`unduhan`) shows a progress bar.
 """
 
 import datetime
 import io
-import tempfile
 
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -13,18 +15,16 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
 
-from pst_frontoffice.excel import PenulisCsv, buku_excel, nilai_bersih, teks_aman, teks_sel
+from pst_frontoffice.buku_xlsx import BukuXlsx
+from pst_frontoffice.excel import PenulisCsv, teks_sel
 
-from .data import KOLOM_LAYANAN, baris_layanan
+from .data import KOLOM_LAYANAN, baris_layanan, jumlah_layanan
 from .definisi import DEFINISI
 from .grafik import grafik_batang
 
-TEBAL = Font(bold=True, color="FFFFFF")
-ISI_JUDUL = PatternFill("solid", fgColor="0B4F8A")
+# Rows between two progress reports: often enough for a moving bar, rare enough to cost nothing.
+LANGKAH_KEMAJUAN = 5_000
 
 
 def tabel_laporan(laporan):
@@ -87,54 +87,38 @@ def tabel_laporan(laporan):
     ], DEFINISI["tren"]
 
 
-def _sel(ws, nilai, *, judul=False):
-    sel = teks_aman(WriteOnlyCell(ws, value=nilai_bersih(nilai)))
-    if judul:
-        sel.font = TEBAL
-        sel.fill = ISI_JUDUL
-        sel.alignment = Alignment(vertical="center", wrap_text=True)
-    elif isinstance(nilai, datetime.datetime):
-        sel.number_format = "DD/MM/YYYY HH:MM"
-    elif isinstance(nilai, datetime.date):
-        sel.number_format = "DD/MM/YYYY"
-    elif isinstance(nilai, datetime.time):
-        sel.number_format = "HH:MM"
-    return sel
+def _tanpa_kemajuan(selesai, total):
+    pass
 
 
-def tulis_xlsx(laporan, tujuan):
-    """Write the workbook to the file object `tujuan` (write-only: a year streams in bounded memory)."""
-    wb = Workbook(write_only=True)
+def _baris_dengan_kemajuan(baris, total, kemajuan, langkah):
+    kemajuan(0, total)
+    selesai = 0
+    for selesai, row in enumerate(baris, start=1):
+        yield row
+        if selesai % langkah == 0:
+            kemajuan(selesai, total)
+    if selesai % langkah:
+        kemajuan(selesai, max(total, selesai))
+
+
+def tulis_xlsx(laporan, tujuan, *, kemajuan=_tanpa_kemajuan, langkah=LANGKAH_KEMAJUAN):
+    """The report's workbook into `tujuan` (a path or binary file): its tables, then every service of
+    the period, streamed (a year of a province in flat memory)."""
     periode = laporan.periode
-    for judul, header, rows, definisi in tabel_laporan(laporan):
-        ws = wb.create_sheet(judul[:31])
-        ws.freeze_panes = "A4"
-        ws.column_dimensions["A"].width = 34
-        for kolom in "BCDE":
-            ws.column_dimensions[kolom].width = 14
-        if judul == "Ringkasan":
-            ws.column_dimensions["C"].width = 90
-        ws.append([_sel(ws, f"{judul} — {periode.label}", judul=False)])
-        ws.append([_sel(ws, f"Yang dihitung: {definisi}" if definisi else "")])
-        ws.append([_sel(ws, h, judul=True) for h in header])
-        for row in rows:
-            ws.append([_sel(ws, v) for v in row])
-    ws = wb.create_sheet("Data Layanan")
-    ws.freeze_panes = "A2"
-    for i, (_, lebar) in enumerate(KOLOM_LAYANAN):
-        ws.column_dimensions[chr(ord("A") + i)].width = lebar
-    ws.append([_sel(ws, nama, judul=True) for nama, _ in KOLOM_LAYANAN])
-    for row in baris_layanan(periode):
-        ws.append([_sel(ws, v) for v in row])
-    wb.save(tujuan)
-
-
-def berkas_xlsx(laporan):
-    """A temporary file holding the workbook, rewound, for a FileResponse."""
-    berkas = tempfile.TemporaryFile()
-    tulis_xlsx(laporan, berkas)
-    berkas.seek(0)
-    return berkas
+    with BukuXlsx(tujuan) as buku:
+        for judul, header, rows, definisi in tabel_laporan(laporan):
+            lebar = [34, 90 if judul == "Ringkasan" else 14, 14, 14, 14]
+            with buku.lembar(judul, lebar=lebar, beku_baris=3) as ws:
+                ws.baris([f"{judul} — {periode.label}"])
+                ws.baris([f"Yang dihitung: {definisi}" if definisi else ""])
+                ws.baris(header, judul=True)
+                for row in rows:
+                    ws.baris(row)
+        with buku.lembar("Data Layanan", lebar=[lebar for _, lebar in KOLOM_LAYANAN], beku_baris=1) as ws:
+            ws.baris([nama for nama, _ in KOLOM_LAYANAN], judul=True)
+            for row in _baris_dengan_kemajuan(baris_layanan(periode), jumlah_layanan(periode), kemajuan, langkah):
+                ws.baris(row)
 
 
 KOLOM_SILASTIK = ["Tanggal", "Nama Pengunjung", "Instansi", "No. HP", "Email", "Jenis Layanan", "Sarana", "Status"]
@@ -147,17 +131,23 @@ def baris_silastik(periode):
         yield [tanggal, nama, instansi, str(hp or ""), email, jenis, sarana, status]
 
 
-def tulis_csv_silastik(periode, tujuan):
-    """The Silastik rows as CSV (dates as dd/mm/yyyy)."""
+LEBAR_SILASTIK = [12, 28, 32, 16, 26, 22, 10, 13]
+
+
+def tulis_csv_silastik(periode, tujuan, *, kemajuan=_tanpa_kemajuan, langkah=LANGKAH_KEMAJUAN):
+    """The Silastik rows as CSV into the text file `tujuan` (dates as dd/mm/yyyy)."""
     w = PenulisCsv(tujuan)
     w.writerow(KOLOM_SILASTIK)
-    for tanggal, *lain in baris_silastik(periode):
+    for tanggal, *lain in _baris_dengan_kemajuan(baris_silastik(periode), jumlah_layanan(periode), kemajuan, langkah):
         w.writerow([tanggal.strftime("%d/%m/%Y"), *lain])
 
 
-def xlsx_silastik(periode):
-    """The same rows as the CSV, as .xlsx bytes through the shared writer (real dates, phone numbers as text)."""
-    return buku_excel("Silastik", KOLOM_SILASTIK, baris_silastik(periode))
+def tulis_xlsx_silastik(periode, tujuan, *, kemajuan=_tanpa_kemajuan, langkah=LANGKAH_KEMAJUAN):
+    """The same rows as the CSV as .xlsx (real dates, phone numbers as text), streamed into `tujuan`."""
+    with BukuXlsx(tujuan) as buku, buku.lembar("Silastik", lebar=LEBAR_SILASTIK, beku_baris=1) as ws:
+        ws.baris(KOLOM_SILASTIK, judul=True)
+        for row in _baris_dengan_kemajuan(baris_silastik(periode), jumlah_layanan(periode), kemajuan, langkah):
+            ws.baris(row)
 
 
 def _tabel_docx(doc, header, rows):

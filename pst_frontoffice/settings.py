@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "presensi",
     "rating",
     "laporan",
+    "unduhan",
 ]
 if DEMO_ALLOWED:
     # Development tools (demo accounts and data, the load-test data set): the demo app's management
@@ -284,6 +285,10 @@ else:
 # this many seconds: no query per request, and an Admin's change reaches every gunicorn worker and
 # server within this time (the process that saved it sees it at once).
 PENGATURAN_KANTOR_CEK_DETIK = envint("PENGATURAN_KANTOR_CEK_DETIK", 2)
+
+# Files made by the worker (unduhan app: a report's Excel, the Silastik files) are kept this many hours,
+# then removed (by the worker after each new file, or `manage.py bersihkan_unduhan`).
+UNDUHAN_SIMPAN_JAM = envint("UNDUHAN_SIMPAN_JAM", 24)
 
 # Rating and SKD links (rating app): how long a visitor's rating link stays valid, which kinds of
 # service get the SKD link besides data requests (JenisLayanan codes), and the rate limit on the

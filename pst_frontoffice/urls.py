@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("rating.urls")),
     path("presensi/", include("presensi.urls")),
     path("laporan/", include("laporan.urls")),
+    path("unduhan/", include("unduhan.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make run: the development web server and, beside it, the background worker that sends the outbox
-# (e-mail, WhatsApp gateway). Ctrl+C (or the web server ending for any reason) stops the worker too.
+# (e-mail, WhatsApp gateway) and makes the big report files. Ctrl+C (or the web server ending for any
+# reason) stops the worker too.
 #   bash scripts/jalankan.sh .venv/bin/python 8000
 set -euo pipefail
 PY=${1:-.venv/bin/python}

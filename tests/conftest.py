@@ -136,3 +136,24 @@ def masuk(client):
 
 def chromium_path():
     return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _pk_dari_lokasi(response):
+    return int(response["Location"].rstrip("/").rsplit("/", 1)[-1])
+
+
+@pytest.fixture
+def unduh_lewat_worker(django_capture_on_commit_callbacks):
+    """A report file as the page gets it: asked for (POST), made by the worker (`db_worker --batch`,
+    in this process), then downloaded. Returns the download's response."""
+    from django.core.management import call_command
+    from django.urls import reverse
+
+    def unduh(client, jenis, query):
+        with django_capture_on_commit_callbacks(execute=True):
+            diminta = client.post(reverse("unduhan:buat"), {"jenis": jenis, **query})
+        assert diminta.status_code == 302, diminta
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+        return client.get(reverse("unduhan:unduh", args=[_pk_dari_lokasi(diminta)]))
+
+    return unduh

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 AKAR = Path(__file__).resolve().parent.parent
-APPS = ("pst_frontoffice", "bukutamu", "layanan", "pesan", "rating", "presensi", "laporan", "demo")
+APPS = ("pst_frontoffice", "bukutamu", "layanan", "pesan", "rating", "presensi", "laporan", "unduhan", "demo")
 
 # Which of our apps each app may import (besides itself).
 BOLEH = {
@@ -23,7 +23,8 @@ BOLEH = {
     "pesan": {"pst_frontoffice", "bukutamu", "layanan"},
     "rating": {"pst_frontoffice", "bukutamu", "layanan", "pesan"},
     "laporan": {"pst_frontoffice", "bukutamu", "layanan", "pesan", "rating", "presensi"},
-    "demo": {"pst_frontoffice", "bukutamu", "layanan", "pesan", "rating", "presensi", "laporan"},
+    "unduhan": {"pst_frontoffice", "bukutamu", "layanan", "pesan", "rating", "presensi", "laporan"},
+    "demo": {"pst_frontoffice", "bukutamu", "layanan", "pesan", "rating", "presensi", "laporan", "unduhan"},
 }
 
 # Template tag libraries and the app that owns each.

@@ -16,6 +16,7 @@ from layanan.models import Status
 from rating import services as rating
 from rating.models import FIELD_UNSUR
 from tests.browser.test_antrian import jam_layanan_hari_ini
+from unduhan.models import Unduhan
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -122,6 +123,10 @@ def test_head_and_admin_pages_have_no_serious_violations(
     url = live_server.url
     login_browser(pimpinan)
     periksa("laporan", f"{url}/laporan/")
+    page.get_by_role("button", name="Unduh Excel").click()
+    expect(page.locator("#unduhan-laporan progress")).to_be_visible()
+    periksa("laporan, Excel sedang dibuat")
+    periksa("unduhan", f"{url}/unduhan/{Unduhan.objects.get().pk}/")
     periksa("ikm", f"{url}/ikm/")
     periksa("rekap presensi", f"{url}/presensi/rekap/")
     page.context.clear_cookies()
