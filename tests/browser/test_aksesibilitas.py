@@ -15,6 +15,7 @@ from bukutamu import antrian as aturan
 from layanan.models import Status
 from rating import services as rating
 from rating.models import FIELD_UNSUR
+from tests.browser.conftest import tunggu_tenang
 from tests.browser.test_antrian import jam_layanan_hari_ini
 from unduhan.models import Unduhan
 
@@ -53,7 +54,7 @@ def periksa(page, layar):
         if url:
             respons = page.goto(url)
             assert respons.status == status, f"{nama}: {url} menjawab {respons.status}"
-            page.wait_for_load_state("networkidle")
+        tunggu_tenang(page)
         temuan[nama] = pelanggaran(page)
         return page
 

@@ -27,7 +27,9 @@ def test_pimpinan_reads_the_weekly_report_and_downloads_files(page, live_server,
     expect(page.get_by_role("heading", name=re.compile("Laporan Mingguan"))).to_be_visible()
     expect(page.locator('[data-angka="layanan"]')).to_have_text("4")
     expect(page.locator("#grafik-tren")).to_be_visible()
-    page.wait_for_timeout(300)  # let Chart.js draw before the screenshot
+    # The charts are made (laporan.js keeps each on its canvas) and drawn (one frame) before the screenshot.
+    page.wait_for_function("() => [...document.querySelectorAll('canvas')].every((c) => c._grafik)")
+    page.wait_for_function("() => new Promise((selesai) => requestAnimationFrame(() => selesai(true)))")
     layar(page, "20-laporan-mingguan", full_page=True)
 
     page.get_by_role("button", name="Unduh Excel").click()
