@@ -76,7 +76,7 @@ if DEMO_ALLOWED:
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Before everything that writes the body (PesanHtmxMiddleware appends to it), so it compresses the final page.
-    "pst_frontoffice.middleware.KompresiMiddleware",
+    "pst_frontoffice.kompresi.KompresiMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -199,7 +199,7 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 MESSAGE_TAGS = {40: "danger"}
-MESSAGE_STORAGE = "pst_frontoffice.middleware.PesanHemat"
+MESSAGE_STORAGE = "pst_frontoffice.penyimpanan_pesan.PesanHemat"
 
 # --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

@@ -11,7 +11,8 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from django.urls import reverse
 
-from pst_frontoffice.middleware import KompresiMiddleware, PesanHemat, gzip_acak
+from pst_frontoffice.kompresi import KompresiMiddleware, gzip_acak
+from pst_frontoffice.penyimpanan_pesan import PesanHemat
 
 GZIP = {"HTTP_ACCEPT_ENCODING": "gzip, deflate, br"}
 
