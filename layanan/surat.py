@@ -6,7 +6,9 @@ from django.utils import timezone
 
 from pst_frontoffice.berkas import simpan_unggahan
 from pst_frontoffice.kalender import tanggal_panjang
-from pst_frontoffice.models import FORMAT_NOMOR_SURAT_BAWAAN, PengaturanKantor, isi_format_nomor
+from pst_frontoffice.models import PengaturanKantor
+from pst_frontoffice.nomor_surat import FORMAT_NOMOR_SURAT_BAWAAN, isi_format_nomor
+from pst_frontoffice.teks import buang_kendali_arah
 from pst_frontoffice.unggahan import nama_acak, periksa_berkas
 
 from .models import BerkasSurat, NomorSurat, PenghitungSurat
@@ -76,7 +78,7 @@ def unggah_berkas_surat(*, layanan, berkas, oleh):
     with transaction.atomic():
         sebelumnya = list(BerkasSurat.objects.select_for_update().filter(layanan=layanan, diganti_pada__isnull=True))
         baru = BerkasSurat(
-            layanan=layanan, nama_asli=(berkas.name or "surat")[:255], jenis=jenis, ukuran=berkas.size,
+            layanan=layanan, nama_asli=(buang_kendali_arah(berkas.name) or "surat")[:255], jenis=jenis, ukuran=berkas.size,
             diunggah_oleh=oleh,
         )
         # Through the shared helper: a full disk gives a clear message and leaves no partial file.

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from pst_frontoffice.excel import buku_excel
 from pst_frontoffice.models import Peran
+from pst_frontoffice.teks import normalisasi_email
 from pst_frontoffice.unggahan import zip_wajar
 
 from .models import JadwalPiket, Shift
@@ -150,7 +151,7 @@ def impor_jadwal(berkas, *, oleh):
     if not baris:
         raise ImporDitolak(["Berkas tidak berisi baris jadwal."])
     shift = {s.nama.strip().lower(): s for s in Shift.objects.filter(aktif=True)}
-    email = {str(v[2] or "").strip().lower() for _, v in baris}
+    email = {normalisasi_email(str(v[2] or "")) for _, v in baris}
     pengguna = {u.email: u for u in petugas_terjadwal().filter(email__in=email)}
     kesalahan, siap, dilihat = [], [], {}
     for nomor, (tgl, nama_shift, alamat) in baris:
@@ -162,7 +163,7 @@ def impor_jadwal(berkas, *, oleh):
         if s is None:
             pilihan = ", ".join(x.nama for x in shift.values())
             alasan.append(f"shift “{nama_shift or ''}” tidak dikenal (pilihan: {pilihan})")
-        alamat = str(alamat or "").strip().lower()
+        alamat = normalisasi_email(str(alamat or ""))
         p = pengguna.get(alamat)
         if p is None:
             alasan.append(f"email petugas tidak dikenal ({alamat or 'kosong'})")

@@ -14,6 +14,7 @@ from pst_frontoffice.excel import buku_excel
 from pst_frontoffice.htmx import render_halaman
 from pst_frontoffice.kalender import hari_ini, tanggal_wajar
 from pst_frontoffice.roles import admin_diperlukan, petugas_diperlukan, pimpinan_diperlukan, staf_diperlukan
+from pst_frontoffice.unggahan import menerima_unggahan
 
 from . import services
 from .forms import ImporJadwalForm, TambahJadwalForm, TutupPresensiForm
@@ -170,6 +171,7 @@ def jadwal_batal(request, pk):
     return _kembali_ke_bulan(j.tanggal)
 
 
+@menerima_unggahan
 @admin_diperlukan
 @require_POST
 def jadwal_impor(request):

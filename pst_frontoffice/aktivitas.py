@@ -25,6 +25,7 @@ from django.dispatch import receiver
 from django.http import HttpRequest
 
 from .models import LogAktivitas
+from .teks import normalisasi_email
 
 _permintaan = contextvars.ContextVar("pst_permintaan", default=None)
 
@@ -108,9 +109,9 @@ def cek_saklar_proxy_lama(app_configs=None, **kwargs):
 
 
 def email_login(request, credentials):
-    """django-axes: the email typed on the login form, the way accounts store it (lower case)."""
+    """django-axes: the email typed on the login form, the way accounts store and look it up."""
     nilai = (credentials or {}).get("username") or (credentials or {}).get("email") or ""
-    return nilai.strip().lower() or None
+    return normalisasi_email(nilai) or None
 
 
 def identitas(user):

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_delete, post_migrate, post_save
 
 
@@ -15,3 +16,10 @@ class PstFrontofficeConfig(AppConfig):
         kantor = self.get_model("PengaturanKantor")
         post_save.connect(lupakan_pengaturan, sender=kantor, dispatch_uid="pst_lupakan_pengaturan_simpan")
         post_delete.connect(lupakan_pengaturan, sender=kantor, dispatch_uid="pst_lupakan_pengaturan_hapus")
+
+
+class AdminPstConfig(admin_apps.AdminConfig):
+    """Django admin with the project's site (pst_frontoffice.admin_situs) as `admin.site`."""
+
+    default = False  # PstFrontofficeConfig stays this module's config for the app itself
+    default_site = "pst_frontoffice.admin_situs.SitusAdmin"

@@ -18,6 +18,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.utils.text import get_valid_filename
 
+from .teks import buang_kendali_arah
+
 PESAN_PENUH = (
     "Berkas belum tersimpan karena ruang penyimpanan server penuh. Isian lain tidak hilang; "
     "hubungi administrator, lalu unggah lagi."
@@ -31,7 +33,7 @@ class UnggahanGagal(ValidationError):
 
 def nama_unik(folder, nama_asli):
     """folder/<random>-<safe original name>: never clashes with another upload."""
-    asli = PurePosixPath(nama_asli or "berkas").name
+    asli = PurePosixPath(buang_kendali_arah(nama_asli) or "berkas").name
     aman = get_valid_filename(asli)[-80:] or "berkas"
     return str(PurePosixPath(folder) / f"{secrets.token_hex(6)}-{aman}")
 

@@ -10,11 +10,18 @@ text with Excel's quote prefix: Excel and LibreOffice show it as typed ("+62 812
 readable) and never evaluate it, even after the cell is edited. CSV and Word have no cell types,
 so there the text gets a leading apostrophe, the mark spreadsheets themselves use for "this is
 text". Numbers, dates and times are never touched.
+
+A CSV is also opened with another separator than it was written with: Excel and LibreOffice in an
+Indonesian locale split on ";" (the comma is the decimal separator), and "Ani;=2+5", written
+unquoted in a comma file, then gives a cell "=2+5". So in a CSV every piece of text that could
+start a cell under any split (after , ; a tab or a line break, past spaces and quotes, which an
+import may trim) gets the apostrophe too.
 """
 
 import csv
 import datetime
 import io
+import re
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -22,6 +29,9 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
+# The start or a separator or line break, then what a spreadsheet trims or unquotes ("Remove
+# spaces" on import), then a formula's first character.
+_RUMUS_SETELAH_PEMISAH = re.compile(r'((?:^|[,;\t\r\n])[\s"]*)(?=[=+\-@])')
 
 
 def seperti_rumus(nilai):
@@ -48,14 +58,20 @@ def teks_aman(sel):
     return sel
 
 
+def teks_csv(nilai):
+    """A value for a CSV cell: `teks_sel`, and no formula after a separator inside the text either."""
+    nilai = teks_sel(nilai)
+    return _RUMUS_SETELAH_PEMISAH.sub(r"\1'", nilai) if isinstance(nilai, str) else nilai
+
+
 class PenulisCsv:
-    """csv.writer whose every cell goes through `teks_sel`: the one way the app writes CSV."""
+    """csv.writer whose every cell goes through `teks_csv`: the one way the app writes CSV."""
 
     def __init__(self, tujuan, **opsi):
         self._penulis = csv.writer(tujuan, **opsi)
 
     def writerow(self, baris):
-        return self._penulis.writerow([teks_sel(v) for v in baris])
+        return self._penulis.writerow([teks_csv(v) for v in baris])
 
     def writerows(self, daftar):
         for baris in daftar:

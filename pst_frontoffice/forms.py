@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from .kalender import TANGGAL_MAKS, TANGGAL_MIN, awal_hari, tanggal_wajar
+from .teks import buang_kendali_arah
 
 # The largest id or number a database column holds (a signed 64-bit integer).
 BATAS_BILANGAN = 2**63 - 1
@@ -101,7 +102,9 @@ def _batasi(field, label):
     """Range checks every field of a kind needs, so no typed value reaches an overflow.
 
     Dates and datetimes between 2000 and 2100; integers within a database column; a choice of a
-    table row by an integer id only when the id is a whole number in range.
+    table row by an integer id only when the id is a whole number in range. Text (passwords
+    aside) and uploaded file names lose their bidi control characters
+    (`pst_frontoffice.teks.buang_kendali_arah`): a name never displays reversed.
     """
     if isinstance(field, (forms.DateField, forms.DateTimeField)):
         field.validators.append(_validasi_tanggal(label))
@@ -113,6 +116,29 @@ def _batasi(field, label):
     elif isinstance(field, forms.ModelChoiceField):
         # The field is this form's own copy (Django deep-copies fields per form instance).
         field.clean = _pilihan_model_aman(field, field.clean)
+    elif isinstance(field, forms.CharField) and not isinstance(field.widget, forms.PasswordInput):
+        field.to_python = _tanpa_kendali_arah(field.to_python)
+    elif isinstance(field, forms.FileField):
+        field.clean = _nama_berkas_tanpa_kendali_arah(field.clean)
+
+
+def _tanpa_kendali_arah(to_python):
+    """Typed text without bidi controls, before the field's length and other checks see it."""
+
+    def bersih(nilai):
+        return buang_kendali_arah(to_python(nilai))
+
+    return bersih
+
+
+def _nama_berkas_tanpa_kendali_arah(clean):
+    def bersih(*args, **kwargs):
+        berkas = clean(*args, **kwargs)
+        if getattr(berkas, "name", None):
+            berkas.name = buang_kendali_arah(berkas.name)
+        return berkas
+
+    return bersih
 
 
 class FormIndonesia(PesanIndonesiaMixin, forms.Form):

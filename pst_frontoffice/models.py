@@ -3,7 +3,6 @@
 import contextlib
 import contextvars
 import datetime
-import re
 import zoneinfo
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
@@ -12,7 +11,9 @@ from django.core.validators import FileExtensionValidator, MaxValueValidator, Mi
 from django.db import models
 
 from .dokumen import validasi_template_docx
+from .nomor_surat import FORMAT_NOMOR_SURAT_BAWAAN, validasi_format_nomor
 from .simpanan_kantor import simpanan_kantor
+from .teks import normalisasi_email, satu_baris
 from .unggahan import jalur_template_surat
 from .whatsapp import validasi_template_wa_grup, validasi_template_wa_pengunjung
 
@@ -30,10 +31,15 @@ class Peran(models.TextChoices):
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
+    @classmethod
+    def normalize_email(cls, email):
+        # Also what User.clean() applies, so admin forms check uniqueness on the stored form.
+        return normalisasi_email(email)
+
     def _create_user(self, email, password, **extra):
         if not email:
             raise ValueError("Email wajib diisi.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user = self.model(email=self.normalize_email(email), **extra)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -47,7 +53,9 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra)
 
     def get_by_natural_key(self, username):
-        return self.get(email__iexact=username)
+        # Exact on the normalised form: a database's own case folding (PostgreSQL's UPPER folds
+        # ı to I) would find an account under an address the lockout counts separately.
+        return self.get(email=normalisasi_email(username))
 
 
 class User(AbstractUser):
@@ -56,10 +64,10 @@ class User(AbstractUser):
     username = None
     first_name = None
     last_name = None
-    nama = models.CharField("nama", max_length=150)
+    nama = models.CharField("nama", max_length=150, validators=[satu_baris])
     email = models.EmailField("email", unique=True)
     peran = models.CharField("peran", max_length=10, choices=Peran.choices, default=Peran.PETUGAS)
-    no_hp = models.CharField("no. HP", max_length=20, blank=True)
+    no_hp = models.CharField("no. HP", max_length=20, blank=True, validators=[satu_baris])
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -76,7 +84,7 @@ class User(AbstractUser):
         return self.nama or self.email
 
     def save(self, *args, **kwargs):
-        self.email = self.email.lower()
+        self.email = normalisasi_email(self.email)
         # The Admin role is the one that manages users, master data and office settings in
         # Django admin; no other role enters it. One switch, so the two can never disagree.
         self.is_staff = self.is_superuser = self.peran == Peran.ADMIN
@@ -122,8 +130,6 @@ TEMPLATE_WA_GRUP_BAWAAN = (
 )
 
 
-FORMAT_NOMOR_SURAT_BAWAAN = "B-{urut:03}/{kode_unit}/{klasifikasi}/{bulan:02}/{tahun}"
-
 TEMPLATE_WA_PENGUNJUNG_BAWAAN = (
     "Yth. {nama},\n"
     "permintaan data Anda di {kantor} kini berstatus *{status}*.\n"
@@ -133,52 +139,25 @@ TEMPLATE_WA_PENGUNJUNG_BAWAAN = (
 )
 
 
-# {name} or {name:0N} (zero-padded to N digits), nothing else: no attribute access, no other format spec.
-_BAGIAN_NOMOR = re.compile(r"\{([a-z_]+)(?::0([1-9]))?\}|[{}]")
-
-
-def isi_format_nomor(format_, **data):
-    """Fill a letter-number format; ValueError for anything in braces but the known placeholders."""
-    def ganti(m):
-        nama, lebar = m.group(1), m.group(2)
-        if nama not in data:
-            raise ValueError(f"bagian {m.group(0)} tidak dikenal")
-        return str(data[nama]).zfill(int(lebar)) if lebar else str(data[nama])
-
-    return _BAGIAN_NOMOR.sub(ganti, format_)
-
-
-def validasi_format_nomor(nilai):
-    """A letter-number format must carry the sequence and the year, and only known placeholders."""
-    if "{urut" not in nilai or "{tahun" not in nilai:
-        raise ValidationError("Format nomor surat wajib memuat {urut} dan {tahun}.")
-    try:
-        contoh = isi_format_nomor(nilai, urut=7, kode_unit="63100", klasifikasi="HM.310", bulan=11, tahun=2026)
-    except ValueError as e:
-        raise ValidationError(
-            "Format nomor surat tidak dapat dipakai (%(galat)s). Tersedia: {urut} {kode_unit} {klasifikasi} "
-            "{bulan} {tahun}, mis. {urut:03} dan {bulan:02}.", params={"galat": e},
-        ) from e
-    if len(contoh) > 80:
-        raise ValidationError("Nomor surat dari format ini terlalu panjang (lebih dari 80 karakter).")
-
-
 class PengaturanKantor(models.Model):
     """The one settings record of this installation's office, edited by an Admin."""
 
-    nama_kantor = models.CharField("nama kantor", max_length=150, default="BPS Kabupaten Tanah Bumbu")
+    # Single-line fields refuse line breaks (satu_baris): the office name goes into e-mail headers.
+    nama_kantor = models.CharField(
+        "nama kantor", max_length=150, default="BPS Kabupaten Tanah Bumbu", validators=[satu_baris]
+    )
     kode_unit = models.CharField(
         "kode unit kerja",
         max_length=5,
         default="63100",
-        validators=[RegexValidator(r"^\d{5}$", "Kode unit harus 5 angka, misalnya 63100.")],
+        validators=[RegexValidator(r"^\d{5}\Z", "Kode unit harus 5 angka, misalnya 63100."), satu_baris],
         help_text="4 angka kode wilayah + 1 angka unit, dipakai pada nomor surat.",
     )
     alamat = models.TextField(
         "alamat",
         default="Jl. Dharma Praja, Gunung Tinggi, Kec. Batulicin, Kabupaten Tanah Bumbu, Kalimantan Selatan",
     )
-    telepon = models.CharField("telepon", max_length=50, blank=True, default="")
+    telepon = models.CharField("telepon", max_length=50, blank=True, default="", validators=[satu_baris])
     email = models.EmailField("email kantor", blank=True, default="bps6310@bps.go.id")
     situs = models.URLField("situs web", blank=True, default="https://tanahbumbukab.bps.go.id")
     zona_waktu = models.CharField("zona waktu", max_length=40, choices=ZonaWaktu.choices, default=ZonaWaktu.WITA)
@@ -199,18 +178,21 @@ class PengaturanKantor(models.Model):
     )
     format_nomor_surat = models.CharField(
         "format nomor surat balasan", max_length=100, default=FORMAT_NOMOR_SURAT_BAWAAN,
-        validators=[validasi_format_nomor],
+        validators=[validasi_format_nomor, satu_baris],
         help_text="Tersedia: {urut:03} {kode_unit} {klasifikasi} {bulan:02} {tahun}. Segmen bulan boleh dihapus, "
         "mis. B-{urut:03}/{kode_unit}/{klasifikasi}/{tahun}.",
     )
     kota_surat = models.CharField(
-        "kota pada tanggal surat", max_length=60, blank=True, default="Batulicin",
+        "kota pada tanggal surat", max_length=60, blank=True, default="Batulicin", validators=[satu_baris],
         help_text="Ditulis sebelum tanggal surat, mis. Batulicin, 22 November 2026.",
     )
     penandatangan_jabatan = models.CharField(
-        "jabatan penanda tangan", max_length=150, blank=True, default="Kepala BPS Kabupaten Tanah Bumbu"
+        "jabatan penanda tangan", max_length=150, blank=True, default="Kepala BPS Kabupaten Tanah Bumbu",
+        validators=[satu_baris],
     )
-    penandatangan_nama = models.CharField("nama penanda tangan", max_length=150, blank=True, default="")
+    penandatangan_nama = models.CharField(
+        "nama penanda tangan", max_length=150, blank=True, default="", validators=[satu_baris]
+    )
     template_surat_balasan = models.FileField(
         "template .docx surat balasan", upload_to=jalur_template_surat, blank=True,
         validators=[FileExtensionValidator(["docx"], "Template surat harus berkas .docx."), validasi_template_docx],
@@ -321,7 +303,7 @@ class CutiBersama(models.Model):
         LIBUR = "libur", "Hari libur lain"
 
     tanggal = models.DateField("tanggal", unique=True)
-    keterangan = models.CharField("keterangan", max_length=150)
+    keterangan = models.CharField("keterangan", max_length=150, validators=[satu_baris])
     jenis = models.CharField(
         "jenis", max_length=20, choices=Jenis.choices, default=Jenis.CUTI_BERSAMA,
         help_text="Hari libur lain: libur nasional yang tanggalnya masih perkiraan, hari pemungutan suara, "

@@ -46,7 +46,7 @@ CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 DEMO_ALLOWED = not PRODUCTION
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "pst_frontoffice.apps.AdminPstConfig",  # django.contrib.admin with our site (admin_situs)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -79,6 +79,10 @@ MIDDLEWARE = [
     "pst_frontoffice.kompresi.KompresiMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads the body (the NUL check reads POST): a body too large gets a 413.
+    "pst_frontoffice.middleware.BatasKirimanMiddleware",
+    # Before the session: a NUL in its cookie would reach the database as the session key.
+    "pst_frontoffice.middleware.TolakNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -88,7 +92,6 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "pst_frontoffice.middleware.PesanHtmxMiddleware",
     "pst_frontoffice.middleware.ZonaWaktuKantorMiddleware",
-    "pst_frontoffice.middleware.TolakNulMiddleware",
     "pst_frontoffice.aktivitas.PermintaanMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -162,6 +165,15 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Uploaded files live outside static/ and are served only through views that check the user.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Request bodies (BatasKirimanMiddleware): pages that take an upload allow this much, above each
+# file's own 10 MB so a file slightly too big gets its form's message; every other page takes the
+# size of its form fields (Django's DATA_UPLOAD_MAX_MEMORY_SIZE). More gets the 413 page unread.
+# The reverse proxy's own limit sits just above (docs/operasi.md: client_max_body_size 13m).
+BATAS_KIRIMAN_UNGGAHAN_BAIT = envint("BATAS_UNGGAHAN_MB", 12) * 1024 * 1024
+BATAS_KIRIMAN_BAIT = 2_621_440
+# `manage.py restore` refuses an archive that unpacks to more than this, before unpacking it (a
+# small .tar.gz can hold terabytes of zeros).
+CADANGAN_MAKS_BAIT = envint("CADANGAN_MAKS_GB", 20) * 1024**3
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

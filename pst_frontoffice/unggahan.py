@@ -27,6 +27,13 @@ W_DOCUMENT = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}docu
 NAMA_JENIS = {"pdf": "PDF", "docx": "DOCX"}
 
 
+def menerima_unggahan(view):
+    """Marks a view that takes an uploaded file: its requests may carry BATAS_KIRIMAN_UNGGAHAN_BAIT
+    (BatasKirimanMiddleware); every other page refuses a body larger than its form fields."""
+    view.menerima_unggahan = True
+    return view
+
+
 def jenis_berkas(berkas):
     """'pdf' or 'docx' from the first bytes / the ZIP directory of the file, else None."""
     posisi = berkas.tell() if hasattr(berkas, "tell") else 0

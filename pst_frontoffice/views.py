@@ -10,10 +10,19 @@ from django.template import loader
 
 from .aktivitas import email_login
 from .forms import LoginForm
+from .navigasi import jalur_kembali
 
-login = auth_views.LoginView.as_view(
-    template_name="akun/login.html", authentication_form=LoginForm, redirect_authenticated_user=True
-)
+class LoginView(auth_views.LoginView):
+    template_name = "akun/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def get_redirect_url(self):
+        # `next` by the site's one rule for "come back to" (a page of this site or nothing).
+        return jalur_kembali(self.request, "next") or ""
+
+
+login = LoginView.as_view()
 logout = auth_views.LogoutView.as_view()
 
 

@@ -44,7 +44,8 @@ def test_csv_writer_prefixes_formula_like_text_with_an_apostrophe():
     PenulisCsv(keluaran).writerows([[*RUMUS, 42, -7, "Biasa"]])
 
     baris = next(csv.reader(io.StringIO(keluaran.getvalue())))
-    assert baris[:6] == ["'" + t for t in RUMUS]
+    # A tab or CR in front also separates: the formula after it gets its own apostrophe.
+    assert baris[:6] == ["'" + t for t in RUMUS[:4]] + ["'\t'=1+1", "'\r'=1+1"]
     assert baris[6:] == ["42", "-7", "Biasa"]
 
 
@@ -106,3 +107,38 @@ def test_letter_register_xlsx_keeps_formula_text_as_text(masuk, petugas, buat_la
     teks = {c.value: c for c in baris}
     assert teks["-Kepala"].quotePrefix and teks["@Data"].quotePrefix and teks["=HYPERLINK(\"x\")"].data_type == "s"
     assert baris[0].data_type == "n" and isinstance(baris[2].value, datetime.datetime)
+
+
+# Text that splits into a formula once a spreadsheet cuts the line on a character the writer did
+# not quote for: our CSV is comma-separated, but Excel and LibreOffice in an Indonesian locale
+# open a CSV with ";" (the decimal separator is the comma).
+SISIPAN = [
+    "Ani;=2+5", "Ani,=2+5", "Budi;+1+1", "Citra; =1+1", 'Dewi;"=3+3', "Eka\n=4+4", "Eka\r\n=4+4",
+    "Fajar;@SUM(1)", "Gita;-2+3", "Hana\t=6+6", "Ina;\t=7+7", 'Joko","=8+8', "=5+5",
+    " =9+9", '"=1+2', "Kiki;  =1",
+]
+
+
+@pytest.mark.parametrize("pemisah", [",", ";", "\t"])
+def test_csv_has_no_formula_cell_whichever_separator_opens_it(pemisah):
+    keluaran = io.StringIO()
+
+    penulis = PenulisCsv(keluaran)
+    for teks in SISIPAN:
+        penulis.writerow([teks, "x", -7])
+
+    sel = [s for baris in csv.reader(io.StringIO(keluaran.getvalue()), delimiter=pemisah) for s in baris]
+    # A line break inside a quoted value is a new row for a reader whose quotes fell elsewhere.
+    sel += [s for baris in keluaran.getvalue().splitlines() for s in baris.split(pemisah)]
+    # Spaces and quotes are what an import may trim ("Remove spaces") or unquote.
+    rumus = [s for s in sel if s.lstrip(' "\t').startswith(("=", "+", "-", "@")) and s.strip('"\r') != "-7"]
+    assert rumus == []
+    assert {baris[2] for baris in csv.reader(io.StringIO(keluaran.getvalue()))} == {"-7"}  # numbers stay numbers
+
+
+def test_csv_keeps_ordinary_punctuation_readable():
+    keluaran = io.StringIO()
+
+    PenulisCsv(keluaran).writerow(["Bappeda, Bidang Statistik; lantai 2", "Jl. A - B"])
+
+    assert next(csv.reader(io.StringIO(keluaran.getvalue()))) == ["Bappeda, Bidang Statistik; lantai 2", "Jl. A - B"]

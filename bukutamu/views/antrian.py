@@ -4,12 +4,12 @@ from django.contrib import messages
 from django.core import signing
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pst_frontoffice.hari_kerja import KalenderKerja
 from pst_frontoffice.htmx import TAB, render_halaman
+from pst_frontoffice.navigasi import kembali_ke
 from pst_frontoffice.qr import qr_svg
 from pst_frontoffice.ratelimit import melebihi_batas
 from pst_frontoffice.roles import petugas_diperlukan
@@ -134,13 +134,6 @@ def _loket(request):
     return request.session.get("loket_antrian", 1)
 
 
-def _kembali(request, bawaan="antrian:petugas"):
-    tujuan = request.POST.get("kembali", "")
-    if tujuan and url_has_allowed_host_and_scheme(tujuan, allowed_hosts={request.get_host()}):
-        return redirect(tujuan)
-    return redirect(bawaan)
-
-
 def _form_janji_kosong(*, jadwal, kalender):
     slot = aturan.slot_janji_terdekat(jadwal=jadwal, kalender=kalender)
     return JanjiTemuForm(initial={"waktu": slot.replace(tzinfo=None) if slot else None})
@@ -214,7 +207,7 @@ def panggil_ulang(request, pk):
         messages.error(request, str(e))
     else:
         messages.success(request, f"Antrian {antrian.nomor} dipanggil ulang ke loket {loket}.")
-    return _kembali(request)
+    return kembali_ke(request, "antrian:petugas")
 
 
 @petugas_diperlukan

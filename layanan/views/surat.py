@@ -14,6 +14,7 @@ from pst_frontoffice.berkas import UnggahanGagal
 from pst_frontoffice.excel import buku_excel
 from pst_frontoffice.htmx import render_halaman
 from pst_frontoffice.roles import admin_diperlukan, petugas_diperlukan, staf_diperlukan
+from pst_frontoffice.unggahan import menerima_unggahan
 
 from .. import ekspor
 from ..draf_surat import buat_draf, template_bawaan_docx
@@ -78,6 +79,7 @@ def draf_surat(request, pk):
     return FileResponse(isi, as_attachment=True, filename=nama, content_type=DOCX)
 
 
+@menerima_unggahan
 @petugas_diperlukan
 @require_POST
 def unggah_berkas(request, pk):

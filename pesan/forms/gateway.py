@@ -29,6 +29,10 @@ class PengaturanGatewayForm(ModelFormIndonesia):
 
     def clean(self):
         data = super().clean()
+        # The stored token goes only where it was typed for: a new address or provider without
+        # the token typed again would hand it to that server.
+        if self.instance.token_terenkripsi and not data.get("token") and {"url_api", "penyedia"} & set(self.changed_data):
+            self.add_error("token", "Alamat API atau penyedia berubah: ketik ulang token untuk tujuan yang baru.")
         if data.get("aktif") and not (data.get("token") or self.instance.token_terenkripsi):
             self.add_error("token", "Isi token sebelum mengaktifkan gateway.")
         if data.get("aktif") and data.get("penyedia") == Penyedia.CLOUD_API and not data.get("phone_number_id"):

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from layanan.models import Layanan
 from pst_frontoffice.htmx import render_halaman
+from pst_frontoffice.navigasi import kembali_ke
 from pst_frontoffice.roles import admin_diperlukan, petugas_diperlukan
 
 from .. import outbox as antrean
@@ -44,7 +45,7 @@ def kirim_ulang(request, pk):
         messages.success(request, f"Pesan #{baris.pk} diantrekan ulang.")
     else:
         messages.error(request, f"Pesan #{baris.pk} tidak gagal, jadi tidak perlu dikirim ulang.")
-    return redirect(request.POST.get("kembali") or "pesan:outbox")
+    return kembali_ke(request, "pesan:outbox")
 
 
 @petugas_diperlukan
