@@ -142,18 +142,32 @@ def _pk_dari_lokasi(response):
     return int(response["Location"].rstrip("/").rsplit("/", 1)[-1])
 
 
+def jalankan_tugas():
+    """Every waiting background task, run in this process by the worker's own runner (django-tasks-db's
+    Worker.run_task, what `db_worker` calls for each task), without the worker loop's connection
+    recycling: inside a test's transaction that would close the connection on PostgreSQL. The
+    browser test of the download runs the real `db_worker` command."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(queue_names=["*"], interval=0, batch=True, backend_name="default", startup_delay=False,
+                    max_tasks=None, worker_id="uji", excluded_queue_names=[])
+    while (tugas := DBTaskResult.objects.ready().order_by("enqueued_at").first()) is not None:
+        tugas.claim(worker.worker_id)
+        worker.run_task(tugas)
+
+
 @pytest.fixture
 def unduh_lewat_worker(django_capture_on_commit_callbacks):
-    """A report file as the page gets it: asked for (POST), made by the worker (`db_worker --batch`,
-    in this process), then downloaded. Returns the download's response."""
-    from django.core.management import call_command
+    """A report file as the page gets it: asked for (POST), made by the worker's task runner (in this
+    process), then downloaded. Returns the download's response."""
     from django.urls import reverse
 
     def unduh(client, jenis, query):
         with django_capture_on_commit_callbacks(execute=True):
             diminta = client.post(reverse("unduhan:buat"), {"jenis": jenis, **query})
         assert diminta.status_code == 302, diminta
-        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+        jalankan_tugas()
         return client.get(reverse("unduhan:unduh", args=[_pk_dari_lokasi(diminta)]))
 
     return unduh

@@ -7,7 +7,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.files.storage import default_storage
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +19,7 @@ from pst_frontoffice.models import LogAktivitas, Peran
 from unduhan.models import Unduhan
 from unduhan.pembuatan import bersihkan
 
-from .conftest import _pk_dari_lokasi
+from .conftest import _pk_dari_lokasi, jalankan_tugas
 
 pytestmark = pytest.mark.django_db
 WITA = ZoneInfo("Asia/Makassar")
@@ -34,7 +33,7 @@ def _media(settings, tmp_path):
 
 
 def _worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    jalankan_tugas()
 
 
 def _minta(client, capture, jenis="laporan_xlsx", **lain):

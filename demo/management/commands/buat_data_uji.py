@@ -188,9 +188,12 @@ class Command(BaseCommand):
         parser.add_argument("--penilaian", type=float, default=0.3, help="bagian layanan selesai yang dinilai (0–1)")
         parser.add_argument("--seed", type=int, default=8)
         parser.add_argument("--batch", type=int, default=20000)
+        parser.add_argument("--ambang-muat-cepat", type=int, default=50_000,
+                            help="dari sekian baris pengunjung + layanan, indeks dibangun ulang sekali di akhir (PostgreSQL)")
         parser.add_argument("--izinkan-produksi", action="store_true", help="izinkan pada pengaturan produksi")
 
-    def handle(self, *args, layanan, pengunjung, petugas, tahun, penilaian, seed, batch, izinkan_produksi, **options):
+    def handle(self, *args, layanan, pengunjung, petugas, tahun, penilaian, seed, batch, izinkan_produksi,
+               ambang_muat_cepat, **options):
         if getattr(settings, "PRODUCTION", False) and not izinkan_produksi:
             raise CommandError("Data uji tidak dibuat pada pengaturan produksi (pakai --izinkan-produksi untuk basis data uji).")
         if layanan < 0 or petugas < 1:
@@ -206,7 +209,7 @@ class Command(BaseCommand):
             PengaturanKantor.get()
             pastikan_jenis_bawaan(JenisLayanan)
             akun = self._pengguna(petugas)
-            with _muat_cepat_postgresql(dimuat, aktif=layanan + pengunjung >= 50_000):
+            with _muat_cepat_postgresql(dimuat, aktif=layanan + pengunjung >= ambang_muat_cepat):
                 id_pengunjung = self._pengunjung(rnd, pengunjung, batch)
                 hasil = self._kunjungan_dan_layanan(rnd, layanan, id_pengunjung, akun, batch)
             self._setel_ulang_urutan()
