@@ -6,6 +6,7 @@ the environment); also the yearly Excel export made the way the worker makes it.
 
     .venv/bin/python scripts/bench_rincian.py --ulang 10 halaman PERAN:PATH...
     .venv/bin/python scripts/bench_rincian.py excel
+    .venv/bin/python scripts/bench_rincian.py --ulang 5 query PERAN:PATH...   # each query's time, slowest first
 
 Each request goes through Django's test client in this process (all middleware, no network).
 The time of each part is exclusive: SQL run while a template renders counts as SQL, not template.
@@ -125,6 +126,40 @@ def ukur_halaman(jalur, ulang):
     return hasil
 
 
+def ukur_query(jalur, ulang):
+    """{path: [[median ms, SQL head], ...]}: every query of the page, slowest first."""
+    _setup()
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+
+    User = get_user_model()
+    hasil = {}
+    for path in jalur:
+        peran, _, url = path.partition(":")
+        client = Client(HTTP_HOST="127.0.0.1")
+        client.force_login(User.objects.get(email=f"{'petugas01' if peran == 'petugas' else peran}@uji.example"))
+        client.get(url)
+        waktu = collections.defaultdict(list)
+
+        def catat(execute, sql, params, many, context):
+            mulai = time.perf_counter()
+            try:
+                return execute(sql, params, many, context)
+            finally:
+                waktu[len(urutan)].append((time.perf_counter() - mulai) * 1000)
+                urutan.append(sql)
+
+        for _ in range(ulang):
+            urutan = []
+            with connection.execute_wrapper(catat):
+                client.get(url)
+            kepala = urutan
+        hasil[path] = sorted(([round(statistics.median(ms), 2), " ".join(kepala[i].split())[:160]]
+                              for i, ms in waktu.items() if i < len(kepala)), reverse=True)
+    return hasil
+
+
 def ukur_excel():
     """The yearly Excel as the worker makes it (unduhan.pembuatan.buat_berkas): time, size, memory."""
     _setup()
@@ -156,12 +191,17 @@ def ukur_excel():
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("mode", choices=["halaman", "excel"])
+    ap.add_argument("mode", choices=["halaman", "query", "excel"])
     ap.add_argument("jalur", nargs="*", help="peran:/path/, mis. petugas:/dashboard/")
     ap.add_argument("--ulang", type=int, default=10)
     args = ap.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench_settings")
-    hasil = ukur_halaman(args.jalur, args.ulang) if args.mode == "halaman" else ukur_excel()
+    if args.mode == "halaman":
+        hasil = ukur_halaman(args.jalur, args.ulang)
+    elif args.mode == "query":
+        hasil = ukur_query(args.jalur, args.ulang)
+    else:
+        hasil = ukur_excel()
     print(json.dumps(hasil))
 
 

@@ -3,7 +3,10 @@ import os
 import shutil
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
 
 from bukutamu.bawaan import pastikan_jenis_bawaan
 from bukutamu.models import JenisLayanan
@@ -147,9 +150,6 @@ def jalankan_tugas():
     Worker.run_task, what `db_worker` calls for each task), without the worker loop's connection
     recycling: inside a test's transaction that would close the connection on PostgreSQL. The
     browser test of the download runs the real `db_worker` command."""
-    from django_tasks_db.management.commands.db_worker import Worker
-    from django_tasks_db.models import DBTaskResult
-
     worker = Worker(queue_names=["*"], interval=0, batch=True, backend_name="default", startup_delay=False,
                     max_tasks=None, worker_id="uji", excluded_queue_names=[])
     while (tugas := DBTaskResult.objects.ready().order_by("enqueued_at").first()) is not None:
@@ -161,7 +161,6 @@ def jalankan_tugas():
 def unduh_lewat_worker(django_capture_on_commit_callbacks):
     """A report file as the page gets it: asked for (POST), made by the worker's task runner (in this
     process), then downloaded. Returns the download's response."""
-    from django.urls import reverse
 
     def unduh(client, jenis, query):
         with django_capture_on_commit_callbacks(execute=True):
