@@ -25,7 +25,7 @@ jaga_worker() {
     echo "Worker latar (pesan dan berkas unduhan) berjalan (PID $anak)."
     wait "$anak"
     kode=$?
-    echo "!!! WORKER PENGIRIMAN PESAN BERHENTI (kode $kode): e-mail, WhatsApp dan berkas unduhan tidak dibuat. Dijalankan lagi dalam 2 detik. !!!" >&2
+    echo "!!! WORKER LATAR BERHENTI (kode $kode): e-mail dan WhatsApp tidak terkirim, berkas unduhan tidak dibuat. Dijalankan lagi dalam 2 detik. !!!" >&2
     sleep 2
   done
 }

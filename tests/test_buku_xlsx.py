@@ -105,3 +105,39 @@ def test_an_aware_time_is_refused():
 
 def test_column_letters():
     assert [huruf_kolom(i) for i in (0, 25, 26, 27, 701, 702)] == ["A", "Z", "AA", "AB", "ZZ", "AAA"]
+
+
+def test_decimals_keep_their_places_and_bold_text_is_bold():
+    def tulis(buku):
+        with buku.lembar("Kepuasan") as ws:
+            ws.baris(["Kepuasan (IKM) — Minggu ini"], tebal=True)
+            ws.baris([decimal.Decimal("88.38"), decimal.Decimal("3.545"), decimal.Decimal("0.3939"),
+                      decimal.Decimal("66.7"), decimal.Decimal("12"), decimal.Decimal("1.234567")])
+
+    ws = load_workbook(io.BytesIO(_buka(tulis)))["Kepuasan"]
+    assert ws["A1"].font.b and ws["A1"].fill.fill_type is None  # bold, not the header style
+    angka = list(ws.iter_rows(min_row=2))[0]
+    assert [c.number_format for c in angka] == ["0.00", "0.000", "0.0000", "0.0", "0", "General"]
+    assert angka[0].value == pytest.approx(88.38) and angka[5].value == pytest.approx(1.234567)
+
+
+def test_sheets_print_on_a4_one_page_wide_with_their_header_row_on_every_page():
+    def tulis(buku):
+        with buku.lembar("Per Sarana", lebar=[34, 14], cetak_a4=True, baris_judul_cetak=3) as ws:
+            ws.baris(["Per Sarana"])
+        with buku.lembar("Data Layanan", lebar=[20] * 8, beku_baris=1, cetak_a4=True, baris_judul_cetak=1) as ws:
+            ws.baris(["No."], judul=True)
+        with buku.lembar("Tanpa cetak") as ws:
+            ws.baris(["x"])
+        with buku.lembar("Kantor 'Utama'", lebar=[10], cetak_a4=True, baris_judul_cetak=2) as ws:
+            ws.baris(["y"])
+
+    wb = load_workbook(io.BytesIO(_buka(tulis)))
+    for nama, orientasi, judul in (("Per Sarana", "portrait", "$3:$3"), ("Data Layanan", "landscape", "$1:$1"),
+                                   ("Kantor 'Utama'", "portrait", "$2:$2")):
+        ws = wb[nama]
+        ps = ws.page_setup
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and (ps.fitToWidth, ps.fitToHeight, str(ps.paperSize)) == (1, 0, "9")
+        assert (ps.orientation, ws.print_title_rows) == (orientasi, judul), nama
+    assert wb["Data Layanan"].freeze_panes == "A2"
+    assert wb["Tanpa cetak"].print_title_rows is None

@@ -9,6 +9,7 @@ import pytest
 from django.test import RequestFactory
 from django.utils import timezone
 
+from pesan.outbox import pengiriman_aktif
 from pst_frontoffice.middleware import ZonaWaktuKantorMiddleware
 from pst_frontoffice.models import PengaturanKantor, ZonaWaktu
 
@@ -80,3 +81,12 @@ def test_a_restored_or_deleted_settings_row_is_read_again(django_assert_num_quer
         assert PengaturanKantor.get().nama_kantor == "Dari Cadangan"
     PengaturanKantor.objects.get(pk=1).delete()
     assert PengaturanKantor.get().nama_kantor == "BPS Kabupaten Tanah Bumbu"
+
+
+def test_public_address_set_by_the_admin_turns_messages_on_at_once():
+    assert not pengiriman_aktif()  # read and kept
+    kantor = PengaturanKantor.get()
+    kantor.url_publik = "https://pst.contoh.go.id"
+    kantor.save()
+
+    assert pengiriman_aktif()

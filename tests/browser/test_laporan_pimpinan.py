@@ -34,6 +34,7 @@ def test_pimpinan_reads_the_weekly_report_and_downloads_files(page, live_server,
     page.wait_for_function("() => new Promise((selesai) => requestAnimationFrame(() => selesai(true)))")
     layar(page, "20-laporan-mingguan", full_page=True)
 
+    page.set_viewport_size({"width": 1366, "height": 768})  # an officer's laptop, for the screenshots below
     page.get_by_role("button", name="Unduh Excel").click()
     status = page.locator("#unduhan-laporan .unduhan-status")
     expect(status).to_have_attribute("data-status", "menunggu")
