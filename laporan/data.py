@@ -362,6 +362,12 @@ KOLOM_LAYANAN = [
 ]
 
 
+def jumlah_layanan(periode):
+    """How many rows baris_layanan gives (for a progress bar)."""
+    awal, akhir = periode.batas
+    return Layanan.objects.filter(dibuat__gte=awal, dibuat__lt=akhir).count()
+
+
 def baris_layanan(periode):
     """Every service of the period as a plain row (for Excel and CSV), streamed from the database."""
     awal, akhir = periode.batas

@@ -1,11 +1,13 @@
 """Writers that turn a report's rows into files: Excel (streamed), Word, CSV for Silastik.
 
 Data comes from laporan.data; nothing here queries on its own (the data is kept apart from the file format).
+The files with a row per service (Excel, both Silastik files) can be a year of a province's
+services: they stream into `tujuan` and report how far they are through `kemajuan(selesai, total)`,
+so the background worker (`unduhan`) shows a progress bar.
 """
 
 import datetime
 import io
-import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -15,19 +17,16 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
-from pst_frontoffice.excel import PenulisCsv, atur_cetak, buku_excel, nilai_bersih, teks_aman, teks_sel
+from pst_frontoffice.buku_xlsx import BukuXlsx
+from pst_frontoffice.excel import PenulisCsv, teks_sel
 
-from .data import KOLOM_LAYANAN, baris_layanan
+from .data import KOLOM_LAYANAN, baris_layanan, jumlah_layanan
 from .definisi import DEFINISI
 from .grafik import grafik_batang
 
-TEBAL = Font(bold=True, color="FFFFFF")
-ISI_JUDUL = PatternFill("solid", fgColor="0B4F8A")
+# Rows between two progress reports: often enough for a moving bar, rare enough to cost nothing.
+LANGKAH_KEMAJUAN = 5_000
 
 
 @dataclass
@@ -110,82 +109,60 @@ def tabel_laporan(laporan):
     ], DEFINISI["tren"])
 
 
-def _format_angka(nilai):
-    """Excel's number format for a value: as many decimals as a Decimal carries, one for a percentage."""
-    if isinstance(nilai, Decimal):
-        tempat = -nilai.as_tuple().exponent
-        return "0." + "0" * tempat if tempat > 0 else "0"
-    if isinstance(nilai, float):
-        return "0.0"
-    return None
+def _angka_xlsx(nilai):
+    """A table's value for Excel: a percentage (float, rounded to one place) shown with its one place;
+    a Decimal keeps the places it carries (IKM 88.38, NRR 3.545: the writer shows them)."""
+    if isinstance(nilai, float) and nilai == nilai and abs(nilai) != float("inf"):
+        return Decimal(f"{nilai:.1f}")
+    return nilai
 
 
-def _sel(ws, nilai, *, judul=False, tebal=False):
-    sel = teks_aman(WriteOnlyCell(ws, value=nilai_bersih(nilai)))
-    if judul:
-        sel.font = TEBAL
-        sel.fill = ISI_JUDUL
-        sel.alignment = Alignment(vertical="center", wrap_text=True)
-    elif tebal:
-        sel.font = Font(bold=True)
-    if isinstance(nilai, datetime.datetime):
-        sel.number_format = "DD/MM/YYYY HH:MM"
-    elif isinstance(nilai, datetime.date):
-        sel.number_format = "DD/MM/YYYY"
-    elif isinstance(nilai, datetime.time):
-        sel.number_format = "HH:MM"
-    elif _format_angka(nilai):
-        sel.number_format = _format_angka(nilai)
-    return sel
-
-
-def tulis_lembar(wb, tabel, *, keterangan):
-    """One Tabel as a sheet of a write-only workbook: title, what it counts, header row (frozen), rows, note."""
-    ws = wb.create_sheet(tabel.judul[:31])
-    ws.freeze_panes = "A4"
+def tulis_lembar(buku, tabel, *, keterangan):
+    """One Tabel as a sheet of a BukuXlsx: title, what it counts, header row (frozen, and repeated on
+    every printed page of an A4 one page wide), rows, note."""
     lebar = tabel.lebar or [34] + [14] * (len(tabel.kolom) - 1)
-    for i, w in enumerate(lebar):
-        ws.column_dimensions[get_column_letter(i + 1)].width = w
-    atur_cetak(ws, lebar, baris_judul="3:3")
-    ws.append([_sel(ws, f"{tabel.judul} — {keterangan}", tebal=True)])
-    ws.append([_sel(ws, f"Yang dihitung: {tabel.definisi}" if tabel.definisi else "")])
-    ws.append([_sel(ws, h, judul=True) for h in tabel.kolom])
-    for row in tabel.baris:
-        ws.append([_sel(ws, v) for v in row])
-    if tabel.catatan:
-        ws.append([])
-        ws.append([_sel(ws, tabel.catatan, tebal=True)])
-    return ws
+    with buku.lembar(tabel.judul, lebar=lebar, beku_baris=3, cetak_a4=True, baris_judul_cetak=3) as ws:
+        ws.baris([f"{tabel.judul} — {keterangan}"], tebal=True)
+        ws.baris([f"Yang dihitung: {tabel.definisi}" if tabel.definisi else ""])
+        ws.baris(tabel.kolom, judul=True)
+        for row in tabel.baris:
+            ws.baris([_angka_xlsx(v) for v in row])
+        if tabel.catatan:
+            ws.baris([])
+            ws.baris([tabel.catatan], tebal=True)
 
 
-def tulis_xlsx(laporan, tujuan):
-    """Write the workbook to the file object `tujuan` (write-only: a year streams in bounded memory).
+def _tanpa_kemajuan(selesai, total):
+    """The default `kemajuan`: a file written outside the worker reports to no one."""
+
+
+def _baris_dengan_kemajuan(baris, total, kemajuan, langkah):
+    kemajuan(0, total)
+    selesai = 0
+    for selesai, row in enumerate(baris, start=1):
+        yield row
+        if selesai % langkah == 0:
+            kemajuan(selesai, total)
+    if selesai % langkah:
+        kemajuan(selesai, max(total, selesai))
+
+
+def tulis_xlsx(laporan, tujuan, *, kemajuan=_tanpa_kemajuan, langkah=LANGKAH_KEMAJUAN):
+    """The report's workbook into `tujuan` (a path or binary file): its tables, then every service of
+    the period, streamed (a year of a province in flat memory).
 
     Every sheet prints on A4 one page wide (landscape when its columns need it), with its header
     row repeated on each printed page.
     """
-    wb = Workbook(write_only=True)
     periode = laporan.periode
-    for tabel in tabel_laporan(laporan):
-        tulis_lembar(wb, tabel, keterangan=f"{periode.label} — {laporan.kantor.nama_kantor}")
-    ws = wb.create_sheet("Data Layanan")
-    ws.freeze_panes = "A2"
-    lebar = [w for _, w in KOLOM_LAYANAN]
-    for i, w in enumerate(lebar):
-        ws.column_dimensions[get_column_letter(i + 1)].width = w
-    atur_cetak(ws, lebar, baris_judul="1:1")
-    ws.append([_sel(ws, nama, judul=True) for nama, _ in KOLOM_LAYANAN])
-    for row in baris_layanan(periode):
-        ws.append([_sel(ws, v) for v in row])
-    wb.save(tujuan)
-
-
-def berkas_xlsx(laporan):
-    """A temporary file holding the workbook, rewound, for a FileResponse."""
-    berkas = tempfile.TemporaryFile()
-    tulis_xlsx(laporan, berkas)
-    berkas.seek(0)
-    return berkas
+    with BukuXlsx(tujuan) as buku:
+        for tabel in tabel_laporan(laporan):
+            tulis_lembar(buku, tabel, keterangan=f"{periode.label} — {laporan.kantor.nama_kantor}")
+        lebar = [w for _, w in KOLOM_LAYANAN]
+        with buku.lembar("Data Layanan", lebar=lebar, beku_baris=1, cetak_a4=True, baris_judul_cetak=1) as ws:
+            ws.baris([nama for nama, _ in KOLOM_LAYANAN], judul=True)
+            for row in _baris_dengan_kemajuan(baris_layanan(periode), jumlah_layanan(periode), kemajuan, langkah):
+                ws.baris(row)
 
 
 KOLOM_SILASTIK = ["Tanggal", "Nama Pengunjung", "Instansi", "No. HP", "Email", "Jenis Layanan", "Sarana", "Status"]
@@ -198,17 +175,24 @@ def baris_silastik(periode):
         yield [tanggal, nama, instansi, str(hp or ""), email, jenis, sarana, status]
 
 
-def tulis_csv_silastik(periode, tujuan):
-    """The Silastik rows as CSV (dates as dd/mm/yyyy)."""
+LEBAR_SILASTIK = [12, 28, 32, 16, 26, 22, 10, 13]
+
+
+def tulis_csv_silastik(periode, tujuan, *, kemajuan=_tanpa_kemajuan, langkah=LANGKAH_KEMAJUAN):
+    """The Silastik rows as CSV into the text file `tujuan` (dates as dd/mm/yyyy)."""
     w = PenulisCsv(tujuan)
     w.writerow(KOLOM_SILASTIK)
-    for tanggal, *lain in baris_silastik(periode):
+    for tanggal, *lain in _baris_dengan_kemajuan(baris_silastik(periode), jumlah_layanan(periode), kemajuan, langkah):
         w.writerow([tanggal.strftime("%d/%m/%Y"), *lain])
 
 
-def xlsx_silastik(periode):
-    """The same rows as the CSV, as .xlsx bytes through the shared writer (real dates, phone numbers as text)."""
-    return buku_excel("Silastik", KOLOM_SILASTIK, baris_silastik(periode))
+def tulis_xlsx_silastik(periode, tujuan, *, kemajuan=_tanpa_kemajuan, langkah=LANGKAH_KEMAJUAN):
+    """The same rows as the CSV as .xlsx (real dates, phone numbers as text), streamed into `tujuan`."""
+    with BukuXlsx(tujuan) as buku, buku.lembar("Silastik", lebar=LEBAR_SILASTIK, beku_baris=1, cetak_a4=True,
+                                               baris_judul_cetak=1) as ws:
+        ws.baris(KOLOM_SILASTIK, judul=True)
+        for row in _baris_dengan_kemajuan(baris_silastik(periode), jumlah_layanan(periode), kemajuan, langkah):
+            ws.baris(row)
 
 
 def _tabel_docx(doc, header, rows):

@@ -2,7 +2,7 @@ import io
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
@@ -93,16 +93,6 @@ def rincian(request):
 
 @pimpinan_diperlukan
 @require_GET
-def unduh_xlsx(request):
-    _, laporan = _laporan(request)
-    return FileResponse(
-        ekspor.berkas_xlsx(laporan), as_attachment=True, filename=f"{laporan.periode.nama_berkas()}.xlsx",
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-
-
-@pimpinan_diperlukan
-@require_GET
 def unduh_docx(request):
     _, laporan = _laporan(request)
     keluaran = io.BytesIO()
@@ -112,26 +102,3 @@ def unduh_docx(request):
         keluaran, as_attachment=True, filename=f"{laporan.periode.nama_berkas()}.docx",
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
-
-
-@pimpinan_diperlukan
-@require_GET
-def unduh_csv(request):
-    _, laporan = _laporan(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="silastik-{laporan.periode.nama_berkas()}.csv"'
-    response.write("\ufeff")  # Excel opens UTF-8 CSV correctly only with a BOM.
-    ekspor.tulis_csv_silastik(laporan.periode, response)
-    return response
-
-
-@pimpinan_diperlukan
-@require_GET
-def unduh_silastik_xlsx(request):
-    _, laporan = _laporan(request)
-    response = HttpResponse(
-        ekspor.xlsx_silastik(laporan.periode),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="silastik-{laporan.periode.nama_berkas()}.xlsx"'
-    return response

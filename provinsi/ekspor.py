@@ -11,11 +11,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
-from openpyxl import Workbook
 
 from laporan.definisi import DEFINISI
 from laporan.ekspor import Tabel, dokumen_a4, tulis_bagian_docx, tulis_lembar
 from laporan.grafik import grafik_batang
+from pst_frontoffice.buku_xlsx import BukuXlsx
 
 from .rekap import baris_ringkas
 
@@ -111,11 +111,10 @@ def judul(rekap, nama_provinsi):
 
 
 def tulis_xlsx(rekap, nama_provinsi, tujuan):
-    wb = Workbook(write_only=True)
     keterangan = f"{rekap.periode.label} — {judul(rekap, nama_provinsi)}"
-    for tabel in tabel_rekap(rekap):
-        tulis_lembar(wb, tabel, keterangan=keterangan)
-    wb.save(tujuan)
+    with BukuXlsx(tujuan) as buku:
+        for tabel in tabel_rekap(rekap):
+            tulis_lembar(buku, tabel, keterangan=keterangan)
 
 
 def tulis_docx(rekap, kantor_provinsi, tujuan, *, pembuat=""):

@@ -1,8 +1,8 @@
 """Writers every export goes through: the small .xlsx writer for lists, a CSV writer, and the
 value checks they share (also for Word tables) so no exported cell is read as a formula.
 
-Reports stream big workbooks in write-only mode (`laporan.ekspor`) with `teks_aman` per cell;
-these lists are small.
+Reports stream big workbooks through `pst_frontoffice.buku_xlsx` (made by the worker, `unduhan`),
+which applies the same checks; these lists are small.
 
 Text typed by a person that starts with = + - @, a tab or a carriage return is what a
 spreadsheet reads as a formula (the OWASP "CSV injection" list). In .xlsx such text is stored as
@@ -85,10 +85,16 @@ LEBAR_A4_POTRET = 95
 KERTAS_A4 = "9"  # paperSize code of A4 in the OOXML page setup
 
 
+def orientasi_a4(lebar_kolom):
+    """How a sheet with these column widths prints on A4: "landscape" when wider than portrait."""
+    return "landscape" if sum(lebar_kolom) > LEBAR_A4_POTRET else "portrait"
+
+
 def atur_cetak(ws, lebar_kolom, *, baris_judul=None):
-    """Print the sheet on A4, one page wide, landscape when its columns are wider than portrait."""
+    """Print the openpyxl sheet on A4, one page wide, landscape when its columns are wider than
+    portrait (pst_frontoffice.buku_xlsx does the same with cetak_a4)."""
     ws.page_setup.paperSize = KERTAS_A4
-    ws.page_setup.orientation = "landscape" if sum(lebar_kolom) > LEBAR_A4_POTRET else "portrait"
+    ws.page_setup.orientation = orientasi_a4(lebar_kolom)
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0  # as many pages down as the rows need
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)

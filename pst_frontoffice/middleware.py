@@ -139,6 +139,9 @@ class PesanHtmxMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        # Most requests are not HTMX: one look at the raw header, before request.headers is built.
+        if request.META.get("HTTP_HX_REQUEST") != "true":
+            return response
         htmx = getattr(request, "htmx", None)
         if (
             not htmx

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "rating",
     "ringkasan",
     "laporan",
+    "unduhan",
     "sso",
     "provinsi",
 ]
@@ -68,6 +69,8 @@ if DEMO_ALLOWED:
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before everything that writes the body (PesanHtmxMiddleware appends to it), so it compresses the final page.
+    "pst_frontoffice.kompresi.KompresiMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before anything reads the body (the NUL check reads POST): a body too large gets a 413.
@@ -75,7 +78,6 @@ MIDDLEWARE = [
     # Before the session: a NUL in its cookie would reach the database as the session key.
     "pst_frontoffice.middleware.TolakNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -146,6 +148,7 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "layanan:beranda"
 LOGOUT_REDIRECT_URL = "login"
 
+# One language (Django uses LANGUAGE_CODE when none is activated): no LocaleMiddleware on every request.
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia")]
 # Our additions to Django's Indonesian catalogs (the Admin's date shortcuts), merged into every
@@ -207,6 +210,7 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 MESSAGE_TAGS = {40: "danger"}
+MESSAGE_STORAGE = "pst_frontoffice.penyimpanan_pesan.PesanHemat"
 
 # --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
@@ -277,16 +281,19 @@ for _proxy in TRUSTED_PROXIES:
     except ValueError:
         raise ImproperlyConfigured(f"TRUSTED_PROXIES berisi {_proxy!r}: bukan alamat IP atau rentang CIDR.") from None
 
-# Cache: only the rate limits of public pages use it (pst_frontoffice/ratelimit.py). In production
-# the counts live in the database, so every worker and every app server behind the load balancer
-# counts the same address together and the servers keep no state of their own (the table is made
-# by migration pst_frontoffice.0006). Development and tests count in memory. CACHE_BACKEND=memori
-# or =database overrides.
+# Cache: the rate limits of public pages (pst_frontoffice/ratelimit.py). Production counts in the database
+# (table from pst_frontoffice.0006) so every worker and server counts together; elsewhere in memory.
 TABEL_CACHE = "pst_cache"
 if os.environ.get("CACHE_BACKEND", "database" if PRODUCTION else "memori") == "database":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": TABEL_CACHE}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pst"}}
+
+# PengaturanKantor is kept per process (no query per request) and read again when older than this: an
+# Admin's change reaches every process within it (the saving process sees it at once).
+PENGATURAN_KANTOR_CEK_DETIK = envint("PENGATURAN_KANTOR_CEK_DETIK", 2)
+# Files the worker makes (unduhan: a report's Excel, the Silastik files) are removed after this many hours.
+UNDUHAN_SIMPAN_JAM = envint("UNDUHAN_SIMPAN_JAM", 24)
 
 # Rating and SKD links (rating app): how long a visitor's rating link stays valid, which kinds of
 # service get the SKD link besides data requests (JenisLayanan codes), and the rate limit on the
@@ -388,9 +395,5 @@ PROVINSI_JEDA_AWAL_DETIK = envint("PROVINSI_JEDA_AWAL_DETIK", 60)
 PROVINSI_JEDA_MAKS_DETIK = envint("PROVINSI_JEDA_MAKS_DETIK", 3600)
 PROVINSI_BATAS_WAKTU_DETIK = envint("PROVINSI_BATAS_WAKTU_DETIK", 20)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-}
+LOGGING = {"version": 1, "disable_existing_loggers": False, "handlers": {"console": {"class": "logging.StreamHandler"}},
+           "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")}}

@@ -22,6 +22,7 @@ urlpatterns = [
     path("laporan/", include("laporan.urls")),
     path("sso/", include("sso.urls")),
     path("provinsi/", include("provinsi.urls")),
+    path("unduhan/", include("unduhan.urls")),
     path("admin/", admin.site.urls),
 ]
 

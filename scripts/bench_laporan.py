@@ -81,14 +81,16 @@ def ukur_xlsx_di_proses_ini():
     from openpyxl import load_workbook
 
     from laporan.data import Laporan
-    from laporan.ekspor import berkas_xlsx
+    from laporan.ekspor import tulis_xlsx
     from laporan.periode import Periode
     from pst_frontoffice.kalender import hari_ini
 
     sebelum = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     t = time.perf_counter()
-    berkas = berkas_xlsx(Laporan(Periode.dari("tahun", hari_ini())))
+    berkas = tempfile.TemporaryFile()
+    tulis_xlsx(Laporan(Periode.dari("tahun", hari_ini())), berkas)
     detik = time.perf_counter() - t
+    berkas.seek(0)
     puncak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     baris = sum(1 for _ in load_workbook(berkas, read_only=True)["Data Layanan"].iter_rows(values_only=True)) - 1
     print(json.dumps({"rss_awal_mb": round(sebelum, 1), "rss_puncak_mb": round(puncak, 1),

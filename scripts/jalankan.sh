@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make run: the development web server and, beside it, the background worker that sends the outbox
-# (e-mail, WhatsApp gateway). A worker that stops by itself (a crash, kill -9) is announced loudly and
-# started again after 2 s. Ctrl+C (or the web server ending for any reason) stops the worker too.
+# (e-mail, WhatsApp gateway) and makes the big report files (unduhan). A worker that stops by itself (a
+# crash, kill -9) is announced loudly and started again after 2 s. Ctrl+C (or the web server ending for
+# any reason) stops the worker too.
 #   bash scripts/jalankan.sh .venv/bin/python 8000
 set -euo pipefail
 PY=${1:-.venv/bin/python}
@@ -21,10 +22,10 @@ jaga_worker() {
     # --no-reload: one process whose id we hold (the autoreloader would leave a child behind on stop).
     "$PY" manage.py worker_pesan --no-reload &
     anak=$!
-    echo "Worker pengiriman pesan berjalan (PID $anak)."
+    echo "Worker latar (pesan dan berkas unduhan) berjalan (PID $anak)."
     wait "$anak"
     kode=$?
-    echo "!!! WORKER PENGIRIMAN PESAN BERHENTI (kode $kode): e-mail dan WhatsApp tidak terkirim. Dijalankan lagi dalam 2 detik. !!!" >&2
+    echo "!!! WORKER LATAR BERHENTI (kode $kode): e-mail dan WhatsApp tidak terkirim, berkas unduhan tidak dibuat. Dijalankan lagi dalam 2 detik. !!!" >&2
     sleep 2
   done
 }
@@ -38,7 +39,7 @@ berhenti() {
     for _ in $(seq 200); do kill -0 "$PENJAGA" 2>/dev/null || break; sleep 0.1; done
     kill -KILL "$PENJAGA" 2>/dev/null || true
   fi
-  echo "Worker pengiriman pesan dihentikan."
+  echo "Worker latar dihentikan."
 }
 trap berhenti EXIT
 trap 'exit 130' INT TERM

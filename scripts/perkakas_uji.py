@@ -2,6 +2,7 @@
 and a small HTTP client that keeps cookies and sends the CSRF token. Only 127.0.0.1 is ever used."""
 
 import contextlib
+import gzip
 import http.client
 import os
 import secrets
@@ -133,11 +134,14 @@ def gunicorn(env, port, *, workers=3, threads=4, wsgi="pst_frontoffice.wsgi:appl
 class Sesi:
     """One browser: keep-alive connection, cookies, CSRF token taken from the cookie."""
 
-    def __init__(self, port, timeout=30, alamat=None):
+    def __init__(self, port, timeout=30, alamat=None, gzip=False):
         self.port, self.timeout = port, timeout
         # Each simulated visitor has its own address (X-Forwarded-For, trusted only in the load
         # test's environment), so per-address rate limits see 50 phones, not one.
         self.header_tetap = {"X-Forwarded-For": alamat} if alamat else {}
+        if gzip:  # as a browser asks: the app compresses its pages (the time it takes is counted)
+            self.header_tetap["Accept-Encoding"] = "gzip"
+        self.byte_terakhir = 0
         self.cookie = {}
         self.conn = None
         self.header_terakhir = {}
@@ -163,6 +167,9 @@ class Sesi:
                 if percobaan:
                     raise
         self.header_terakhir = {k.lower(): v for k, v in r.getheaders()}
+        self.byte_terakhir = len(isi)
+        if self.header_terakhir.get("content-encoding") == "gzip":
+            isi = gzip.decompress(isi)
         for nilai in r.headers.get_all("Set-Cookie") or []:
             nama, _, sisa = nilai.partition("=")
             self.cookie[nama.strip()] = sisa.split(";", 1)[0]

@@ -5,7 +5,10 @@ import shutil
 
 import pytest
 from django.core.cache import cache as cache_django
+from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
 
 from bukutamu.bawaan import pastikan_jenis_bawaan
 from bukutamu.models import JenisLayanan
@@ -14,6 +17,7 @@ from bukutamu.pengunjung import Keputusan, PerluKeputusan
 from pst_frontoffice.hari_libur import usulkan_yang_belum
 from pst_frontoffice.models import CutiBersama, PengaturanKantor, Peran
 from pst_frontoffice.sekali import NAMA_ISIAN, terbitkan
+from pst_frontoffice.simpanan_kantor import simpanan_kantor
 from tests import penyedia_oidc as oidc
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must still be usable.
@@ -41,6 +45,17 @@ def batas_bersih():
 def _hash_sandi_cepat(settings):
     # The real hasher takes ~1 s per password on a busy machine; tests create many users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _pengaturan_kantor_segar(settings):
+    """Each test starts without the office settings an earlier test left in the process (its rows are
+    rolled back or flushed, which sends no signal), and the row is never read again on a timer here:
+    a request's query count does not depend on how fast the machine is. The timer has its own tests."""
+    settings.PENGATURAN_KANTOR_CEK_DETIK = 10**9
+    simpanan_kantor.lupakan()
+    yield
+    simpanan_kantor.lupakan()
 
 
 @pytest.fixture
@@ -180,3 +195,35 @@ def sso(penyedia_oidc, settings, db):
     penyedia_oidc.atur_ulang("http://testserver")
     yield penyedia_oidc
     cache_django.clear()
+
+
+def _pk_dari_lokasi(response):
+    return int(response["Location"].rstrip("/").rsplit("/", 1)[-1])
+
+
+def jalankan_tugas():
+    """Every waiting background task, run in this process by the worker's own runner (django-tasks-db's
+    Worker.run_task, what `db_worker` calls for each task), without the worker loop's connection
+    recycling: inside a test's transaction that would close the connection on PostgreSQL. The
+    browser test of the download runs the real worker command (`worker_pesan`)."""
+    worker = Worker(queue_names=["*"], interval=0, batch=True, backend_name="default", startup_delay=False,
+                    max_tasks=None, worker_id="uji", excluded_queue_names=[])
+    while (tugas := DBTaskResult.objects.ready().order_by("enqueued_at").first()) is not None:
+        tugas.claim(worker.worker_id)
+        worker.run_task(tugas)
+
+
+@pytest.fixture
+def unduh_lewat_worker(django_capture_on_commit_callbacks, settings, tmp_path):
+    """A report file as the page gets it: asked for (POST), made by the worker's task runner (in this
+    process), then downloaded. Returns the download's response. The file is stored under tmp_path."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+    def unduh(client, jenis, query):
+        with django_capture_on_commit_callbacks(execute=True):
+            diminta = client.post(reverse("unduhan:buat"), {"jenis": jenis, **query})
+        assert diminta.status_code == 302, diminta
+        jalankan_tugas()
+        return client.get(reverse("unduhan:unduh", args=[_pk_dari_lokasi(diminta)]))
+
+    return unduh

@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.db.models import Count, F
 
 from bukutamu.models import Kunjungan, Pengunjung
@@ -27,6 +28,30 @@ def test_buat_data_uji_makes_the_asked_number_of_services():
     statuses = dict(Layanan.objects.values_list("status").annotate(n=Count("id")))
     assert statuses[Status.SELESAI] > 200
     assert Layanan.objects.filter(status=Status.SELESAI, selesai_pada__isnull=True).count() == 0
+
+
+def test_a_large_load_leaves_every_index_and_reference_as_it_was():
+    """On PostgreSQL a large load drops the secondary indexes, writes without foreign-key triggers,
+    and builds the indexes again (here forced from the first row); the result must be the same
+    tables: every index back, every reference pointing at a row that exists."""
+    tabel = [m._meta.db_table for m in (Pengunjung, Kunjungan, Layanan, RiwayatLayanan)]
+
+    def indeks():
+        with connection.cursor() as cursor:
+            return {t: {n for n, c in connection.introspection.get_constraints(cursor, t).items() if c["index"]}
+                    for t in tabel}
+
+    sebelum = indeks()
+    _buat(layanan=120, petugas=3, ambang_muat_cepat=0)
+
+    assert indeks() == sebelum
+    assert Layanan.objects.count() == 120
+    assert not Layanan.objects.exclude(kunjungan__in=Kunjungan.objects.all()).exists()
+    assert not Kunjungan.objects.exclude(pengunjung__in=Pengunjung.objects.all()).exists()
+    assert not RiwayatLayanan.objects.exclude(layanan__in=Layanan.objects.all()).exists()
+    # The trigram search still finds the visitors (its GIN index on PostgreSQL was built again).
+    nama = Pengunjung.objects.first().nama
+    assert Pengunjung.objects.filter(nama__icontains=nama.split()[0][:3]).exists()
 
 
 def test_buat_data_uji_is_deterministic_for_a_seed():

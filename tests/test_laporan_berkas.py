@@ -53,7 +53,7 @@ def test_word_report_is_on_a4(ikm_88_38, masuk, pimpinan):
 
 
 @pytest.mark.django_db
-def test_ikm_has_two_decimals_and_nrr_per_element_in_both_files(ikm_88_38, masuk, pimpinan):
+def test_ikm_has_two_decimals_and_nrr_per_element_in_both_files(ikm_88_38, masuk, pimpinan, unduh_lewat_worker):
     client = masuk(pimpinan)
     assert str(client.get(reverse("laporan:index"), MINGGU.query()).context["kepuasan"]["keseluruhan"].ikm) == "88.38"
 
@@ -67,7 +67,7 @@ def test_ikm_has_two_decimals_and_nrr_per_element_in_both_files(ikm_88_38, masuk
     assert nrr["U9 Sarana dan Prasarana"][1] == "3,455"
     assert nrr["IKM = (Σ NRR × 1/9) × 25"][3] == "88,38"
 
-    wb = _xlsx(client.get(reverse("laporan:unduh_xlsx"), MINGGU.query()))
+    wb = _xlsx(unduh_lewat_worker(client, "laporan_xlsx", MINGGU.query()))
     baris = {r[0].value: r for r in wb["Kepuasan (IKM)"].iter_rows(min_row=4) if r[0].value}
     assert baris["Keseluruhan"][2].value == pytest.approx(88.38) and baris["Keseluruhan"][2].number_format == "0.00"
     unsur = {r[0].value: r for r in wb["NRR per Unsur"].iter_rows(min_row=4) if r[0].value}
@@ -76,7 +76,7 @@ def test_ikm_has_two_decimals_and_nrr_per_element_in_both_files(ikm_88_38, masuk
 
 
 @pytest.mark.django_db
-def test_files_say_when_respondents_are_below_the_minimum_sample(ikm_88_38, buat_layanan, masuk, pimpinan):
+def test_files_say_when_respondents_are_below_the_minimum_sample(ikm_88_38, buat_layanan, masuk, pimpinan, unduh_lewat_worker):
     for _ in range(29):
         buat_layanan("perpustakaan", waktu=SENIN)  # 40 services: the table asks 36 respondents
     client = masuk(pimpinan)
@@ -84,7 +84,7 @@ def test_files_say_when_respondents_are_below_the_minimum_sample(ikm_88_38, buat
 
     html = client.get(reverse("laporan:index"), MINGGU.query()).content.decode()
     doc = _docx(client.get(reverse("laporan:unduh_docx"), MINGGU.query()))
-    wb = _xlsx(client.get(reverse("laporan:unduh_xlsx"), MINGGU.query()))
+    wb = _xlsx(unduh_lewat_worker(client, "laporan_xlsx", MINGGU.query()))
     ikm = _xlsx(client.get(reverse("rating:unduh_ikm"), {"dari": "2026-11-02", "sampai": "2026-11-08"}))
 
     assert kalimat in html
@@ -123,11 +123,11 @@ def _cetak_satu_halaman_lebar(ws):
 
 
 @pytest.mark.django_db
-def test_every_sheet_prints_one_page_wide_on_a4(ikm_88_38, masuk, pimpinan):
+def test_every_sheet_prints_one_page_wide_on_a4(ikm_88_38, masuk, pimpinan, unduh_lewat_worker):
     client = masuk(pimpinan)
-    laporan = _xlsx(client.get(reverse("laporan:unduh_xlsx"), MINGGU.query()))
+    laporan = _xlsx(unduh_lewat_worker(client, "laporan_xlsx", MINGGU.query()))
     ikm = _xlsx(client.get(reverse("rating:unduh_ikm"), {"dari": "2026-11-02", "sampai": "2026-11-08"}))
-    silastik = _xlsx(client.get(reverse("laporan:unduh_silastik_xlsx"), MINGGU.query()))
+    silastik = _xlsx(unduh_lewat_worker(client, "silastik_xlsx", MINGGU.query()))
 
     lembar = [*laporan.worksheets, *ikm.worksheets, *silastik.worksheets]
     assert [ws.title for ws in lembar if not _cetak_satu_halaman_lebar(ws)] == []

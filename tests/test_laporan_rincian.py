@@ -156,7 +156,7 @@ def test_list_query_count_does_not_grow_with_rows(minggu_lengkap, buat_layanan, 
 
 
 @pytest.mark.django_db
-def test_auto_closed_services_are_not_selesai_in_any_table(minggu_lengkap, masuk, pimpinan, petugas):
+def test_auto_closed_services_are_not_selesai_in_any_table(minggu_lengkap, masuk, pimpinan, petugas, unduh_lewat_worker):
     client = masuk(pimpinan)
     halaman = client.get(reverse("laporan:index"), MINGGU.query())
     k = halaman.context
@@ -170,7 +170,7 @@ def test_auto_closed_services_are_not_selesai_in_any_table(minggu_lengkap, masuk
     assert (per_status["selesai"], per_status["ditutup_otomatis"]) == (5, 1)
     assert sum(per_status.values()) == k["ringkasan"]["layanan"]
 
-    xlsx = load_workbook(io.BytesIO(b"".join(client.get(reverse("laporan:unduh_xlsx"), MINGGU.query()).streaming_content)))
+    xlsx = load_workbook(io.BytesIO(b"".join(unduh_lewat_worker(client, "laporan_xlsx", MINGGU.query()).streaming_content)))
     nilai = {r[0]: r[1] for r in xlsx["Ringkasan"].iter_rows(values_only=True) if r and r[0]}
     assert (nilai["Layanan selesai"], nilai["Ditutup otomatis"]) == (5, 1)
     assert sum(r[2] for r in xlsx["Per Jenis Layanan"].iter_rows(values_only=True) if isinstance(r[2], int)) == 5

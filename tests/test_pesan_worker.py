@@ -36,6 +36,21 @@ for i in range({jumlah}):
 """
 
 
+# A report file asked for as the Excel/Silastik buttons do (unduhan): `make run`'s worker makes it too.
+MINTA_BERKAS = """
+from django.contrib.auth import get_user_model
+from pst_frontoffice.models import Peran
+from unduhan.unduhan import minta
+oleh = get_user_model().objects.create_user(email="pimpinan@contoh.go.id", password="rahasia-uji-123", nama="Pimpinan", peran=Peran.PIMPINAN)
+minta(jenis="silastik_csv", parameter={"periode": "hari"}, judul="Silastik", nama_berkas="silastik.csv", oleh=oleh)
+"""
+
+
+def _status_unduhan(db):
+    with sqlite3.connect(db) as c:
+        return [baris for baris in c.execute("select status, berkas from unduhan_unduhan")]
+
+
 def _tunggu(syarat, *, detik):
     batas = time.monotonic() + detik
     while time.monotonic() < batas:
@@ -127,6 +142,7 @@ def test_worker_dibunuh_di_tengah_batch_lalu_dijalankan_lagi_tiap_pesan_terkirim
 
 def test_make_run_menjalankan_worker_di_samping_server_dan_menghentikannya(lingkungan, tmp_path):
     env, db = lingkungan
+    env = {**env, "MEDIA_ROOT": str(tmp_path / "media")}
     gateway = GatewayPalsu().mulai()
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -134,6 +150,7 @@ def test_make_run_menjalankan_worker_di_samping_server_dan_menghentikannya(lingk
     try:
         skrip = SIAPKAN.format(url=gateway.url, token=gateway.token, jumlah=1)
         subprocess.run([sys.executable, "manage.py", "shell", "-c", skrip], cwd=ROOT, env=env, check=True)
+        subprocess.run([sys.executable, "manage.py", "shell", "-c", MINTA_BERKAS], cwd=ROOT, env=env, check=True)
         with open(tmp_path / "run.log", "wb") as log:
             # The recipe of `make run` after its set-up steps; its own process group, as in a terminal.
             run = subprocess.Popen(
@@ -142,8 +159,11 @@ def test_make_run_menjalankan_worker_di_samping_server_dan_menghentikannya(lingk
             )
             try:
                 assert _tunggu(lambda: _status(db) == {"uji:0": "terkirim"}, detik=60), (tmp_path / "run.log").read_text()
+                assert _tunggu(lambda: [s for s, _ in _status_unduhan(db)] == ["siap"], detik=60), (tmp_path / "run.log").read_text()
+                ((_, berkas),) = _status_unduhan(db)
+                assert (tmp_path / "media" / berkas).read_text(encoding="utf-8-sig").startswith("Tanggal,Nama Pengunjung")
                 teks = (tmp_path / "run.log").read_text()
-                worker = int(teks.split("Worker pengiriman pesan berjalan (PID ")[1].split(")")[0])
+                worker = int(teks.split("Worker latar (pesan dan berkas unduhan) berjalan (PID ")[1].split(")")[0])
                 assert Path(f"/proc/{worker}").exists()
                 assert _tunggu(lambda: _port_terbuka(port), detik=30)
                 os.killpg(run.pid, signal.SIGINT)  # Ctrl+C in the terminal
@@ -152,7 +172,7 @@ def test_make_run_menjalankan_worker_di_samping_server_dan_menghentikannya(lingk
                 if run.poll() is None:
                     os.killpg(run.pid, signal.SIGKILL)
         assert _tunggu(lambda: not Path(f"/proc/{worker}").exists() or _zombie(worker), detik=20)
-        assert "Worker pengiriman pesan dihentikan." in (tmp_path / "run.log").read_text()
+        assert "Worker latar dihentikan." in (tmp_path / "run.log").read_text()
         assert [p["target"] for p in gateway.terkirim] == ["6281200000000"]
     finally:
         gateway.berhenti()
@@ -280,7 +300,7 @@ def test_make_run_menjalankan_lagi_worker_yang_mati_dan_mengumumkannya(lingkunga
                 os.kill(pertama, signal.SIGKILL)
                 assert _tunggu(lambda: len(_pid_worker(log_path)) == 2, detik=120), log_path.read_text()
                 teks = log_path.read_text()
-                assert "WORKER PENGIRIMAN PESAN BERHENTI (kode 137)" in teks  # said loudly
+                assert "WORKER LATAR BERHENTI (kode 137)" in teks  # said loudly
                 kedua = _pid_worker(log_path)[1]
                 assert kedua != pertama and Path(f"/proc/{kedua}").exists()
                 # The restarted worker sends.
@@ -293,14 +313,14 @@ def test_make_run_menjalankan_lagi_worker_yang_mati_dan_mengumumkannya(lingkunga
                 if run.poll() is None:
                     os.killpg(run.pid, signal.SIGKILL)
         assert _tunggu(lambda: not Path(f"/proc/{kedua}").exists() or _zombie(kedua), detik=30)
-        assert "Worker pengiriman pesan dihentikan." in log_path.read_text()
+        assert "Worker latar dihentikan." in log_path.read_text()
     finally:
         gateway.berhenti()
 
 
 def _pid_worker(log_path):
     teks = log_path.read_text() if log_path.exists() else ""
-    return [int(b.split("(PID ")[1].split(")")[0]) for b in teks.splitlines() if "Worker pengiriman pesan berjalan (PID" in b]
+    return [int(b.split("(PID ")[1].split(")")[0]) for b in teks.splitlines() if "Worker latar (pesan dan berkas unduhan) berjalan (PID" in b]
 
 
 def _worker_siap(log_path):

@@ -254,7 +254,7 @@ def test_forgotten_pulang_page_query_count_does_not_grow(masuk, admin_user, buat
         services.absen_masuk(petugas=buat_user(f"p{i}@example.com"), waktu=kemarin)
     client = masuk(admin_user)
 
-    with django_assert_num_queries(5):  # 4 + the Admin's failed-messages badge in the navbar
+    with django_assert_num_queries(4):  # 3 + the Admin's failed-messages badge in the navbar
         assert client.get(reverse("presensi:terlupa")).status_code == 200
 
 
@@ -285,8 +285,8 @@ def test_recap_query_count_does_not_grow(masuk, pimpinan, buat_user, shift, juml
         services.absen_masuk(petugas=p, waktu=wita(2026, 11, 2, 7, 40))
     client = masuk(pimpinan)
 
-    # The office settings are read once per request (the middleware's read is reused).
-    with django_assert_num_queries(6):
+    # The office settings are kept in the process: no query of their own.
+    with django_assert_num_queries(5):
         assert client.get(reverse("presensi:rekap"), {"bulan": "2026-11"}).status_code == 200
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 AKAR = Path(__file__).resolve().parent.parent
-APPS = ("pst_frontoffice", "sso", "bukutamu", "layanan", "pesan", "rating", "presensi", "ringkasan", "laporan", "provinsi", "demo")
+APPS = ("pst_frontoffice", "sso", "bukutamu", "layanan", "pesan", "rating", "presensi", "ringkasan", "laporan", "unduhan", "provinsi", "demo")
 
 # Which of our apps each app may import (besides itself).
 BOLEH = {
@@ -25,8 +25,9 @@ BOLEH = {
     "rating": {"pst_frontoffice", "bukutamu", "layanan", "pesan"},
     "ringkasan": {"pst_frontoffice", "bukutamu", "layanan", "rating"},
     "laporan": {"pst_frontoffice", "bukutamu", "layanan", "pesan", "rating", "presensi", "ringkasan"},
+    "unduhan": {"pst_frontoffice", "bukutamu", "layanan", "pesan", "rating", "presensi", "ringkasan", "laporan"},
     "provinsi": {"pst_frontoffice", "bukutamu", "layanan", "pesan", "rating", "presensi", "ringkasan", "laporan"},
-    "demo": {"pst_frontoffice", "sso", "bukutamu", "layanan", "pesan", "rating", "presensi", "ringkasan", "laporan", "provinsi"},
+    "demo": {"pst_frontoffice", "sso", "bukutamu", "layanan", "pesan", "rating", "presensi", "ringkasan", "laporan", "unduhan", "provinsi"},
 }
 
 # Template tag libraries and the app that owns each.

@@ -85,10 +85,12 @@ AKSES = {
     "layanan:tambah_catatan": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
     "laporan:index": Akses(302, 403, 200, 200),
     "laporan:rincian": Akses(302, 403, 200, 200),
-    "laporan:unduh_xlsx": Akses(302, 403, 200, 200),
     "laporan:unduh_docx": Akses(302, 403, 200, 200),
-    "laporan:unduh_csv": Akses(302, 403, 200, 200),
-    "laporan:unduh_silastik_xlsx": Akses(302, 403, 200, 200),
+    # Files made by the worker: asked for by POST; seen only by whoever asked (here the Petugas) and
+    # Admin, anyone else gets 404; the file itself only once it is ready (this one still waits).
+    "unduhan:buat": Akses(302, 405, 405, 405),
+    "unduhan:lihat": Akses(302, 200, 404, 200, kwargs=lambda d: {"pk": d.unduhan.pk}),
+    "unduhan:unduh": Akses(302, 404, 404, 404, kwargs=lambda d: {"pk": d.unduhan.pk}),
     # Queue: kiosk, ticket and display are public; the desk's queue is for officers.
     "antrian:kios": Akses(200, 200, 200, 200),
     "antrian:buat_janji": Akses(405, 405, 405, 405),
@@ -239,6 +241,7 @@ def data(buat_layanan, petugas, jenis, kantor):
     from layanan.models import Kanal, Loker, PeminjamanLoker
     from layanan.pengaduan import catat_pengaduan
     from rating import services as rating
+    from unduhan.models import Unduhan
 
     layanan = buat_layanan("permintaan-data", oleh=petugas)
     return SimpleNamespace(
@@ -247,6 +250,8 @@ def data(buat_layanan, petugas, jenis, kantor):
         tiket=antrian.ambil_nomor(jenis_layanan=jenis["konsultasi"]),
         penilaian=rating.pastikan_penilaian(layanan, oleh=petugas),
         skd=rating.pastikan_skd(layanan, oleh=petugas),
+        unduhan=Unduhan.objects.create(pemilik=petugas, jenis="laporan_xlsx", parameter={"periode": "minggu"},
+                                       judul="Laporan Mingguan", nama_berkas="laporan.xlsx"),
         peminjaman=PeminjamanLoker.pinjamkan(
             loker=Loker.objects.create(nomor="U1"), jenis_kartu="ktp", nomor_kartu="6310012345678901",
             nama_pengunjung="Sari", oleh=petugas,

@@ -12,6 +12,7 @@ from django.db import models
 from ..dokumen import validasi_template_docx
 from ..nomor_surat import FORMAT_NOMOR_SURAT_BAWAAN, validasi_format_nomor
 from ..situs import BANTUAN_URL_PUBLIK, validasi_url_publik
+from ..simpanan_kantor import simpanan_kantor
 from ..teks import satu_baris
 from ..unggahan import jalur_template_surat
 from ..whatsapp import validasi_template_wa_grup, validasi_template_wa_pengunjung
@@ -178,8 +179,7 @@ class PengaturanKantor(models.Model):
         kantor = _kantor_permintaan.get()
         if kantor is not None:
             return kantor
-        obj, _ = cls.objects.get_or_create(pk=1)
-        return obj
+        return simpanan_kantor.ambil(cls)
 
     @classmethod
     @contextlib.contextmanager

@@ -19,8 +19,10 @@ from provinsi.models import KirimanHarian, StatusKiriman
 from rating import services as rating
 from rating.models import FIELD_UNSUR
 from sso.masuk import catat_permintaan
+from tests.browser.conftest import tunggu_tenang
 from tests.browser.test_antrian import jam_layanan_hari_ini
 from tests.browser.test_provinsi import isi_provinsi
+from unduhan.models import Unduhan
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -57,7 +59,7 @@ def periksa(page, layar):
         if url:
             respons = page.goto(url)
             assert respons.status == status, f"{nama}: {url} menjawab {respons.status}"
-            page.wait_for_load_state("networkidle")
+        tunggu_tenang(page)
         temuan[nama] = pelanggaran(page)
         return page
 
@@ -132,6 +134,10 @@ def test_head_and_admin_pages_have_no_serious_violations(
     page.get_by_role("switch", name="Tampilkan definisi").check()
     expect(page.locator(".definisi").first).to_be_visible()
     periksa("laporan, definisi terbuka")
+    page.get_by_role("button", name="Unduh Excel").click()
+    expect(page.locator("#unduhan-laporan progress")).to_be_visible()
+    periksa("laporan, Excel sedang dibuat")
+    periksa("unduhan", f"{url}/unduhan/{Unduhan.objects.get().pk}/")
     periksa("rincian angka laporan", f"{url}/laporan/rincian/?angka=layanan")
     periksa("ikm", f"{url}/ikm/")
     periksa("rekap presensi", f"{url}/presensi/rekap/")

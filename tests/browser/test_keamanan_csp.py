@@ -47,7 +47,9 @@ def test_pimpinan_reports_with_charts_work_under_the_csp(
     login_browser(pimpinan)
     page.goto(f"{live_server.url}/laporan/")
     expect(page.locator("canvas").first).to_be_visible()
-    page.wait_for_load_state("networkidle")
+    # Every chart made (laporan.js keeps it on its canvas) and one frame drawn: all scripts have run.
+    page.wait_for_function("() => [...document.querySelectorAll('canvas')].every((c) => c._grafik)")
+    page.wait_for_function("() => new Promise((selesai) => requestAnimationFrame(() => selesai(true)))")
 
     assert pelanggaran_csp == []
 
