@@ -44,6 +44,8 @@ URUTAN = {
     "petugas": "petugas__nama",
 }
 URUT_BAWAAN = "-masuk"
+# The sortable columns that may be empty (a service without a due time): those sort empty last.
+URUT_BOLEH_KOSONG = {"tenggat"}
 
 
 @functools.cache
@@ -159,7 +161,13 @@ class LayananQuerySet(models.QuerySet):
             medan = models.Case(*(models.When(status=s, then=models.Value(i)) for i, s in enumerate(Status)))
         else:
             medan = models.F(medan)
-        urutan = medan.desc(nulls_last=True) if turun else medan.asc(nulls_last=True)
+        # Empty values last only where a column can be empty: on a NOT NULL column "DESC NULLS LAST"
+        # keeps PostgreSQL from reading the index backwards, and newest first sorted every service
+        # (82 ms at 100,000 services against 0.1 ms with the index).
+        if kunci.lstrip("-") in URUT_BOLEH_KOSONG:
+            urutan = medan.desc(nulls_last=True) if turun else medan.asc(nulls_last=True)
+        else:
+            urutan = medan.desc() if turun else medan.asc()
         # The id breaks ties the same way, so a page boundary never shows a row twice.
         return self.order_by(urutan, "-id" if turun else "id")
 
