@@ -7,7 +7,7 @@ from django.db.models import Q
 from bukutamu.models import JenisLayanan, Pengunjung, Sarana
 from pst_frontoffice.forms import FilterForm, FormIndonesia
 from pst_frontoffice.models import PengaturanKantor, Peran
-from pst_frontoffice.widgets import PilihanCepat, PilihanModel
+from pst_frontoffice.widgets import PilihanCepat, PilihanModel, PilihanModelGanda
 
 from ..models import Status
 
@@ -55,8 +55,8 @@ class TanggapanForm(FormIndonesia):
 
 
 class PetugasForm(FormIndonesia):
-    petugas = forms.ModelChoiceField(label="Petugas penanggung jawab", queryset=None)
-    pendamping = forms.ModelMultipleChoiceField(
+    petugas = PilihanModel(label="Petugas penanggung jawab", queryset=None, widget=forms.Select)
+    pendamping = PilihanModelGanda(
         label="Petugas pendamping", queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
 
@@ -65,6 +65,8 @@ class PetugasForm(FormIndonesia):
         self.fields["petugas"].queryset = petugas_aktif()
         self.fields["petugas"].error_messages["required"] = "Pilih petugas penanggung jawab."
         self.fields["pendamping"].queryset = petugas_aktif()
+        # The checkboxes list the same officers as the select: read once, when the form is drawn.
+        self.fields["pendamping"].daftar = self.fields["petugas"].queryset
 
 
 class FilterLayananForm(FilterForm):

@@ -161,13 +161,10 @@ class LayananQuerySet(models.QuerySet):
             medan = models.Case(*(models.When(status=s, then=models.Value(i)) for i, s in enumerate(Status)))
         else:
             medan = models.F(medan)
-        # Empty values last only where a column can be empty: on a NOT NULL column "DESC NULLS LAST"
-        # keeps PostgreSQL from reading the index backwards, and newest first sorted every service
-        # (82 ms at 100,000 services against 0.1 ms with the index).
-        if kunci.lstrip("-") in URUT_BOLEH_KOSONG:
-            urutan = medan.desc(nulls_last=True) if turun else medan.asc(nulls_last=True)
-        else:
-            urutan = medan.desc() if turun else medan.asc()
+        # NULLS LAST only where a column can be empty: on a NOT NULL one it keeps PostgreSQL from
+        # reading the index backwards (newest first: 82 ms → 0.1 ms at 100,000 services).
+        kosong_akhir = {"nulls_last": True} if kunci.lstrip("-") in URUT_BOLEH_KOSONG else {}
+        urutan = medan.desc(**kosong_akhir) if turun else medan.asc(**kosong_akhir)
         # The id breaks ties the same way, so a page boundary never shows a row twice.
         return self.order_by(urutan, "-id" if turun else "id")
 
@@ -269,9 +266,11 @@ class Layanan(models.Model):
     def boleh_diubah_oleh(self, user):
         if user.is_admin:
             return True
-        return user.is_petugas and (
-            self.petugas_id == user.pk or self.pendamping.filter(pk=user.pk).exists()
-        )
+        if not user.is_petugas or self.petugas_id == user.pk:
+            return user.is_petugas
+        if "pendamping" in getattr(self, "_prefetched_objects_cache", {}):  # read already (the service's page)
+            return any(p.pk == user.pk for p in self.pendamping.all())
+        return self.pendamping.filter(pk=user.pk).exists()
 
     def ubah_status(self, ke, *, oleh, catatan="", otomatis=False):
         """Move along the allowed flow and append the change to the history (`otomatis`: by the auto-close)."""

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -17,7 +18,7 @@ from pst_frontoffice.roles import petugas_diperlukan, staf_diperlukan
 
 from .. import pemberitahuan
 from ..forms.catatan import CatatanInternalForm
-from ..forms.layanan import FilterLayananForm, PetugasForm, TanggapanForm, UpdateStatusForm, petugas_aktif
+from ..forms.layanan import FilterLayananForm, PetugasForm, TanggapanForm, UpdateStatusForm
 from ..layanan import catat_tanggapan_pengunjung, riwayat_pengunjung, tautan_notifikasi_grup
 from ..models import URUT_BAWAAN, URUTAN, Layanan, RiwayatLayanan
 
@@ -136,7 +137,8 @@ def semua_layanan(request):
         request, "layanan/semua_layanan.html",
         {"tab": "semua_layanan", "form": form, "halaman": halaman, "query": query.urlencode(),
          "urut": urut, "query_urut": query_urut, "target_daftar": "daftar-layanan",
-         "pilihan_petugas": list(petugas_aktif().order_by("nama")) if bisa_tugaskan else None},
+         # The filter's officer list, read once for both (its choices then come from the same rows).
+         "pilihan_petugas": list(form.fields["petugas"].queryset) if bisa_tugaskan else None},
         partial={**TAB, "daftar-layanan": "daftar"},
     )
 
@@ -191,6 +193,8 @@ def konteks_detail(request, layanan, **lain):
 @require_GET
 def detail(request, pk):
     layanan = ambil_layanan(request, pk)
+    # The co-handlers are shown, preset in the Petugas form and asked by boleh_diubah_oleh: read once.
+    prefetch_related_objects([layanan], "pendamping")
     return render_halaman(request, "layanan/detail.html", konteks_detail(request, layanan))
 
 
