@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
 from bukutamu.models import Kunjungan, Sarana
+from pst_frontoffice.hitung import hitung_sekaligus
 from pst_frontoffice.htmx import TAB, render_halaman
 from pst_frontoffice.kalender import awal_hari, hari_ini
 from pst_frontoffice.paginasi import PaginatorBerbatas
@@ -60,14 +61,14 @@ def dashboard(request):
     # The officer's open services, most urgent first (nearest due time, amber and red on top):
     # one query gives both their number and the rows shown. Open services are tens per officer.
     id_saya = list(terbuka.milik(request.user).urut_tenggat().values_list("pk", flat=True))
-    ringkasan = {
-        "pengunjung_hari_ini": Kunjungan.objects.filter(waktu__gte=mulai).values("pengunjung").distinct().count(),
-        "layanan_hari_ini": Layanan.objects.filter(dibuat__gte=mulai).count(),
-        "layanan_terbuka": terbuka.count(),
-        "layanan_saya_terbuka": len(id_saya),
+    ringkasan = hitung_sekaligus(  # the day's figures in one round trip
+        pengunjung_hari_ini=Kunjungan.objects.filter(waktu__gte=mulai).values("pengunjung").distinct(),
+        layanan_hari_ini=Layanan.objects.filter(dibuat__gte=mulai),
+        layanan_terbuka=terbuka,
         # "Selesai" as the reports count it (layanan.models.SELESAI): auto-closed ones are not.
-        "selesai_hari_ini": Layanan.objects.selesai().filter(selesai_pada__gte=mulai).count(),
-    }
+        selesai_hari_ini=Layanan.objects.selesai().filter(selesai_pada__gte=mulai),
+    )
+    ringkasan["layanan_saya_terbuka"] = len(id_saya)
     baris = Layanan.objects.untuk_daftar().in_bulk(id_saya[:BARIS_DASHBOARD])
     terbaru = [baris[pk] for pk in id_saya[:BARIS_DASHBOARD] if pk in baris]
     return render_halaman(
