@@ -3,6 +3,7 @@ import functools
 
 from django.conf import settings
 from django import template
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
@@ -100,3 +101,15 @@ def medan_filter(field):
 def formulir_filter(form):
     """`{{ form|formulir }}`: the form as `|crispy` draws it, built in Python (pst_frontoffice.medan)."""
     return formulir(form)
+
+
+@register.simple_tag
+def jalur(nama):
+    """`{% url 'nama' %}` for a URL without arguments, reversed once per process: the navbar, the tabs
+    and a list's buttons name about thirty on every page, 0.5 ms of reversing."""
+    return _jalur(nama, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+
+
+@functools.lru_cache(maxsize=256)
+def _jalur(nama, _awalan, urlconf):
+    return reverse(nama, urlconf=urlconf)
