@@ -4,14 +4,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from pst_frontoffice.tabel_kecil import TabelKecil
-
 from .antrian import tandai_dilayani
 from .models import Kunjungan, Pengunjung
 from .signals import kunjungan_dicatat
-
-# The kinds of service, kept whole in each process (pst_frontoffice.tabel_kecil): every service row shows its kind.
-JENIS_LAYANAN = TabelKecil("bukutamu.JenisLayanan")
 
 
 def cocokkan_pengunjung(*, no_hp="", email="", pengunjung_id=None):

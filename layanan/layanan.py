@@ -16,7 +16,7 @@ from pst_frontoffice.hari_kerja import KalenderKerja
 from pst_frontoffice.models import TEMPLATE_WA_GRUP_BAWAAN, PengaturanKantor, Peran
 from pst_frontoffice.whatsapp import pesan_wa, tautan_wa
 
-from .models import EMAIL_SISTEM, BerkasSurat, Layanan, NomorSurat, RiwayatLayanan, Status, pasang_tabel_kecil
+from .models import EMAIL_SISTEM, BerkasSurat, Layanan, NomorSurat, RiwayatLayanan, Status
 from .pengaduan import daftarkan_pengaduan_buku_tamu
 from .signals import tenggat_diperbarui
 
@@ -143,7 +143,7 @@ def riwayat_pengunjung(layanan, *, batas=BATAS_RIWAYAT_PENGUNJUNG):
     """The visitor's other services (earlier visits, and the same visit's other kinds), newest first,
     each with its reply-letter number and signed file if any; and how many there are in all."""
     qs = Layanan.objects.filter(kunjungan__pengunjung_id=layanan.kunjungan.pengunjung_id).exclude(pk=layanan.pk)
-    baris = [pasang_tabel_kecil(b) for b in qs.select_related("kunjungan").order_by("-dibuat", "-id")[:batas]]
+    baris = list(qs.select_related("jenis", "kunjungan").order_by("-dibuat", "-id")[:batas])
     # Reply letters are given to data requests only (surat.beri_nomor_surat): the others need no look.
     permintaan = [b for b in baris if b.jenis.adalah_permintaan_data]
     for b in baris:

@@ -288,10 +288,6 @@ if os.environ.get("CACHE_BACKEND", "database" if PRODUCTION else "memori") == "d
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pst"}}
 
-# The accounts and the kinds of service are kept whole in each process (pst_frontoffice.tabel_kecil);
-# a change made by another worker or server is seen within this many seconds (this process: at once).
-TABEL_KECIL_CEK_DETIK = envint("TABEL_KECIL_CEK_DETIK", 2)
-
 # Rating and SKD links (rating app): how long a visitor's rating link stays valid, which kinds of
 # service get the SKD link besides data requests (JenisLayanan codes), and the rate limit on the
 # public rating form (POSTs per client address per window, see pst_frontoffice.ratelimit).

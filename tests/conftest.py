@@ -8,10 +8,9 @@ from django.utils import timezone
 
 from bukutamu.bawaan import pastikan_jenis_bawaan
 from bukutamu.models import JenisLayanan
-from bukutamu.kunjungan import JENIS_LAYANAN, catat_kunjungan
+from bukutamu.kunjungan import catat_kunjungan
 from pst_frontoffice.hari_libur import usulkan_yang_belum
 from pst_frontoffice.models import CutiBersama, PengaturanKantor, Peran
-from pst_frontoffice.tabel_kecil import PENGGUNA
 from tests import penyedia_oidc as oidc
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must still be usable.
@@ -34,19 +33,6 @@ def batas_bersih():
 def _hash_sandi_cepat(settings):
     # The real hasher takes ~1 s per password on a busy machine; tests create many users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
-def _tabel_kecil_segar(settings):
-    """Each test starts without the accounts and kinds an earlier test left in the process (its rows are
-    rolled back or flushed, which sends no signal), and they are never read again on a timer here: a
-    request's query count does not depend on how fast the machine is. The timer has its own tests."""
-    settings.TABEL_KECIL_CEK_DETIK = 10**9
-    for tabel in (PENGGUNA, JENIS_LAYANAN):
-        tabel.lupakan()
-    yield
-    for tabel in (PENGGUNA, JENIS_LAYANAN):
-        tabel.lupakan()
 
 
 @pytest.fixture

@@ -4,11 +4,9 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from bukutamu.kunjungan import JENIS_LAYANAN
 from bukutamu.models import JenisLayanan, Pengunjung, Sarana
 from pst_frontoffice.forms import FilterForm, FormIndonesia
 from pst_frontoffice.models import PengaturanKantor, Peran
-from pst_frontoffice.tabel_kecil import PENGGUNA
 from pst_frontoffice.widgets import PilihanCepat, PilihanModel, PilihanModelGanda
 
 from ..models import Status
@@ -20,11 +18,6 @@ PERAN_PENANGAN = (Peran.PETUGAS, Peran.ADMIN)
 def petugas_aktif():
     """Officers who may handle a service: active Petugas and Admins."""
     return get_user_model().objects.filter(is_active=True, peran__in=PERAN_PENANGAN)
-
-
-def daftar_petugas_aktif():
-    """petugas_aktif() as a list, from the process's accounts (pst_frontoffice.tabel_kecil): no query."""
-    return [u for u in PENGGUNA.semua() if u.is_active and u.peran in PERAN_PENANGAN]
 
 
 class UpdateStatusForm(FormIndonesia):
@@ -75,8 +68,8 @@ class PetugasForm(FormIndonesia):
         self.fields["petugas"].queryset = petugas_aktif()
         self.fields["petugas"].error_messages["required"] = "Pilih petugas penanggung jawab."
         self.fields["pendamping"].queryset = petugas_aktif()
-        # Both lists show the officers from the process's accounts (checked against the table when sent).
-        self.fields["petugas"].daftar = self.fields["pendamping"].daftar = daftar_petugas_aktif()
+        # Both lists show the same officers: one queryset, read once (its result cache) when drawn.
+        self.fields["petugas"].daftar = self.fields["pendamping"].daftar = petugas_aktif()
 
 
 class FilterLayananForm(FilterForm):
@@ -111,9 +104,8 @@ class FilterLayananForm(FilterForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["petugas"].queryset = petugas_aktif()
-        # The choices from the process's small tables (checked against the tables when sent).
-        self.fields["jenis"].daftar = JENIS_LAYANAN.semua()
-        self.fields["petugas"].daftar = daftar_petugas_aktif()
+        # Read once when drawn; Semua Layanan's Tugaskan bar lists the same officers from it.
+        self.fields["petugas"].daftar = petugas_aktif()
 
     def saring(self, qs):
         """Apply the valid filters; an invalid one is ignored (its message shows beside it). The order is the list's own (?urut=)."""

@@ -1,6 +1,5 @@
 """The services app's tables, one module per concept."""
 
-from .daftar import pasang_tabel_kecil
 from .layanan import EMAIL_SISTEM, URUT_BAWAAN, URUTAN, Layanan, LayananQuerySet, RiwayatLayanan, syarat_kepatuhan
 from .status import ALUR_STATUS, DIBATALKAN, DITUTUP_OTOMATIS, SELESAI, STATUS_TERBUKA, TERBUKA, Status
 from .catatan import PANJANG_CATATAN, CatatanInternal
@@ -16,5 +15,5 @@ __all__ = [
     "BerkasSurat", "CaraPenyampaian", "CatatanInternal", "FormatData", "ItemData", "JenisKartu", "Kanal", "KlasifikasiSurat",
     "Layanan", "LayananQuerySet", "Loker", "NomorSurat", "PeminjamanLoker", "Pengaduan", "PenghitungSurat",
     "PermintaanData", "RiwayatLayanan", "Status", "StatusPengaduan", "Tag", "TandaBaca", "TindakLanjutPengaduan",
-    "TingkatWilayah", "UnsurSKM", "pasang_tabel_kecil", "syarat_kepatuhan",
+    "TingkatWilayah", "UnsurSKM", "syarat_kepatuhan",
 ]

@@ -1,12 +1,7 @@
-"""What the service lists read beside each service: their sortable columns, and the rows' kind,
-officer, rating and SKD (LayananQuerySet.untuk_daftar)."""
+"""What the service lists read beside each service: their sortable columns, and the one-to-one
+records of higher apps a row shows (LayananQuerySet.untuk_daftar)."""
 
 import functools
-
-from django.db import models
-
-from bukutamu.kunjungan import JENIS_LAYANAN
-from pst_frontoffice.tabel_kecil import PENGGUNA
 
 # The one-to-one records a list row shows beside the service: the rating app's rating link and
 # SKD survey. Joined by their reverse names, so layanan never imports the rating app; a name
@@ -36,19 +31,3 @@ def relasi_daftar_terpasang(model):
     ada = {f.name for f in model._meta.get_fields()}
     return tuple(nama for nama in RELASI_DAFTAR if nama in ada)
 
-
-def pasang_tabel_kecil(layanan):
-    """Give the service its kind and officer from the process's small tables (no query)."""
-    for medan, tabel, pk in (("jenis", JENIS_LAYANAN, layanan.jenis_id), ("petugas", PENGGUNA, layanan.petugas_id)):
-        field = layanan._meta.get_field(medan)
-        if not field.is_cached(layanan) and (baris := tabel.ambil(pk)) is not None:
-            field.set_cached_value(layanan, baris)
-    return layanan
-
-
-class BarisDaftar(models.query.ModelIterable):
-    """The rows of untuk_daftar(), each with its kind and officer attached (pasang_tabel_kecil)."""
-
-    def __iter__(self):
-        for layanan in super().__iter__():
-            yield pasang_tabel_kecil(layanan)

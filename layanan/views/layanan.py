@@ -15,7 +15,6 @@ from pst_frontoffice.htmx import TAB, render_halaman
 from pst_frontoffice.kalender import awal_hari, hari_ini
 from pst_frontoffice.paginasi import PaginatorBerbatas
 from pst_frontoffice.models import Peran
-from pst_frontoffice.tabel_kecil import PENGGUNA
 from pst_frontoffice.roles import petugas_diperlukan, staf_diperlukan
 
 from .. import pemberitahuan
@@ -139,7 +138,7 @@ def semua_layanan(request):
         request, "layanan/semua_layanan.html",
         {"tab": "semua_layanan", "form": form, "halaman": halaman, "query": query.urlencode(),
          "urut": urut, "query_urut": query_urut, "target_daftar": "daftar-layanan",
-         "pilihan_petugas": form.fields["petugas"].daftar if bisa_tugaskan else None},
+         "pilihan_petugas": list(form.fields["petugas"].daftar) if bisa_tugaskan else None},
         partial={**TAB, "daftar-layanan": "daftar"},
     )
 
@@ -147,14 +146,10 @@ def semua_layanan(request):
 def ambil_layanan(request, pk):
     """Fetch the service for any staff member; changing it is checked separately.
 
-    As a list row is read (visitor, rating and SKD joined; kind and officer from the process's
-    small tables), with whoever recorded the visit from the same accounts.
+    As a list row is read (with its rating and SKD: the detail page shows both), with whoever
+    recorded the visit.
     """
-    layanan = get_object_or_404(Layanan.objects.untuk_daftar(), pk=pk)
-    kunjungan = layanan.kunjungan
-    if (dicatat_oleh := PENGGUNA.ambil(kunjungan.dicatat_oleh_id)) is not None:
-        Kunjungan._meta.get_field("dicatat_oleh").set_cached_value(kunjungan, dicatat_oleh)
-    return layanan
+    return get_object_or_404(Layanan.objects.untuk_daftar().select_related("kunjungan__dicatat_oleh"), pk=pk)
 
 
 def _ambil_layanan_untuk_diubah(request, pk):
