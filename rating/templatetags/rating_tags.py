@@ -55,7 +55,7 @@ def status_skd(context, layanan):
 def ringkasan_rating(context, layanan):
     """The Rating card of the service detail page; the complaint only for Admin and Pimpinan."""
     user = context["user"]
-    # One-to-one: read with the service on its page (untuk_daftar joins them), else one query each.
+    # One-to-one: prefetched with the service on its page (untuk_daftar), else one query each.
     penilaian = _relasi(layanan, "penilaian")
     skd = _relasi(layanan, "skd")
     return {
