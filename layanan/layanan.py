@@ -6,7 +6,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 
@@ -143,10 +143,15 @@ def riwayat_pengunjung(layanan, *, batas=BATAS_RIWAYAT_PENGUNJUNG):
     """The visitor's other services (earlier visits, and the same visit's other kinds), newest first,
     each with its reply-letter number and signed file if any; and how many there are in all."""
     qs = Layanan.objects.filter(kunjungan__pengunjung_id=layanan.kunjungan.pengunjung_id).exclude(pk=layanan.pk)
-    baris = list(
-        qs.select_related("jenis", "kunjungan").prefetch_related(
-            Prefetch("nomor_surat", queryset=NomorSurat.objects.aktif(), to_attr="nomor_aktif"),
-            Prefetch("berkas_surat", queryset=BerkasSurat.objects.filter(diganti_pada__isnull=True), to_attr="berkas_aktif"),
-        ).order_by("-dibuat", "-id")[:batas]
+    baris = list(qs.select_related("jenis", "kunjungan").order_by("-dibuat", "-id")[:batas])
+    # Reply letters are given to data requests only (surat.beri_nomor_surat): the others need no look.
+    permintaan = [b for b in baris if b.jenis.adalah_permintaan_data]
+    for b in baris:
+        if not b.jenis.adalah_permintaan_data:
+            b.nomor_aktif, b.berkas_aktif = [], []
+    prefetch_related_objects(
+        permintaan,
+        Prefetch("nomor_surat", queryset=NomorSurat.objects.aktif(), to_attr="nomor_aktif"),
+        Prefetch("berkas_surat", queryset=BerkasSurat.objects.filter(diganti_pada__isnull=True), to_attr="berkas_aktif"),
     )
     return baris, (len(baris) if len(baris) < batas else qs.count())

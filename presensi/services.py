@@ -6,6 +6,7 @@ import ipaddress
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from pst_frontoffice.models import PengaturanKantor
@@ -105,6 +106,21 @@ def pulang_terlupa(petugas, *, waktu=None, tz=None):
     )
 
 
+def _hari_ini_dan_terlupa(petugas, *, tanggal):
+    """presensi_hari_ini and pulang_terlupa in one query: today's row is the newest there is, the
+    forgotten one the newest earlier day still open."""
+    hari_ini = terlupa = None
+    for p in (
+        Presensi.objects.filter(Q(tanggal=tanggal) | Q(tanggal__lt=tanggal, pulang__isnull=True), petugas=petugas)
+        .order_by("-tanggal")[:2]
+    ):
+        if p.tanggal == tanggal:
+            hari_ini = p
+        elif terlupa is None:
+            terlupa = p
+    return hari_ini, terlupa
+
+
 def tutup_pulang_terlupa(*, presensi, oleh, jam_pulang, catatan):
     """An Admin closes a forgotten Absen Pulang at `jam_pulang` on that day, with a kept note."""
     catatan = (catatan or "").strip()
@@ -165,9 +181,10 @@ def konteks_widget(petugas, *, waktu=None):
     if tugas:
         mulai, selesai = tugas.shift.rentang(tugas.tanggal, tz)
         berlangsung = mulai <= waktu < selesai
+    hari_ini, terlupa = _hari_ini_dan_terlupa(petugas, tanggal=timezone.localdate(waktu, tz))
     return {
-        "presensi": presensi_hari_ini(petugas, waktu=waktu, tz=tz),
-        "terlupa": pulang_terlupa(petugas, waktu=waktu, tz=tz),
+        "presensi": hari_ini,
+        "terlupa": terlupa,
         "tugas": tugas,
         "tugas_berlangsung": berlangsung,
         # Absen Pulang before the shift is over asks first.

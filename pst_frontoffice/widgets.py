@@ -15,16 +15,21 @@ class PilihanCepat(forms.Select):
     """
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        bagian = [format_html('<select name="{}"{}>', widget["name"], flatatt(widget["attrs"]))]
-        for label_grup, opsi, _ in widget["optgroups"]:
-            isi = format_html_join(
-                "", '<option value="{}"{}>{}</option>',
-                ((o["value"] if o["value"] is not None else "", flatatt(o["attrs"]), o["label"]) for o in opsi),
-            )
-            bagian.append(format_html('<optgroup label="{}">{}</optgroup>', label_grup, isi) if label_grup else isi)
-        bagian.append("</select>")
-        return mark_safe("".join(bagian))
+        return render_pilihan(self, name, value, attrs)
+
+
+def render_pilihan(widget, name, value, attrs=None):
+    """Any Select widget's markup as Django's template gives it, built in Python (see PilihanCepat)."""
+    konteks = widget.get_context(name, value, attrs)["widget"]
+    bagian = [format_html('<select name="{}"{}>', konteks["name"], flatatt(konteks["attrs"]))]
+    for label_grup, opsi, _ in konteks["optgroups"]:
+        isi = format_html_join(
+            "", '<option value="{}"{}>{}</option>',
+            ((o["value"] if o["value"] is not None else "", flatatt(o["attrs"]), o["label"]) for o in opsi),
+        )
+        bagian.append(format_html('<optgroup label="{}">{}</optgroup>', label_grup, isi) if label_grup else isi)
+    bagian.append("</select>")
+    return mark_safe("".join(bagian))
 
 
 class IteratorPilihanModel(forms.models.ModelChoiceIterator):
@@ -37,7 +42,9 @@ class IteratorPilihanModel(forms.models.ModelChoiceIterator):
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        for obj in self.queryset:
+        # `daftar`: rows another field (or the page) already read, e.g. the officers of a select
+        # and of checkboxes on one form: one query for both.
+        for obj in self.queryset if self.field.daftar is None else self.field.daftar:
             yield self.choice(obj)
 
 
@@ -46,3 +53,11 @@ class PilihanModel(forms.ModelChoiceField):
 
     iterator = IteratorPilihanModel
     widget = PilihanCepat
+    daftar = None
+
+
+class PilihanModelGanda(forms.ModelMultipleChoiceField):
+    """PilihanModel's reading for a multiple choice (checkboxes keep their own widget)."""
+
+    iterator = IteratorPilihanModel
+    daftar = None

@@ -29,16 +29,14 @@ KETERANGAN_KOLOM = [
 FORMAT_NRR, FORMAT_IKM, FORMAT_PERSEN = "0.000", "0.00", "0.0"
 
 
-def baris_ikm(*, dari, sampai):
+def baris_ikm(angka):
     """Overall, per kind of service and per officer (NRR per element, IKM, grade), then the profile tables."""
-    periode = {"dari": dari, "sampai": sampai}
-    keseluruhan = ikm.hitung_ikm(**periode)
-    kelompok = [("Keseluruhan", [keseluruhan]), ("Per jenis layanan", ikm.hitung_ikm_per("jenis", **periode)),
-                ("Per petugas", ikm.hitung_ikm_per("petugas", **periode))]
+    kelompok = [("Keseluruhan", [angka.keseluruhan]), ("Per jenis layanan", angka.per_jenis),
+                ("Per petugas", angka.per_petugas)]
     for bagian, daftar in kelompok:
         for h in daftar:
             yield [bagian, h.label, h.responden, *h.nrr, h.ikm, h.mutu or "", None]
-    for tabel in ikm.tabel_profil(**periode):
+    for tabel in angka.profil:
         for b in tabel["baris"]:
             yield [f"Profil: {tabel['judul']}", b["nama"], b["jumlah"], *[None] * len(UNSUR), None, "", b["persen"]]
 
@@ -59,7 +57,8 @@ def berkas_ikm(*, dari, sampai, kantor):
     ws = wb.active
     ws.title = "IKM"
     populasi = ikm.layanan_periode(dari=dari, sampai=sampai)
-    responden = ikm.hitung_ikm(dari=dari, sampai=sampai).responden
+    angka = ikm.hitung_ikm_halaman(dari=dari, sampai=sampai)
+    responden = angka.keseluruhan.responden
     _, teks_sampel = ikm.teks_sampel(responden, populasi)
     kepala = [
         f"Indeks Kepuasan Masyarakat (IKM) — {kantor.nama_kantor}",
@@ -77,7 +76,7 @@ def berkas_ikm(*, dari, sampai, kantor):
         sel.font = Font(bold=True)
         sel.alignment = Alignment(wrap_text=True, vertical="top")
     ws.row_dimensions[baris_kepala].height = 45  # element names wrap onto three lines
-    for baris in baris_ikm(dari=dari, sampai=sampai):
+    for baris in baris_ikm(angka):
         ws.append([nilai_bersih(v) for v in baris])
         for i, sel in enumerate(ws[ws.max_row]):
             teks_aman(sel)

@@ -7,8 +7,10 @@ Per element the NRR is the mean answer; IKM = (Σ NRR × 1/9) × 25, from 25 to 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Q, Sum
+from django.contrib.auth import get_user_model
+from django.db.models import Count, F, Q, Sum
 
+from bukutamu.models import JenisLayanan
 from layanan.models import Layanan, Status
 from pst_frontoffice.kalender import rentang_hari
 from pst_frontoffice.skm import FIELD_UNSUR, UNSUR
@@ -87,6 +89,59 @@ def hitung_ikm_per(kelompok, queryset=None, **filter_):
         saring(queryset, **filter_).order_by().values(kunci, nama).annotate(**_AGREGAT).order_by(nama)
     )
     return [hasil_dari_jumlah(b, label=b[nama], kunci=b[kunci]) for b in baris]
+
+
+@dataclass
+class IkmHalaman:
+    """Everything the IKM page and its file show for one filter, from two grouped queries."""
+
+    keseluruhan: HasilIKM
+    per_jenis: list
+    per_petugas: list
+    sebaran: list
+    profil: list
+
+
+def _tambah(ke, dari):
+    for k, n in dari.items():
+        ke[k] = ke.get(k, 0) + (n or 0)
+
+
+def hitung_ikm_halaman(queryset=None, **filter_):
+    """`hitung_ikm`, `hitung_ikm_per` by kind and by officer, `sebaran_jawaban` and `tabel_profil`, at once.
+
+    The filled ratings are grouped once by (kind, officer) with the sums and answer counts, and the
+    three tables are added up from those rows: the same figures as the separate functions (which
+    stay the reference, tests/test_rating_ikm.py), for one scan of the period's ratings instead of
+    four, plus one for the profile answers.
+    """
+    qs = saring(queryset, **filter_).order_by()
+    jawaban = {f"{f}_{n}": Count("pk", filter=Q(**{f: n})) for f in FIELD_UNSUR for n in range(1, 5)}
+    baris = list(qs.values(j=F("layanan__jenis_id"), p=F("layanan__petugas_id")).annotate(**_AGREGAT, **jawaban))
+    semua, per_j, per_p = {}, {}, {}
+    for b in baris:
+        angka = {k: v for k, v in b.items() if k not in ("j", "p")}
+        _tambah(semua, angka)
+        _tambah(per_j.setdefault(b["j"], {}), angka)
+        _tambah(per_p.setdefault(b["p"], {}), angka)
+    kosong = {"responden": 0, **dict.fromkeys(_AGREGAT, 0), **dict.fromkeys(jawaban, 0)}
+    semua = semua or kosong
+    # Ordered by name in the database, as hitung_ikm_per's ORDER BY (its collation, not Python's);
+    # a service always has a kind and an officer (both PROTECT), so every group has its name.
+    nama_jenis = JenisLayanan.objects.filter(pk__in=per_j).order_by("nama").values_list("pk", "nama")
+    nama_petugas = get_user_model().objects.filter(pk__in=per_p).order_by("nama").values_list("pk", "nama")
+    profil = {}
+    kolom = [k for k, _, _ in PROFIL]
+    for b in qs.values(*kolom).annotate(n=Count("pk")):
+        for k in kolom:
+            profil[(k, b[k])] = profil.get((k, b[k]), 0) + b["n"]
+    return IkmHalaman(
+        keseluruhan=hasil_dari_jumlah(semua, label="Keseluruhan"),
+        per_jenis=[hasil_dari_jumlah(per_j[j], label=nama, kunci=j) for j, nama in nama_jenis],
+        per_petugas=[hasil_dari_jumlah(per_p[p], label=nama, kunci=p) for p, nama in nama_petugas],
+        sebaran=[(u, [semua[f"{u.field}_{n}"] for n in range(1, 5)]) for u in UNSUR],
+        profil=tabel_profil_dari(profil),
+    )
 
 
 def sebaran_jawaban(queryset=None, **filter_):

@@ -131,9 +131,9 @@ def ikm(request):
     halaman = Paginator(catatan, 25).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    hasil = ikm_.hitung_ikm(**periode)
+    angka = ikm_.hitung_ikm_halaman(**periode)
+    hasil = angka.keseluruhan
     populasi = ikm_.layanan_periode(**periode)
-    sebaran = ikm_.sebaran_jawaban(**periode)
     return render(request, "rating/ikm.html", {
         "form": form, "dari": dari, "sampai": sampai, "query": query.urlencode(),
         "periode_cepat": form.periode_cepat(), "pilihan_cepat": PeriodeForm.PERIODE_CEPAT,
@@ -142,14 +142,14 @@ def ikm(request):
         "populasi": populasi,
         "sampel_minimum": ikm_.sampel_minimum(populasi),
         "kelompok": [
-            ("Per jenis layanan", "Jenis layanan", ikm_.hitung_ikm_per("jenis", **periode)),
-            ("Per petugas", "Petugas", ikm_.hitung_ikm_per("petugas", **periode)),
+            ("Per jenis layanan", "Jenis layanan", angka.per_jenis),
+            ("Per petugas", "Petugas", angka.per_petugas),
         ],
-        "profil": ikm_.tabel_profil(**periode),
+        "profil": angka.profil,
         "grafik": [
             {"id": f"grafik-{u.field}", "judul": f"U{u.nomor} {u.nama}", "label": list(u.pilihan), "jumlah": jumlah,
              "teks": ", ".join(f"{teks} {n}" for teks, n in zip(u.pilihan, jumlah))}
-            for u, jumlah in sebaran
+            for u, jumlah in angka.sebaran
         ],
         "unsur": UNSUR,
         "halaman": halaman,

@@ -182,22 +182,19 @@ def _antrian(awal, akhir, hasil):
 
 def _penilaian(awal, akhir, hasil):
     qs = Penilaian.objects.terisi().filter(diisi_pada__gte=awal, diisi_pada__lt=akhir)
+    # One grouping per (day, kind) gives the sums and the answer counts; the day's counts are their sum.
+    jawaban = {f"{f}_{v}": Count("pk", filter=Q(**{f: v})) for f in FIELD_UNSUR for v in range(1, 5)}
     per_jenis = qs.values(t=_hari("diisi_pada"), j=F("layanan__jenis_id")).annotate(
-        n=Count("pk"), **{f: Sum(f) for f in FIELD_UNSUR}
+        n=Count("pk"), **{f"jumlah_{f}": Sum(f) for f in FIELD_UNSUR}, **jawaban
     ).order_by()
     for b in per_jenis:
         c = hasil[b["t"]]
         c[("skm_responden", str(b["j"]))] += b["n"]
         for f in FIELD_UNSUR:
-            c[("skm_jumlah", f"{b['j']}|{f}")] += b[f] or 0
-    jawaban = qs.values(t=_hari("diisi_pada")).annotate(
-        **{f"{f}_{v}": Count("pk", filter=Q(**{f: v})) for f in FIELD_UNSUR for v in range(1, 5)}
-    ).order_by()
-    for b in jawaban:
-        for f in FIELD_UNSUR:
+            c[("skm_jumlah", f"{b['j']}|{f}")] += b[f"jumlah_{f}"] or 0
             for v in range(1, 5):
                 if b[f"{f}_{v}"]:
-                    hasil[b["t"]][("skm_jawaban", f"{f}|{v}")] += b[f"{f}_{v}"]
+                    c[("skm_jawaban", f"{f}|{v}")] += b[f"{f}_{v}"]
     kolom = [k for k, _, _ in PROFIL]
     for b in qs.values(*kolom, t=_hari("diisi_pada")).annotate(n=Count("pk")).order_by():
         for k in kolom:

@@ -1,6 +1,7 @@
 """The satisfaction index (IKM) and the Pimpinan page."""
 
 import datetime
+import random
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -9,7 +10,7 @@ from django.urls import reverse
 
 from pst_frontoffice.skm import FIELD_UNSUR
 from rating import services
-from rating.ikm import hitung_ikm, hitung_ikm_per
+from rating.ikm import hitung_ikm, hitung_ikm_halaman, hitung_ikm_per, sebaran_jawaban, tabel_profil
 from rating.models import Penilaian
 from rating.skm import mutu_untuk
 
@@ -149,3 +150,29 @@ def test_ikm_page_uses_the_same_number_of_queries_for_1_and_5_complaints(masuk, 
         nilai([3] * 9, kode=kode, pengaduan=f"aduan {kode}")
     with django_assert_num_queries(len(satu)):
         client.get(reverse("rating:ikm"))
+
+
+@pytest.mark.django_db
+def test_ikm_page_figures_at_once_equal_the_separate_computations(nilai, petugas, petugas2):
+    acak = random.Random(26)
+    profil = {"jenis_kelamin": ["L", "P", ""], "pekerjaan": ["pns", "swasta", ""]}
+    for i in range(14):
+        p = nilai([acak.randint(1, 4) for _ in FIELD_UNSUR], kode=acak.choice(["konsultasi", "permintaan-data", "perpustakaan"]),
+                  oleh=acak.choice([petugas, petugas2]),
+                  pada=datetime.datetime(2026, 11, 1 + i % 3, 23, 30, tzinfo=WITA))
+        Penilaian.objects.filter(pk=p.pk).update(**{k: acak.choice(v) for k, v in profil.items()})
+
+    def sama(a, b):
+        return [(h.label, h.kunci, h.responden, h.nrr, h.ikm, h.mutu) for h in a] == \
+            [(h.label, h.kunci, h.responden, h.nrr, h.ikm, h.mutu) for h in b]
+
+    for dari, sampai in ((None, None), (datetime.date(2026, 11, 2), datetime.date(2026, 11, 3)), (datetime.date(2025, 1, 1), datetime.date(2025, 1, 2))):
+        periode = {"dari": dari, "sampai": sampai}
+        angka = hitung_ikm_halaman(**periode)
+        assert sama([angka.keseluruhan], [hitung_ikm(**periode)])
+        assert sama(angka.per_jenis, hitung_ikm_per("jenis", **periode))
+        assert sama(angka.per_petugas, hitung_ikm_per("petugas", **periode))
+        assert angka.sebaran == sebaran_jawaban(**periode)
+        assert angka.profil == tabel_profil(**periode)
+    assert hitung_ikm_halaman().keseluruhan.responden == 14
+    assert hitung_ikm_halaman(dari=datetime.date(2025, 1, 1), sampai=datetime.date(2025, 1, 2)).keseluruhan.responden == 0

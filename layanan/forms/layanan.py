@@ -7,14 +7,17 @@ from django.db.models import Q
 from bukutamu.models import JenisLayanan, Pengunjung, Sarana
 from pst_frontoffice.forms import FilterForm, FormIndonesia
 from pst_frontoffice.models import PengaturanKantor, Peran
-from pst_frontoffice.widgets import PilihanCepat, PilihanModel
+from pst_frontoffice.widgets import PilihanCepat, PilihanModel, PilihanModelGanda
 
 from ..models import Status
 
 
+PERAN_PENANGAN = (Peran.PETUGAS, Peran.ADMIN)
+
+
 def petugas_aktif():
     """Officers who may handle a service: active Petugas and Admins."""
-    return get_user_model().objects.filter(is_active=True, peran__in=[Peran.PETUGAS, Peran.ADMIN])
+    return get_user_model().objects.filter(is_active=True, peran__in=PERAN_PENANGAN)
 
 
 class UpdateStatusForm(FormIndonesia):
@@ -55,8 +58,8 @@ class TanggapanForm(FormIndonesia):
 
 
 class PetugasForm(FormIndonesia):
-    petugas = forms.ModelChoiceField(label="Petugas penanggung jawab", queryset=None)
-    pendamping = forms.ModelMultipleChoiceField(
+    petugas = PilihanModel(label="Petugas penanggung jawab", queryset=None, widget=forms.Select)
+    pendamping = PilihanModelGanda(
         label="Petugas pendamping", queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
 
@@ -65,6 +68,8 @@ class PetugasForm(FormIndonesia):
         self.fields["petugas"].queryset = petugas_aktif()
         self.fields["petugas"].error_messages["required"] = "Pilih petugas penanggung jawab."
         self.fields["pendamping"].queryset = petugas_aktif()
+        # Both lists show the same officers: one queryset, read once (its result cache) when drawn.
+        self.fields["petugas"].daftar = self.fields["pendamping"].daftar = petugas_aktif()
 
 
 class FilterLayananForm(FilterForm):
@@ -99,6 +104,8 @@ class FilterLayananForm(FilterForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["petugas"].queryset = petugas_aktif()
+        # Read once when drawn; Semua Layanan's Tugaskan bar lists the same officers from it.
+        self.fields["petugas"].daftar = petugas_aktif()
 
     def saring(self, qs):
         """Apply the valid filters; an invalid one is ignored (its message shows beside it). The order is the list's own (?urut=)."""

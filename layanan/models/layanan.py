@@ -1,7 +1,6 @@
 """A service given at the desk, its status flow and its appended history."""
 
 import datetime
-import functools
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,38 +18,12 @@ from pst_frontoffice.models import LogAktivitas, PengaturanKantor
 
 from .. import tenggat as aturan_tenggat
 from ..signals import status_layanan_diubah
+from .daftar import URUT_BAWAAN, URUT_BOLEH_KOSONG, URUTAN, relasi_daftar_terpasang
 from .status import ALUR_STATUS, DIBATALKAN, SELESAI, STATUS_TERBUKA, TERBUKA, Status
 
 
 # The account automatic actions are recorded under (layanan.layanan.pengguna_sistem); it cannot log in.
 EMAIL_SISTEM = "sistem@pst-frontoffice.invalid"
-
-
-# The one-to-one records a list row shows beside the service: the rating app's rating link and
-# SKD survey. Prefetched by their reverse names, so layanan never imports the rating app; a name
-# that no installed app defines is left out (see LayananQuerySet.untuk_daftar).
-RELASI_DAFTAR = ("penilaian", "skd")
-
-
-# The list columns an officer may sort by (?urut=pengunjung, ?urut=-masuk); "tenggat" puts the
-# open services first, nearest due time on top (see LayananQuerySet.urut_tenggat).
-URUTAN = {
-    "nomor": "id",
-    "masuk": "dibuat",
-    "pengunjung": "kunjungan__nama",
-    "jenis": "jenis__nama",
-    "status": "status",
-    "tenggat": "tenggat",
-    "petugas": "petugas__nama",
-}
-URUT_BAWAAN = "-masuk"
-
-
-@functools.cache
-def _relasi_daftar_terpasang(model):
-    """The names of RELASI_DAFTAR that the installed apps define on `model` (read once per process)."""
-    ada = {f.name for f in model._meta.get_fields()}
-    return tuple(nama for nama in RELASI_DAFTAR if nama in ada)
 
 
 def syarat_kepatuhan(sekarang):
@@ -106,7 +79,7 @@ class LayananQuerySet(models.QuerySet):
         two of them outer joins) against ~1 ms with four joins and two `IN (…)` lookups.
         """
         return self.select_related("kunjungan", "jenis", "petugas").prefetch_related(
-            *_relasi_daftar_terpasang(self.model)
+            *relasi_daftar_terpasang(self.model)
         )
 
     def dengan_jawaban(self):
@@ -159,7 +132,10 @@ class LayananQuerySet(models.QuerySet):
             medan = models.Case(*(models.When(status=s, then=models.Value(i)) for i, s in enumerate(Status)))
         else:
             medan = models.F(medan)
-        urutan = medan.desc(nulls_last=True) if turun else medan.asc(nulls_last=True)
+        # NULLS LAST only where a column can be empty: on a NOT NULL one it keeps PostgreSQL from
+        # reading the index backwards (newest first: 82 ms → 0.1 ms at 100,000 services).
+        kosong_akhir = {"nulls_last": True} if kunci.lstrip("-") in URUT_BOLEH_KOSONG else {}
+        urutan = medan.desc(**kosong_akhir) if turun else medan.asc(**kosong_akhir)
         # The id breaks ties the same way, so a page boundary never shows a row twice.
         return self.order_by(urutan, "-id" if turun else "id")
 
@@ -267,9 +243,11 @@ class Layanan(models.Model):
     def boleh_diubah_oleh(self, user):
         if user.is_admin:
             return True
-        return user.is_petugas and (
-            self.petugas_id == user.pk or self.pendamping.filter(pk=user.pk).exists()
-        )
+        if not user.is_petugas or self.petugas_id == user.pk:
+            return user.is_petugas
+        if "pendamping" in getattr(self, "_prefetched_objects_cache", {}):  # read already (the service's page)
+            return any(p.pk == user.pk for p in self.pendamping.all())
+        return self.pendamping.filter(pk=user.pk).exists()
 
     def ubah_status(self, ke, *, oleh, catatan="", otomatis=False):
         """Move along the allowed flow and append the change to the history (`otomatis`: by the auto-close)."""

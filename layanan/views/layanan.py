@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from bukutamu.models import Kunjungan, Sarana
 from pst_frontoffice import sekali
+from pst_frontoffice.hitung import hitung_sekaligus
 from pst_frontoffice.htmx import TAB, render_halaman
 from pst_frontoffice.kalender import awal_hari, hari_ini
 from pst_frontoffice.paginasi import PaginatorBerbatas
@@ -18,7 +20,7 @@ from pst_frontoffice.roles import petugas_diperlukan, staf_diperlukan
 
 from .. import pemberitahuan
 from ..forms.catatan import CatatanInternalForm
-from ..forms.layanan import FilterLayananForm, PetugasForm, TanggapanForm, UpdateStatusForm, petugas_aktif
+from ..forms.layanan import FilterLayananForm, PetugasForm, TanggapanForm, UpdateStatusForm
 from ..layanan import catat_tanggapan_pengunjung, riwayat_pengunjung, tautan_notifikasi_grup
 from ..models import URUT_BAWAAN, URUTAN, Layanan, RiwayatLayanan
 
@@ -60,14 +62,14 @@ def dashboard(request):
     # The officer's open services, most urgent first (nearest due time, amber and red on top):
     # one query gives both their number and the rows shown. Open services are tens per officer.
     id_saya = list(terbuka.milik(request.user).urut_tenggat().values_list("pk", flat=True))
-    ringkasan = {
-        "pengunjung_hari_ini": Kunjungan.objects.filter(waktu__gte=mulai).values("pengunjung").distinct().count(),
-        "layanan_hari_ini": Layanan.objects.filter(dibuat__gte=mulai).count(),
-        "layanan_terbuka": terbuka.count(),
-        "layanan_saya_terbuka": len(id_saya),
+    ringkasan = hitung_sekaligus(  # the day's figures in one round trip
+        pengunjung_hari_ini=Kunjungan.objects.filter(waktu__gte=mulai).values("pengunjung").distinct(),
+        layanan_hari_ini=Layanan.objects.filter(dibuat__gte=mulai),
+        layanan_terbuka=terbuka,
         # "Selesai" as the reports count it (layanan.models.SELESAI): auto-closed ones are not.
-        "selesai_hari_ini": Layanan.objects.selesai().filter(selesai_pada__gte=mulai).count(),
-    }
+        selesai_hari_ini=Layanan.objects.selesai().filter(selesai_pada__gte=mulai),
+    )
+    ringkasan["layanan_saya_terbuka"] = len(id_saya)
     baris = Layanan.objects.untuk_daftar().in_bulk(id_saya[:BARIS_DASHBOARD])
     terbaru = [baris[pk] for pk in id_saya[:BARIS_DASHBOARD] if pk in baris]
     return render_halaman(
@@ -141,17 +143,18 @@ def semua_layanan(request):
         request, "layanan/semua_layanan.html",
         {"tab": "semua_layanan", "form": form, "halaman": halaman, "query": query.urlencode(),
          "urut": urut, "query_urut": query_urut, "target_daftar": "daftar-layanan",
-         "pilihan_petugas": list(petugas_aktif().order_by("nama")) if bisa_tugaskan else None},
+         "pilihan_petugas": list(form.fields["petugas"].daftar) if bisa_tugaskan else None},
         partial={**TAB, "daftar-layanan": "daftar"},
     )
 
 
 def ambil_layanan(request, pk):
-    """Fetch the service for any staff member; changing it is checked separately."""
-    return get_object_or_404(
-        Layanan.objects.select_related("kunjungan", "jenis", "petugas", "kunjungan__dicatat_oleh"),
-        pk=pk,
-    )
+    """Fetch the service for any staff member; changing it is checked separately.
+
+    As a list row is read (with its rating and SKD: the detail page shows both), with whoever
+    recorded the visit.
+    """
+    return get_object_or_404(Layanan.objects.untuk_daftar().select_related("kunjungan__dicatat_oleh"), pk=pk)
 
 
 def _ambil_layanan_untuk_diubah(request, pk):
@@ -197,6 +200,8 @@ def konteks_detail(request, layanan, **lain):
 @require_GET
 def detail(request, pk):
     layanan = ambil_layanan(request, pk)
+    # The co-handlers are shown, preset in the Petugas form and asked by boleh_diubah_oleh: read once.
+    prefetch_related_objects([layanan], "pendamping")
     return render_halaman(request, "layanan/detail.html", konteks_detail(request, layanan))
 
 

@@ -3,12 +3,14 @@ import functools
 
 from django.conf import settings
 from django import template
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
 from pst_frontoffice.hari_libur import peringatan
 from pst_frontoffice.kalender import lama_sejak, tanggal_panjang, waktu_relatif
 from pst_frontoffice.sekali import isian_tersembunyi
+from pst_frontoffice.medan import formulir, medan
 from pst_frontoffice.whatsapp import format_no_hp
 
 register = template.Library()
@@ -94,3 +96,27 @@ def peringatan_zona(context):
 def peringatan_hari_libur():
     """The Admin's warnings about unchecked or missing cuti bersama of this year and next."""
     return peringatan(timezone.localdate())
+
+
+@register.filter(name="medan")
+def medan_filter(field):
+    """`{{ form.field|medan }}`: the field as `|as_crispy_field` draws it, built in Python (pst_frontoffice.medan)."""
+    return medan(field)
+
+
+@register.filter(name="formulir")
+def formulir_filter(form):
+    """`{{ form|formulir }}`: the form as `|crispy` draws it, built in Python (pst_frontoffice.medan)."""
+    return formulir(form)
+
+
+@register.simple_tag
+def jalur(nama):
+    """`{% url 'nama' %}` for a URL without arguments, reversed once per process: the navbar, the tabs
+    and a list's buttons name about thirty on every page, 0.5 ms of reversing."""
+    return _jalur(nama, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+
+
+@functools.lru_cache(maxsize=256)
+def _jalur(nama, _awalan, urlconf):
+    return reverse(nama, urlconf=urlconf)

@@ -6,7 +6,6 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from rating import services
-from rating.models import Penilaian, SurveiSKD
 
 register = template.Library()
 
@@ -56,8 +55,9 @@ def status_skd(context, layanan):
 def ringkasan_rating(context, layanan):
     """The Rating card of the service detail page; the complaint only for Admin and Pimpinan."""
     user = context["user"]
-    penilaian = Penilaian.objects.filter(layanan=layanan).first()
-    skd = SurveiSKD.objects.filter(layanan=layanan).first()
+    # One-to-one: prefetched with the service on its page (untuk_daftar), else one query each.
+    penilaian = _relasi(layanan, "penilaian")
+    skd = _relasi(layanan, "skd")
     return {
         "layanan": layanan,
         "penilaian": penilaian,
