@@ -125,7 +125,20 @@
     var elt = e.detail.elt;
     if (!elt || !elt.hasAttribute || !elt.hasAttribute("data-jeda-tersembunyi")) return;
     var terbuka = elt.querySelector(".dropdown-menu.show");
-    if (document.hidden || terbuka || elt.contains(document.activeElement)) e.preventDefault();
+    // htmx gives focus back to a control with an id (the bell's button) after the swap; others would lose it.
+    var fokus = document.activeElement;
+    if (document.hidden || terbuka || (elt.contains(fokus) && !fokus.id)) e.preventDefault();
+  });
+  // An answer that was already on its way when the officer opened the dropdown waits too; the bell
+  // asks again once the dropdown closes, so no count is lost.
+  document.addEventListener("htmx:beforeSwap", function (e) {
+    var elt = e.detail.elt;
+    if (!elt || !elt.hasAttribute || !elt.hasAttribute("data-jeda-tersembunyi")) return;
+    if (elt.querySelector(".dropdown-menu.show")) e.detail.shouldSwap = false;
+  });
+  document.addEventListener("hidden.bs.dropdown", function (e) {
+    var elt = e.target && e.target.closest ? e.target.closest("[data-jeda-tersembunyi]") : null;
+    if (elt && window.htmx) window.htmx.trigger(elt, "segarkan");
   });
   document.addEventListener("visibilitychange", function () {
     if (document.hidden || !window.htmx) return;
