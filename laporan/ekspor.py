@@ -43,7 +43,17 @@ class Tabel:
 
 def tabel_laporan(laporan):
     """The report's tables, in order — one source for the Excel and Word files."""
-    r = laporan.ringkasan()
+    yield from tabel_angka(
+        laporan, antrian=laporan.ringkasan_antrian(), tren=laporan.tren(), per_minggu=laporan.periode.per_minggu,
+        per_petugas=laporan.per_petugas(), presensi=laporan.presensi(),
+    )
+
+
+def tabel_angka(angka, *, antrian, tren, per_minggu, per_petugas=None, presensi=None):
+    """The tables an office's report and the province roll-up (provinsi.ekspor) share, in order, from any
+    object with the report's figures (laporan.data.Laporan, a province's summed figures). Per officer and
+    attendance only where they exist: the province receives neither."""
+    r = angka.ringkasan()
     yield Tabel("Ringkasan", ["Ukuran", "Nilai", "Yang dihitung"], [
         [nama, r[kunci], DEFINISI[kunci]] for nama, kunci in (
             ("Kunjungan", "kunjungan"), ("Pengunjung (orang)", "pengunjung"), ("Layanan", "layanan"),
@@ -53,19 +63,20 @@ def tabel_laporan(laporan):
         )
     ], lebar=[30, 10, 80])
     yield Tabel("Per Jenis Layanan", ["Jenis layanan", "Jumlah", "Selesai", "Selesai (%)"], [
-        [b["nama"], b["jumlah"], b["selesai"], b["persen_selesai"]] for b in laporan.per_jenis()
+        [b["nama"], b["jumlah"], b["selesai"], b["persen_selesai"]] for b in angka.per_jenis()
     ], DEFINISI["per_jenis"])
     yield Tabel("Per Sarana", ["Sarana", "Jumlah layanan"], [
-        [b["nama"], b["jumlah"]] for b in laporan.per_sarana()
+        [b["nama"], b["jumlah"]] for b in angka.per_sarana()
     ], DEFINISI["per_sarana"])
-    yield Tabel("Per Petugas", ["Petugas", "Jumlah", "Selesai", "Selesai (%)"], [
-        [b["nama"], b["jumlah"], b["selesai"], b["persen_selesai"]] for b in laporan.per_petugas()
-    ], DEFINISI["per_petugas"])
-    yield Tabel("Status", ["Status", "Jumlah"], [[b["nama"], b["jumlah"]] for b in laporan.per_status()], DEFINISI["per_status"])
+    if per_petugas is not None:
+        yield Tabel("Per Petugas", ["Petugas", "Jumlah", "Selesai", "Selesai (%)"], [
+            [b["nama"], b["jumlah"], b["selesai"], b["persen_selesai"]] for b in per_petugas
+        ], DEFINISI["per_petugas"])
+    yield Tabel("Status", ["Status", "Jumlah"], [[b["nama"], b["jumlah"]] for b in angka.per_status()], DEFINISI["per_status"])
     yield Tabel("Standar Waktu", ["Standar", "Jatuh tempo", "Memenuhi", "Memenuhi (%)", "Terlambat", "Terlambat, masih terbuka"], [
-        [b["nama"], b["jumlah"], b["tepat"], b["persen"], b["terlambat"], b["terlambat_terbuka"]] for b in laporan.standar_waktu()
+        [b["nama"], b["jumlah"], b["tepat"], b["persen"], b["terlambat"], b["terlambat_terbuka"]] for b in angka.standar_waktu()
     ], DEFINISI["standar_waktu"], lebar=[44, 12, 12, 12, 12, 14])
-    k = laporan.kepuasan()
+    k = angka.kepuasan()
     yield Tabel("Kepuasan (IKM)", ["Kelompok", "Responden", "IKM", "Mutu"], [
         [h.label, h.responden, h.ikm, f"{h.mutu} ({h.arti_mutu})" if h.mutu else None]
         for h in [k["keseluruhan"], *k["per_jenis"]]
@@ -75,23 +86,22 @@ def tabel_laporan(laporan):
         [f"U{u.nomor} {u.nama}", nrr, "1/9", (nrr / 9).quantize(Decimal("0.0001")) if nrr is not None else None]
         for u, nrr in keseluruhan.per_unsur
     ] + [["IKM = (Σ NRR × 1/9) × 25", None, None, keseluruhan.ikm]],
-        "NRR = rata-rata jawaban responden tiap unsur (1–4), tiga desimal; IKM dihitung dari NRR yang tidak dibulatkan "
-        "dengan bobot tepat 1/9 (PermenPAN-RB No. 14 Tahun 2017).", lebar=[44, 10, 8, 14])
+        "NRR = rata-rata jawaban semua responden tiap unsur (1–4), tiga desimal; IKM dihitung dari NRR yang tidak "
+        "dibulatkan dengan bobot tepat 1/9 (PermenPAN-RB No. 14 Tahun 2017).", lebar=[44, 10, 8, 14])
     for tabel in k["profil"]:
         yield Tabel(f"Profil {tabel['judul']}", [tabel["judul"], "Responden", "%"], [
             [b["nama"], b["jumlah"], b["persen"]] for b in tabel["baris"]
         ], DEFINISI["profil"])
-    skd = laporan.skd()
+    skd = angka.skd()
     yield Tabel("SKD", ["Ukuran", "Jumlah"], [
         ["Permintaan data", skd["permintaan_data"]], ["Tautan SKD dibuat", skd["tautan_dibuat"]],
         ["Dibuka", skd["dibuka"]], ["SKD Diisi", skd["diisi"]], ["Tingkat pengisian (%)", skd["persen_diisi"]],
     ], DEFINISI["skd"])
-    a = laporan.ringkasan_antrian()
     yield Tabel("Antrian", ["Ukuran", "Nilai"], [
-        ["Nomor diambil", a["diambil"]], ["Dipanggil", a["dipanggil"]], ["Dilewati", a["dilewati"]],
-        ["Rata-rata menunggu (menit)", a["rerata_tunggu_menit"]],
+        ["Nomor diambil", antrian["diambil"]], ["Dipanggil", antrian["dipanggil"]], ["Dilewati", antrian["dilewati"]],
+        ["Rata-rata menunggu (menit)", antrian["rerata_tunggu_menit"]],
     ], DEFINISI["antrian"])
-    p = laporan.pengaduan()
+    p = angka.pengaduan()
     yield Tabel("Pengaduan", ["Ukuran", "Nilai"], [
         ["Pengaduan di register (semua kanal)", p["jumlah"]],
         *[[f"— kanal {b['nama']}", b["jumlah"]] for b in p["per_kanal"]],
@@ -99,13 +109,13 @@ def tabel_laporan(laporan):
         ["Rata-rata waktu menjawab (jam)", p["rerata_jawab_jam"]],
         ["Layanan berjenis Pengaduan di Buku Tamu", p["layanan_pengaduan"]],
     ], DEFINISI["pengaduan"])
-    h = laporan.presensi()
-    yield Tabel("Presensi", ["Ukuran", "Jumlah"], [
-        ["Tugas piket terjadwal", h["tugas"]], ["Petugas terjadwal", h["petugas_terjadwal"]],
-        ["Presensi (Absen Masuk)", h["hadir"]], ["Tanpa Absen Pulang", h["tanpa_pulang"]],
-    ], DEFINISI["presensi"])
-    yield Tabel("Tren", ["Minggu mulai" if laporan.periode.per_minggu else "Tanggal", "Layanan", "Kunjungan"], [
-        [b["tanggal"], b["layanan"], b["kunjungan"]] for b in laporan.tren()
+    if presensi is not None:
+        yield Tabel("Presensi", ["Ukuran", "Jumlah"], [
+            ["Tugas piket terjadwal", presensi["tugas"]], ["Petugas terjadwal", presensi["petugas_terjadwal"]],
+            ["Presensi (Absen Masuk)", presensi["hadir"]], ["Tanpa Absen Pulang", presensi["tanpa_pulang"]],
+        ], DEFINISI["presensi"])
+    yield Tabel("Tren", ["Minggu mulai" if per_minggu else "Tanggal", "Layanan", "Kunjungan"], [
+        [b["tanggal"], b["layanan"], b["kunjungan"]] for b in tren
     ], DEFINISI["tren"])
 
 

@@ -5,15 +5,13 @@ The tables come from provinsi.rekap; the sheets and Word sections are written by
 """
 
 import io
-from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.formats import date_format
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from laporan.definisi import DEFINISI
-from laporan.ekspor import Tabel, dokumen_a4, tulis_bagian_docx, tulis_lembar
+from laporan.ekspor import Tabel, dokumen_a4, tabel_angka, tulis_bagian_docx, tulis_lembar
 from laporan.grafik import grafik_batang
 from pst_frontoffice.buku_xlsx import BukuXlsx
 
@@ -51,59 +49,7 @@ def tabel_rekap(rekap):
         angka = rekap.total
     else:
         angka = rekap.per_kantor[0].angka
-    r = angka.ringkasan()
-    yield Tabel("Ringkasan", ["Ukuran", "Nilai", "Yang dihitung"], [
-        [nama, r[kunci], DEFINISI[kunci]] for nama, kunci in (
-            ("Kunjungan", "kunjungan"), ("Pengunjung (orang)", "pengunjung"), ("Layanan", "layanan"),
-            ("Layanan selesai", "selesai"), ("Ditutup otomatis", "ditutup_otomatis"),
-            ("Layanan belum selesai", "terbuka"), ("Terlambat, masih terbuka", "terlambat_terbuka"),
-            ("Layanan dibatalkan", "dibatalkan"), ("Tingkat penyelesaian (%)", "tingkat_penyelesaian"),
-        )
-    ], lebar=[30, 10, 80])
-    yield Tabel("Per Jenis Layanan", ["Jenis layanan", "Jumlah", "Selesai", "Selesai (%)"], [
-        [b["nama"], b["jumlah"], b["selesai"], b["persen_selesai"]] for b in angka.per_jenis()
-    ], DEFINISI["per_jenis"])
-    yield Tabel("Per Sarana", ["Sarana", "Jumlah layanan"], [[b["nama"], b["jumlah"]] for b in angka.per_sarana()], DEFINISI["per_sarana"])
-    yield Tabel("Status", ["Status", "Jumlah"], [[b["nama"], b["jumlah"]] for b in angka.per_status()], DEFINISI["per_status"])
-    yield Tabel("Standar Waktu", ["Standar", "Jatuh tempo", "Memenuhi", "Memenuhi (%)", "Terlambat", "Terlambat, masih terbuka"], [
-        [b["nama"], b["jumlah"], b["tepat"], b["persen"], b["terlambat"], b["terlambat_terbuka"]] for b in angka.standar_waktu()
-    ], DEFINISI["standar_waktu"], lebar=[44, 12, 12, 12, 12, 14])
-    k = angka.kepuasan()
-    yield Tabel("Kepuasan (IKM)", ["Kelompok", "Responden", "IKM", "Mutu"], [
-        [h.label, h.responden, h.ikm, f"{h.mutu} ({h.arti_mutu})" if h.mutu else None] for h in [k["keseluruhan"], *k["per_jenis"]]
-    ], DEFINISI["kepuasan"], catatan=k["teks_sampel"])
-    keseluruhan = k["keseluruhan"]
-    yield Tabel("NRR per Unsur", ["Unsur", "NRR", "Bobot", "NRR × bobot"], [
-        [f"U{u.nomor} {u.nama}", nrr, "1/9", (nrr / 9).quantize(Decimal("0.0001")) if nrr is not None else None]
-        for u, nrr in keseluruhan.per_unsur
-    ] + [["IKM = (Σ NRR × 1/9) × 25", None, None, keseluruhan.ikm]],
-        "NRR = rata-rata jawaban semua responden tiap unsur (1–4), tiga desimal; IKM dari NRR yang tidak dibulatkan "
-        "dengan bobot tepat 1/9 (PermenPAN-RB No. 14 Tahun 2017).", lebar=[44, 10, 8, 14])
-    for tabel in k["profil"]:
-        yield Tabel(f"Profil {tabel['judul']}", [tabel["judul"], "Responden", "%"], [
-            [b["nama"], b["jumlah"], b["persen"]] for b in tabel["baris"]
-        ], DEFINISI["profil"])
-    skd = angka.skd()
-    yield Tabel("SKD", ["Ukuran", "Jumlah"], [
-        ["Permintaan data", skd["permintaan_data"]], ["Tautan SKD dibuat", skd["tautan_dibuat"]],
-        ["Dibuka", skd["dibuka"]], ["SKD Diisi", skd["diisi"]], ["Tingkat pengisian (%)", skd["persen_diisi"]],
-    ], DEFINISI["skd"])
-    a = angka.antrian()
-    yield Tabel("Antrian", ["Ukuran", "Nilai"], [
-        ["Nomor diambil", a["diambil"]], ["Dipanggil", a["dipanggil"]], ["Dilewati", a["dilewati"]],
-        ["Rata-rata menunggu (menit)", a["rerata_tunggu_menit"]],
-    ], DEFINISI["antrian"])
-    p = angka.pengaduan()
-    yield Tabel("Pengaduan", ["Ukuran", "Nilai"], [
-        ["Pengaduan di register (semua kanal)", p["jumlah"]],
-        *[[f"— kanal {b['nama']}", b["jumlah"]] for b in p["per_kanal"]],
-        ["Sudah dijawab", p["dijawab"]], ["Selesai", p["selesai"]],
-        ["Rata-rata waktu menjawab (jam)", p["rerata_jawab_jam"]],
-        ["Layanan berjenis Pengaduan di Buku Tamu", p["layanan_pengaduan"]],
-    ], DEFINISI["pengaduan"])
-    yield Tabel("Tren", ["Minggu mulai" if rekap.periode.per_minggu else "Tanggal", "Layanan", "Kunjungan"], [
-        [b["tanggal"], b["layanan"], b["kunjungan"]] for b in rekap.tren()
-    ], DEFINISI["tren"])
+    yield from tabel_angka(angka, antrian=angka.antrian(), tren=rekap.tren(), per_minggu=rekap.periode.per_minggu)
 
 
 def judul(rekap, nama_provinsi):
