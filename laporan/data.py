@@ -12,7 +12,6 @@ stays live: its tables hold a few rows a day. What each figure counts is written
 (`laporan.rincian`).
 """
 
-import datetime
 from urllib.parse import urlencode
 
 from django.contrib.auth import get_user_model
@@ -204,20 +203,7 @@ class Laporan:
 
     def tren(self):
         """Services and visits per day (or per week for long periods), every day/week present."""
-        langkah = 7 if self.periode.per_minggu else 1
-        mulai = self.periode.mulai
-        if langkah == 7:
-            mulai -= datetime.timedelta(days=mulai.weekday())
-        hasil = {}
-        d = mulai
-        while d <= self.periode.selesai:
-            hasil[d] = {"tanggal": d, "layanan": 0, "kunjungan": 0}
-            d += datetime.timedelta(days=langkah)
-        for t, c in self.angka.harian.items():
-            b = hasil[t - datetime.timedelta(days=t.weekday())] if langkah == 7 else hasil[t]
-            b["layanan"] += c["layanan"]
-            b["kunjungan"] += c["kunjungan"]
-        return list(hasil.values())
+        return self.periode.baris_tren((t, c["layanan"], c["kunjungan"]) for t, c in self.angka.harian.items())
 
     def standar_waktu(self):
         """Compliance with each time standard of the consultation service standards that the data can show."""

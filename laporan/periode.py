@@ -91,6 +91,23 @@ class Periode:
         """Trend charts group by week when a period is longer than two months."""
         return self.jumlah_hari > 62
 
+    def baris_tren(self, harian):
+        """The trend rows of the office report and the province roll-up: services and visits per day (per
+        week from its Monday beyond two months), every day or week present; `harian` gives
+        (date, services, visits) of the days that had any."""
+        langkah = datetime.timedelta(days=7 if self.per_minggu else 1)
+        mulai = self.mulai - datetime.timedelta(days=self.mulai.weekday()) if self.per_minggu else self.mulai
+        hasil = {}
+        d = mulai
+        while d <= self.selesai:
+            hasil[d] = {"tanggal": d, "layanan": 0, "kunjungan": 0}
+            d += langkah
+        for tanggal, layanan, kunjungan in harian:
+            b = hasil[tanggal - datetime.timedelta(days=tanggal.weekday())] if self.per_minggu else hasil[tanggal]
+            b["layanan"] += layanan
+            b["kunjungan"] += kunjungan
+        return list(hasil.values())
+
     @property
     def label(self):
         if self.jenis == "hari":

@@ -115,23 +115,10 @@ class Rekap:
 
     def tren(self):
         """Services and visits per day (per week beyond two months), every day or week present, as the office report."""
-        langkah = 7 if self.periode.per_minggu else 1
-        mulai = self.periode.mulai
-        if langkah == 7:
-            mulai -= datetime.timedelta(days=mulai.weekday())
-        hasil = {}
-        d = mulai
-        while d <= self.periode.selesai:
-            hasil[d] = {"tanggal": d, "layanan": 0, "kunjungan": 0}
-            d += datetime.timedelta(days=langkah)
         qs = RingkasanKantor.objects.filter(tanggal__range=(self.periode.mulai, self.periode.selesai))
         if self.satu_kantor is not None:
             qs = qs.filter(kantor=self.satu_kantor)
-        for t, layanan, kunjungan in qs.values_list("tanggal").annotate(l=Sum("layanan"), k=Sum("kunjungan")).order_by():
-            b = hasil[t - datetime.timedelta(days=t.weekday())] if langkah == 7 else hasil[t]
-            b["layanan"] += layanan
-            b["kunjungan"] += kunjungan
-        return list(hasil.values())
+        return self.periode.baris_tren(qs.values_list("tanggal").annotate(l=Sum("layanan"), k=Sum("kunjungan")).order_by())
 
     def hari_kantor(self):
         """The office's days received in the period, newest first (drill-down)."""
