@@ -17,6 +17,7 @@ from pst_frontoffice.skm import FIELD_UNSUR
 from pst_frontoffice.whatsapp import pesan_wa, tautan_wa
 
 from .models import PROFIL, Penilaian, RiwayatRating, SurveiSKD, batas_berlaku, buat_token
+from .signals import skd_berubah
 
 
 class TautanTidakBerlaku(Exception):
@@ -126,7 +127,8 @@ def catat_skd_dibuka(skd):
     """Count an opening of the short link (atomic increment, safe for simultaneous clicks)."""
     sekarang = timezone.now()
     SurveiSKD.objects.filter(pk=skd.pk).update(jumlah_dibuka=F("jumlah_dibuka") + 1, terakhir_dibuka=sekarang)
-    SurveiSKD.objects.filter(pk=skd.pk, pertama_dibuka__isnull=True).update(pertama_dibuka=sekarang)
+    if SurveiSKD.objects.filter(pk=skd.pk, pertama_dibuka__isnull=True).update(pertama_dibuka=sekarang):
+        skd_berubah.send(sender=SurveiSKD, skd=skd)
 
 
 def tandai_skd_diisi(skd, *, oleh=None):
@@ -142,6 +144,7 @@ def tandai_skd_diisi(skd, *, oleh=None):
         else:
             RiwayatRating.objects.create(layanan_id=skd.layanan_id, jenis=RiwayatRating.Jenis.SKD_DIISI, oleh=oleh)
             skd.layanan.catat_riwayat("SKD ditandai Diisi.", oleh=oleh)
+        skd_berubah.send(sender=SurveiSKD, skd=skd)
     skd.refresh_from_db()
     return True
 

@@ -14,6 +14,7 @@ from layanan.models import Layanan, Pengaduan
 from layanan.signals import tenggat_diperbarui
 from pst_frontoffice.kalender import hari_ini
 from rating.models import Penilaian, SurveiSKD
+from rating.signals import skd_berubah
 
 from .harian import hari_lokal, tandai, tandai_semua
 
@@ -132,4 +133,13 @@ def _penilaian(sender, instance, raw=False, **kwargs):
 @receiver(post_delete, sender=SurveiSKD, dispatch_uid="ringkasan_skd_hapus")
 def _skd(sender, instance, raw=False, **kwargs):
     if not raw:
-        tandai([hari_lokal(t) for t in Layanan.objects.filter(pk=instance.layanan_id).values_list("dibuat", flat=True)])
+        _hari_skd(instance)
+
+
+@receiver(skd_berubah, dispatch_uid="ringkasan_skd_dibuka_diisi")
+def _skd_dibuka_diisi(sender, skd, **kwargs):
+    _hari_skd(skd)
+
+
+def _hari_skd(skd):
+    tandai([hari_lokal(t) for t in Layanan.objects.filter(pk=skd.layanan_id).values_list("dibuat", flat=True)])

@@ -21,6 +21,7 @@ from layanan.layanan import tutup_konsultasi_online_diam
 from layanan.models import Kanal, Layanan, Status
 from layanan.pengaduan import catat_pengaduan
 from rating.models import Penilaian, SurveiSKD
+from rating.services import catat_skd_dibuka, tandai_skd_diisi
 from ringkasan import harian
 from ringkasan.hitung import hitung, hitung_hari
 from ringkasan.models import AngkaBulanan, AngkaHarian, BulanRingkasan, HariRingkasan
@@ -180,6 +181,13 @@ def test_figures_stay_equal_after_late_changes_to_past_days(data_acak, petugas, 
         nilai = Penilaian.objects.filter(diisi_pada__isnull=False).first()
         nilai.u1 = 1 if nilai.u1 != 1 else 4
         nilai.save()
+        # The visitor opens and fills the SKD of a December service weeks later (counted on its
+        # service's day, saved by an atomic UPDATE: no save signal).
+        skd = SurveiSKD.objects.filter(
+            pertama_dibuka__isnull=True, diisi_pada__isnull=True, layanan__dibuat__lt=datetime.datetime(2027, 1, 1, tzinfo=WITA),
+        ).exclude(layanan__status=Status.DIBATALKAN).first()
+        catat_skd_dibuka(skd)
+        tandai_skd_diisi(skd)
         # New time standards move the due days of every open service (recomputed in bulk).
         kantor.batas_online_hari_kerja = 5
         kantor.save()
