@@ -36,7 +36,7 @@ import datetime
 import math
 from collections import Counter, defaultdict
 
-from django.db.models import Count, F, Max, Q, Sum
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -90,22 +90,38 @@ def _layanan(awal, akhir, hasil):
             skd_dibuka=Count("skd", filter=Q(skd__pertama_dibuka__isnull=False)),
             skd_diisi=Count("skd", filter=Q(skd__diisi_pada__isnull=False)),
         )
+        .values_list("t", "j", "sarana", "kanal", "instansi", "p", "st", "otomatis", "n", "skd_dibuat", "skd_dibuka", "skd_diisi")
         .order_by()
     )
-    for b in baris:
-        c = hasil[b["t"]]
-        status = status_angka(b["st"], b["otomatis"])
-        n = b["n"]
-        c[("layanan", f"{b['j']}|{status}")] += n
-        c[("layanan_hari", "")] += n
-        c[("layanan_sarana", f"{b['sarana']}|{b['kanal']}")] += n
-        c[("layanan_jenis_pengunjung", b["instansi"])] += n
-        c[("layanan_petugas", str(b["p"]))] += n
+    # Rows are nearly one per service (officer and visitor kind split them); their keys repeat, so
+    # they are counted under plain tuples and written as the measures' text keys once each.
+    per_jenis, per_sarana, per_instansi, per_petugas, selesai, skd = (Counter() for _ in range(6))
+    for t, j, sarana, kanal, instansi, p, st, otomatis, n, dibuat, dibuka, diisi in baris:
+        status = status_angka(st, otomatis)
+        per_jenis[t, j, status] += n
+        per_sarana[t, sarana, kanal] += n
+        per_instansi[t, instansi] += n
+        per_petugas[t, p] += n
         if status == Status.SELESAI:
-            c[("selesai_petugas", str(b["p"]))] += n
-        if b["st"] != Status.DIBATALKAN:
-            for angka in ("dibuat", "dibuka", "diisi"):
-                c[("skd", f"{b['j']}|{angka}")] += b[f"skd_{angka}"]
+            selesai[t, p] += n
+        if st != Status.DIBATALKAN:
+            skd[t, j, "dibuat"] += dibuat
+            skd[t, j, "dibuka"] += dibuka
+            skd[t, j, "diisi"] += diisi
+    for (t, j, status), n in per_jenis.items():
+        c = hasil[t]
+        c[("layanan", f"{j}|{status}")] += n
+        c[("layanan_hari", "")] += n
+    for (t, sarana, kanal), n in per_sarana.items():
+        hasil[t][("layanan_sarana", f"{sarana}|{kanal}")] += n
+    for (t, instansi), n in per_instansi.items():
+        hasil[t][("layanan_jenis_pengunjung", instansi)] += n
+    for (t, p), n in per_petugas.items():
+        hasil[t][("layanan_petugas", str(p))] += n
+    for (t, p), n in selesai.items():
+        hasil[t][("selesai_petugas", str(p))] += n
+    for (t, j, angka), n in skd.items():
+        hasil[t][("skd", f"{j}|{angka}")] += n
 
 
 def _kepatuhan(awal, akhir, hasil, sekarang):
@@ -130,39 +146,53 @@ def _kepatuhan(awal, akhir, hasil, sekarang):
                 hasil[b["t"]][("kepatuhan", f"{s}|{angka}")] += b[angka]
 
 
-# Up to this many visitors their earlier visits are looked up by id (the visitor index); more (a
-# long range computed live) are joined as a subquery.
-_PENGUNJUNG_PER_ID = 5000
-
-
 def _kunjungan(awal, akhir, hasil):
-    dalam = Kunjungan.objects.filter(waktu__gte=awal, waktu__lt=akhir)
-    for b in dalam.values(t=_hari("waktu")).annotate(n=Count("id")).order_by():
-        hasil[b["t"]][("kunjungan", "")] += b["n"]
     # Different people: each visitor's visit days in the range, in order, after their last visit
     # day before it; a person counts once per day, and once per week, month or year on the day of
     # their first visit in it. "pengunjung_sebelum" keeps the month of each one's previous visit.
-    hari = list(dalam.annotate(t=_hari("waktu")).values_list("pengunjung", "t").distinct().order_by("pengunjung", "t"))
-    orang = sorted({p for p, _ in hari})
-    sebelumnya = Kunjungan.objects.filter(waktu__lt=awal)
-    if len(orang) <= _PENGUNJUNG_PER_ID:
-        sebelumnya = sebelumnya.filter(pengunjung__in=orang)
-    else:
-        sebelumnya = sebelumnya.filter(pengunjung__in=dalam.values("pengunjung"))
-    sebelum = dict(sebelumnya.values("pengunjung").annotate(t=Max(_hari("waktu"))).values_list("pengunjung", "t").order_by())
+    # One query: each (visitor, day) with its number of visits and the visitor's last visit day
+    # before the range (one probe of the visitor's visits in time order, from the index).
+    terakhir_sebelum = (
+        Kunjungan.objects.filter(pengunjung=OuterRef("pengunjung"), waktu__lt=awal)
+        .order_by("-waktu").values(d=_hari("waktu"))[:1]
+    )
+    hari = (
+        Kunjungan.objects.filter(waktu__gte=awal, waktu__lt=akhir)
+        .values("pengunjung", t=_hari("waktu")).annotate(n=Count("id"), lalu=Subquery(terakhir_sebelum))
+        .values_list("pengunjung", "t", "n", "lalu").order_by("pengunjung", "t")
+    )
+    # Per day: visits, people, and people whose first visit of the week, month or year it is; the
+    # previous visit is always before the day, so "in the same week" is "on or after its Monday".
+    per_hari, bulan_sebelum, awal_dari = defaultdict(lambda: [0, 0, 0, 0, 0]), Counter(), {}
     terakhir = None, None
-    for pengunjung, t in hari:
-        lalu = terakhir[1] if terakhir[0] == pengunjung else sebelum.get(pengunjung)
+    for pengunjung, t, n, sebelum in hari:
+        lalu = terakhir[1] if terakhir[0] == pengunjung else sebelum
         terakhir = pengunjung, t
+        awal_t = awal_dari.get(t)
+        if awal_t is None:
+            awal_t = awal_dari[t] = (t - datetime.timedelta(days=t.weekday()), t.replace(day=1), t.replace(month=1, day=1))
+        angka = per_hari[t]
+        angka[0] += n
+        angka[1] += 1
+        if lalu is None:
+            angka[2] += 1
+            angka[3] += 1
+            angka[4] += 1
+            bulan_sebelum[t, None] += 1
+        else:
+            angka[2] += lalu < awal_t[0]
+            angka[3] += lalu < awal_t[1]
+            angka[4] += lalu < awal_t[2]
+            bulan_sebelum[t, (lalu.year, lalu.month)] += 1
+    for t, (kunjungan, orang, minggu, bulan, tahun) in per_hari.items():
         c = hasil[t]
-        c[("pengunjung", "hari")] += 1
-        c[("pengunjung_sebelum", f"{lalu:%Y-%m}" if lalu else "")] += 1
-        if lalu is None or lalu.isocalendar()[:2] != t.isocalendar()[:2]:
-            c[("pengunjung", "minggu")] += 1
-        if lalu is None or (lalu.year, lalu.month) != (t.year, t.month):
-            c[("pengunjung", "bulan")] += 1
-        if lalu is None or lalu.year != t.year:
-            c[("pengunjung", "tahun")] += 1
+        c[("kunjungan", "")] += kunjungan
+        c[("pengunjung", "hari")] += orang
+        c[("pengunjung", "minggu")] += minggu
+        c[("pengunjung", "bulan")] += bulan
+        c[("pengunjung", "tahun")] += tahun
+    for (t, bulan), orang in bulan_sebelum.items():
+        hasil[t][("pengunjung_sebelum", f"{bulan[0]:04d}-{bulan[1]:02d}" if bulan else "")] += orang
 
 
 def _antrian(awal, akhir, hasil):
@@ -181,24 +211,33 @@ def _antrian(awal, akhir, hasil):
 
 
 def _penilaian(awal, akhir, hasil):
-    qs = Penilaian.objects.terisi().filter(diisi_pada__gte=awal, diisi_pada__lt=akhir)
-    # One grouping per (day, kind) gives the sums and the answer counts; the day's counts are their sum.
-    jawaban = {f"{f}_{v}": Count("pk", filter=Q(**{f: v})) for f in FIELD_UNSUR for v in range(1, 5)}
-    per_jenis = qs.values(t=_hari("diisi_pada"), j=F("layanan__jenis_id")).annotate(
-        n=Count("pk"), **{f"jumlah_{f}": Sum(f) for f in FIELD_UNSUR}, **jawaban
-    ).order_by()
-    for b in per_jenis:
-        c = hasil[b["t"]]
-        c[("skm_responden", str(b["j"]))] += b["n"]
-        for f in FIELD_UNSUR:
-            c[("skm_jumlah", f"{b['j']}|{f}")] += b[f"jumlah_{f}"] or 0
-            for v in range(1, 5):
-                if b[f"{f}_{v}"]:
-                    c[("skm_jawaban", f"{f}|{v}")] += b[f"{f}_{v}"]
+    # One grouping by (day, kind, the nine answers, the four profile answers): a day's ratings are
+    # a few hundred rows at most, and counting them here is cheaper than building 45 conditional
+    # aggregates into the query.
     kolom = [k for k, _, _ in PROFIL]
-    for b in qs.values(*kolom, t=_hari("diisi_pada")).annotate(n=Count("pk")).order_by():
-        for k in kolom:
-            hasil[b["t"]][("skm_profil", f"{k}|{b[k]}")] += b["n"]
+    baris = (
+        Penilaian.objects.terisi().filter(diisi_pada__gte=awal, diisi_pada__lt=akhir)
+        .values(*FIELD_UNSUR, *kolom, t=_hari("diisi_pada"), j=F("layanan__jenis_id")).annotate(n=Count("pk"))
+        .values_list("t", "j", "n", *FIELD_UNSUR, *kolom).order_by()
+    )
+    responden, jawaban, profil = Counter(), Counter(), Counter()
+    u = len(FIELD_UNSUR)
+    for b in baris:
+        t, j, n = b[0], b[1], b[2]
+        responden[t, j] += n
+        for i, v in enumerate(b[3:3 + u]):
+            jawaban[t, j, i, v] += n
+        for i, v in enumerate(b[3 + u:]):
+            profil[t, i, v] += n
+    for (t, j), n in responden.items():
+        hasil[t][("skm_responden", str(j))] += n
+    for (t, j, i, v), n in jawaban.items():
+        if v is not None:
+            c = hasil[t]
+            c[("skm_jumlah", f"{j}|{FIELD_UNSUR[i]}")] += v * n
+            c[("skm_jawaban", f"{FIELD_UNSUR[i]}|{v}")] += n
+    for (t, i, v), n in profil.items():
+        hasil[t][("skm_profil", f"{kolom[i]}|{v}")] += n
 
 
 def _pengaduan(awal, akhir, hasil):

@@ -171,6 +171,9 @@ class Kunjungan(models.Model):
         verbose_name = "kunjungan"
         verbose_name_plural = "kunjungan"
         ordering = ["-waktu"]
+        # A visitor's visits in time order: their last visit before a day (the daily summaries'
+        # different visitors, one index probe each) and the visitor's history panel.
+        indexes = [models.Index(fields=["pengunjung", "waktu"], name="kunjungan_pengunjung_waktu_idx")]
 
     def __str__(self):
         return f"{self.nama} — {timezone.localtime(self.waktu):%d-%m-%Y %H.%M}"
