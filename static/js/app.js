@@ -320,6 +320,79 @@
   });
   document.addEventListener("fullscreenchange", function () { if (!document.fullscreenElement) tutupLayarPenuh(); });
 
+  // An HTMX action the server refused or could not answer says so in the message area, and the
+  // page with what was typed stays as it was: without this nothing at all happened on the screen.
+  // A session that ended answers with the login page (the redirect is followed invisibly): it is
+  // not swapped into the panel; the officer signs in again in another tab and repeats the action
+  // here. A 413 brings the server's own message. Polling (the bell, the queue board) shows each
+  // problem once per page, and a network message goes away when polling gets through again.
+  var TEKS_GALAT = {
+    sesi: "Sesi Anda sudah berakhir, jadi tindakan ini belum dijalankan. Masuk lagi di tab baru, lalu ulangi di halaman ini: isian Anda masih ada.",
+    403: "Tindakan ini ditolak: akun Anda tidak berhak, atau halaman ini sudah terlalu lama terbuka. Muat ulang halaman, lalu coba lagi.",
+    404: "Data yang diminta tidak ditemukan; mungkin sudah dihapus. Muat ulang halaman.",
+    429: "Terlalu banyak permintaan dalam waktu singkat. Tunggu sebentar, lalu coba lagi.",
+    server: "Terjadi kesalahan di server, jadi tindakan ini mungkin belum tersimpan. Isian Anda masih ada: coba lagi sebentar lagi.",
+    lain: "Tindakan ini tidak berhasil. Muat ulang halaman, lalu coba lagi.",
+    jaringan: "Server tidak dapat dihubungi. Periksa jaringan, lalu coba lagi: isian Anda masih ada."
+  };
+  var galatPolling = {};
+  function olehPolling(elt) { return !!elt && (elt.getAttribute("hx-trigger") || "").indexOf("every") !== -1; }
+  function tampilkanGalat(jenis, elt) {
+    if (olehPolling(elt)) {
+      if (galatPolling[jenis]) return;
+      galatPolling[jenis] = true;
+    }
+    var area = document.getElementById("pesan");
+    if (!area) return;
+    var lama = area.querySelector("[data-galat-htmx='" + jenis + "']");
+    if (lama) lama.remove();
+    var el = document.createElement("div");
+    el.className = "alert alert-danger alert-dismissible fade show shadow";
+    el.setAttribute("role", "alert");
+    el.setAttribute("data-galat-htmx", jenis);
+    el.appendChild(document.createTextNode(TEKS_GALAT[jenis] + " "));
+    if (jenis === "sesi") {
+      var masuk = document.createElement("a");
+      masuk.href = document.body.getAttribute("data-url-login");
+      masuk.target = "_blank";
+      masuk.rel = "noopener";
+      masuk.className = "alert-link";
+      masuk.textContent = "Masuk lagi";
+      el.appendChild(masuk);
+    }
+    var tutup = document.createElement("button");
+    tutup.type = "button";
+    tutup.className = "btn-close";
+    tutup.setAttribute("data-bs-dismiss", "alert");
+    tutup.setAttribute("aria-label", "Tutup pesan");
+    el.appendChild(tutup);
+    area.appendChild(el);
+  }
+  function jalurDari(url) {
+    try { return new URL(url, window.location.href).pathname; } catch (galat) { return ""; }
+  }
+  document.addEventListener("htmx:beforeSwap", function (e) {
+    var login = document.body.getAttribute("data-url-login");
+    var xhr = e.detail.xhr;
+    if (!login || !xhr || !xhr.responseURL || jalurDari(xhr.responseURL) !== login) return;
+    if (e.detail.requestConfig && jalurDari(e.detail.requestConfig.path) === login) return;
+    e.detail.shouldSwap = false;
+    tampilkanGalat("sesi", e.detail.elt);
+  });
+  document.addEventListener("htmx:responseError", function (e) {
+    var status = e.detail.xhr ? e.detail.xhr.status : 0;
+    if (status === 413) return;
+    var jenis = status === 403 || status === 404 || status === 429 ? status : status >= 500 ? "server" : "lain";
+    tampilkanGalat(jenis, e.detail.elt);
+  });
+  document.addEventListener("htmx:sendError", function (e) { tampilkanGalat("jaringan", e.detail.elt); });
+  document.addEventListener("htmx:afterRequest", function (e) {
+    if (!e.detail.successful || !olehPolling(e.detail.elt) || !galatPolling.jaringan) return;
+    galatPolling.jaringan = false;
+    var lama = document.querySelector("#pesan [data-galat-htmx='jaringan']");
+    if (lama) lama.remove();
+  });
+
   // A field that gets focus is never hidden under a sticky footer (Simpan Buku Tamu).
   document.addEventListener("focusin", function (e) {
     var form = e.target.closest && e.target.closest("form");
