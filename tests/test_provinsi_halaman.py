@@ -175,7 +175,16 @@ def test_a_province_instance_sends_home_and_login_to_the_roll_up(client, pimpina
     assert r.status_code == 302 and r.url == reverse("provinsi:index")
     teks = client.get(reverse("provinsi:index")).content.decode()
     assert "Rekap Provinsi" in teks and "Buku Tamu" not in teks and "Outbox" not in teks
+    # No search or bell over the desk's services, whose pages a province answers with 404.
+    assert reverse("layanan:cari") not in teks and reverse("layanan:pemberitahuan") not in teks
     assert client.get(reverse("sehat")).status_code == 200
+
+
+def test_a_province_admin_gets_no_search_or_bell_either(masuk, admin_user, mode_provinsi):
+    teks = masuk(admin_user).get(reverse("provinsi:index")).content.decode()
+    assert "Rekap Provinsi" in teks
+    assert reverse("layanan:cari") not in teks and reverse("layanan:pemberitahuan") not in teks
+    assert masuk(admin_user).get(reverse("layanan:pemberitahuan")).status_code == 404
 
 
 def test_registering_an_office_twice_by_a_double_click_says_the_first_press_saved_it(masuk, admin_user, mode_provinsi):
