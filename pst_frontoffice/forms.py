@@ -6,7 +6,7 @@ import functools
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
@@ -63,6 +63,23 @@ def _pesan_bawaan_django(kelas_field):
     return bawaan
 
 
+def _validator_berpesan_sendiri(validators):
+    """Whether one of the validators carries a message of the app's own for the code "invalid"."""
+    return any(getattr(v, "code", None) == "invalid" and v.message != type(v).message for v in validators)
+
+
+def _validator_model(form, nama):
+    """The model field's validators behind a ModelForm field (run by the model's full_clean)."""
+    meta = getattr(form, "_meta", None)
+    model = getattr(meta, "model", None)
+    if model is None:
+        return []
+    try:
+        return model._meta.get_field(nama).validators
+    except FieldDoesNotExist:
+        return []
+
+
 class PesanIndonesiaMixin:
     """Every field says what is wrong in Indonesian, by its label.
 
@@ -81,6 +98,11 @@ class PesanIndonesiaMixin:
                 "max_length": f"{label} terlalu panjang.",
             }
             for kunci, teks in pesan.items():
+                # A field's "invalid" also replaces its validators' messages of that code, the
+                # model field's too (Django prefers the form field's): not where a validator says
+                # something of its own, e.g. "Kode unit harus 5 angka" of a RegexValidator.
+                if kunci == "invalid" and _validator_berpesan_sendiri([*field.validators, *_validator_model(self, nama)]):
+                    continue
                 if field.error_messages.get(kunci, bawaan.get(kunci)) == bawaan.get(kunci):
                     field.error_messages[kunci] = teks
             _batasi(field, label)

@@ -120,6 +120,29 @@ def test_pengaturan_gateway_isian_salah_ditolak_dan_isian_tetap(client, admin_us
     assert not PengaturanGateway.get().aktif
 
 
+@pytest.mark.parametrize("isian, pesan", [
+    ({"phone_number_id": "1098765432/../../me"}, "Phone number ID hanya berisi angka"),
+    ({"phone_number_id": "1098765432?fields=x"}, "Phone number ID hanya berisi angka"),
+    ({"phone_number_id": "1098765432\r\nX: y"}, "Phone number ID hanya berisi angka"),
+    ({"grup_id": "12036301/@g.us"}, "ID grup WA diakhiri @g.us"),
+    ({"grup_id": "120363012345678901@g.us\n"}, None),  # a trailing line break is only whitespace, stripped
+])
+def test_gateway_ids_hold_only_their_own_characters(client, admin_user, isian, pesan):
+    """Both ids go into the gateway request as they are: a path or header character would send the
+    request, with its token, elsewhere."""
+    client.force_login(admin_user)
+    jawab = client.post("/outbox/gateway/", {
+        "aktif": "", "penyedia": "cloud_api", "url_api": "https://graph.facebook.com/v21.0", "token": "",
+        "phone_number_id": "1098765432", "grup_id": "", **isian,
+    })
+    if pesan:
+        assert jawab.status_code == 400 and pesan in jawab.content.decode()
+        assert PengaturanGateway.get().phone_number_id == ""
+    else:
+        assert jawab.status_code == 302
+        assert PengaturanGateway.get().grup_id == "120363012345678901@g.us"
+
+
 def test_kirim_percobaan_perlu_gateway_aktif(client, admin_user):
     client.force_login(admin_user)
     jawab = client.post("/outbox/gateway/percobaan/", {"nomor": "081234567890"}, follow=True)

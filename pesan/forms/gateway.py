@@ -1,7 +1,6 @@
 """The WhatsApp gateway settings and its test message."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from pst_frontoffice.forms import FormIndonesia, ModelFormIndonesia
 from pst_frontoffice.models import PengaturanKantor
@@ -28,11 +27,6 @@ class PengaturanGatewayForm(ModelFormIndonesia):
         model = PengaturanGateway
         fields = ["aktif", "penyedia", "url_api", "phone_number_id", "grup_id"]
 
-    def clean_grup_id(self):
-        grup = self.cleaned_data["grup_id"].strip()
-        if grup and not grup.endswith("@g.us"):
-            raise ValidationError("ID grup WA diakhiri @g.us, mis. 120363012345678901@g.us.")
-        return grup
 
     def clean(self):
         data = super().clean()

@@ -2,6 +2,7 @@
 
 import secrets
 
+from django.core.validators import RegexValidator
 from django.db import models
 
 
@@ -30,11 +31,16 @@ class PengaturanGateway(models.Model):
     )
     token_terenkripsi = models.TextField("token (terenkripsi)", blank=True)
     token_akhir = models.CharField("akhir token", max_length=4, blank=True)
+    # Both go into the gateway request as they are (the Cloud API's path /<id>/messages, the
+    # Fonnte target): only the characters such ids have, so a typed "/", "?" or line break cannot
+    # send the request, token included, to another path.
     phone_number_id = models.CharField(
-        "phone number ID", max_length=50, blank=True, help_text="Khusus WhatsApp Business Cloud API."
+        "phone number ID", max_length=50, blank=True, help_text="Khusus WhatsApp Business Cloud API.",
+        validators=[RegexValidator(r"^[0-9]+\Z", "Phone number ID hanya berisi angka, mis. 109876543210987.")],
     )
     grup_id = models.CharField(
         "ID grup WA", max_length=100, blank=True,
+        validators=[RegexValidator(r"^[0-9-]+@g\.us\Z", "ID grup WA diakhiri @g.us dan sebelumnya hanya angka, mis. 120363012345678901@g.us.")],
         help_text="Tujuan Kirim Notifikasi ke Grup WA lewat gateway, mis. 120363012345678901@g.us.",
     )
     # Cloud API webhooks: Meta signs every POST with the app secret (X-Hub-Signature-256); the verify
