@@ -15,6 +15,7 @@ Writes docs/bench-hasil.json and the tables between the markers in docs/kinerja.
 
 import argparse
 import datetime
+import html
 import json
 import os
 import platform
@@ -53,6 +54,17 @@ HALAMAN = [
 ]
 BATAS_RASIO = {"petugas": 3, "laporan": 10}
 BATAS_EXCEL_DETIK = 60
+
+
+def layanan_detail(sesi):
+    """The officer's newest data request: the detail page with every panel (letters, uploads), the
+    same kind at every size, so that its queries compare."""
+    _, semua, _ = sesi.get("/layanan/")
+    nama = html.unescape(re.search(r'<span title="([^"]+)">', semua).group(1))  # the navbar's own name
+    jenis = re.search(r'<option value="(\d+)">Permintaan Data</option>', semua).group(1)
+    petugas = re.search(rf'<option value="(\d+)">{re.escape(html.escape(nama))}</option>', semua).group(1)
+    _, isi, _ = sesi.get(f"/layanan/?jenis={jenis}&petugas={petugas}")
+    return re.findall(r'href="/layanan/(\d+)/"', isi)[0]
 
 
 def ukur(port, sesi_per_peran, isian, ulang):
@@ -119,10 +131,9 @@ def jalankan_ukuran(ukuran, url_dasar, port, folder, ulang, middleware):
         sesi = {"petugas": Sesi(port, gzip=True), "pimpinan": Sesi(port, gzip=True)}
         sesi["petugas"].login("petugas01@uji.example", KATA_SANDI)
         sesi["pimpinan"].login("pimpinan@uji.example", KATA_SANDI)
-        _, isi, _ = sesi["petugas"].get("/layanan/saya/")
         admin = Sesi(port)
         admin.login("admin@uji.example", KATA_SANDI)
-        isian = {"layanan": re.findall(r'href="/layanan/(\d+)/"', isi)[0], "token": token_rating(admin)}
+        isian = {"layanan": layanan_detail(sesi["petugas"]), "token": token_rating(admin)}
         mentah = ukur(port, sesi, isian, ulang)
     polos = persentil(mentah[PEMBANDING]["ms"], 50)
     baris = {}
