@@ -337,29 +337,14 @@
   };
   var galatPolling = {};
   function olehPolling(elt) { return !!elt && (elt.getAttribute("hx-trigger") || "").indexOf("every") !== -1; }
-  function tampilkanGalat(jenis, elt) {
-    if (olehPolling(elt)) {
-      if (galatPolling[jenis]) return;
-      galatPolling[jenis] = true;
-    }
+  // One error in the message area, drawn like includes/messages.html draws one (laporan.js too).
+  function pesanGalat(isi) {
     var area = document.getElementById("pesan");
-    if (!area) return;
-    var lama = area.querySelector("[data-galat-htmx='" + jenis + "']");
-    if (lama) lama.remove();
+    if (!area) return null;
     var el = document.createElement("div");
     el.className = "alert alert-danger alert-dismissible fade show shadow";
     el.setAttribute("role", "alert");
-    el.setAttribute("data-galat-htmx", jenis);
-    el.appendChild(document.createTextNode(TEKS_GALAT[jenis] + " "));
-    if (jenis === "sesi") {
-      var masuk = document.createElement("a");
-      masuk.href = document.body.getAttribute("data-url-login");
-      masuk.target = "_blank";
-      masuk.rel = "noopener";
-      masuk.className = "alert-link";
-      masuk.textContent = "Masuk lagi";
-      el.appendChild(masuk);
-    }
+    isi.forEach(function (bagian) { el.appendChild(typeof bagian === "string" ? document.createTextNode(bagian) : bagian); });
     var tutup = document.createElement("button");
     tutup.type = "button";
     tutup.className = "btn-close";
@@ -367,6 +352,28 @@
     tutup.setAttribute("aria-label", "Tutup pesan");
     el.appendChild(tutup);
     area.appendChild(el);
+    return el;
+  }
+  window.pstPesanGalat = pesanGalat;
+  function tampilkanGalat(jenis, elt) {
+    if (olehPolling(elt)) {
+      if (galatPolling[jenis]) return;
+      galatPolling[jenis] = true;
+    }
+    var lama = document.querySelector("#pesan [data-galat-htmx='" + jenis + "']");
+    if (lama) lama.remove();
+    var isi = [TEKS_GALAT[jenis] + " "];
+    if (jenis === "sesi") {
+      var masuk = document.createElement("a");
+      masuk.href = document.body.getAttribute("data-url-login");
+      masuk.target = "_blank";
+      masuk.rel = "noopener";
+      masuk.className = "alert-link";
+      masuk.textContent = "Masuk lagi";
+      isi.push(masuk);
+    }
+    var el = pesanGalat(isi);
+    if (el) el.setAttribute("data-galat-htmx", jenis);
   }
   function jalurDari(url) {
     try { return new URL(url, window.location.href).pathname; } catch (galat) { return ""; }

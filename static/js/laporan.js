@@ -81,19 +81,8 @@
   }
   function gagalUnduh(tautan) {
     umumkan("");
-    var area = document.getElementById("pesan");
-    if (!area) return;
-    var pesan = document.createElement("div");
-    pesan.className = "alert alert-danger alert-dismissible fade show shadow";
-    pesan.setAttribute("role", "alert");
-    pesan.textContent = "Berkas " + tautan.getAttribute("data-unduh") + " gagal dibuat. Coba lagi sebentar lagi.";
-    var tutup = document.createElement("button");
-    tutup.type = "button";
-    tutup.className = "btn-close";
-    tutup.setAttribute("data-bs-dismiss", "alert");
-    tutup.setAttribute("aria-label", "Tutup pesan");
-    pesan.appendChild(tutup);
-    area.appendChild(pesan);
+    // app.js draws it in the message area, as every other error.
+    if (window.pstPesanGalat) window.pstPesanGalat(["Berkas " + tautan.getAttribute("data-unduh") + " gagal dibuat. Coba lagi sebentar lagi."]);
   }
   document.addEventListener("click", function (e) {
     var tautan = e.target.closest("a[data-unduh]");
