@@ -72,6 +72,14 @@ def alamat_publik(kantor):
 
 
 @pytest.fixture
+def satu_jendela(time_machine):
+    """The clock stands still, so every call of a rate-limit test falls in one fixed window: a window
+    edge in the middle would restart the count (61 SSO presses on a busy machine took long enough
+    to cross a one-minute edge)."""
+    time_machine.move_to(timezone.now(), tick=False)
+
+
+@pytest.fixture
 def tanpa_cuti_bersama(db):
     """2026 without cuti bersama: the proposals from the `holidays` package set aside (office works)."""
     usulkan_yang_belum(datetime.date(2026, 6, 1))

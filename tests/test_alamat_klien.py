@@ -64,7 +64,7 @@ def test_spoofed_x_forwarded_for_does_not_escape_the_login_lockout(client, petug
 
 
 @pytest.mark.django_db
-def test_spoofed_x_forwarded_for_does_not_escape_the_public_rate_limit(client, buat_layanan, petugas, settings):
+def test_spoofed_x_forwarded_for_does_not_escape_the_public_rate_limit(client, buat_layanan, petugas, settings, satu_jendela):
     settings.RATING_BATAS_KIRIM = 3
     p = services.pastikan_penilaian(buat_layanan(), oleh=petugas)
     url = reverse("rating:isi", args=[p.token])

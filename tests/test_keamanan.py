@@ -226,7 +226,7 @@ def test_admin_delete_page_is_refused_for_a_domain_record(masuk, admin_user, pet
 
 # --- Rate limit, health check -----------------------------------------------------------------
 
-def test_rate_limit_refuses_after_the_allowed_count_per_address(rf):
+def test_rate_limit_refuses_after_the_allowed_count_per_address(rf, satu_jendela):
     cache.clear()
     dari_a = rf.get("/", REMOTE_ADDR="10.0.0.1")
     dari_b = rf.get("/", REMOTE_ADDR="10.0.0.2")
@@ -236,7 +236,7 @@ def test_rate_limit_refuses_after_the_allowed_count_per_address(rf):
 
 
 @pytest.mark.django_db
-def test_rate_limited_view_answers_429_in_indonesian(rf):
+def test_rate_limited_view_answers_429_in_indonesian(rf, satu_jendela):
     cache.clear()
 
     @dibatasi("uji-view", jumlah=1, detik=30)
@@ -278,7 +278,7 @@ def test_test_client_login_without_a_request_still_works(client, petugas):
 
 
 @pytest.mark.django_db
-def test_rate_limit_counts_in_the_database_in_production_so_every_server_sees_it(rf, settings):
+def test_rate_limit_counts_in_the_database_in_production_so_every_server_sees_it(rf, settings, satu_jendela):
     from django.db import connection
 
     settings.CACHES = {

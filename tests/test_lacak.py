@@ -174,7 +174,7 @@ def test_whatsapp_texts_and_rating_panel_carry_the_tracking_link(masuk, buat_lay
 
 
 @pytest.mark.django_db
-def test_lacak_is_rate_limited_per_address(client, buat_layanan, settings):
+def test_lacak_is_rate_limited_per_address(client, buat_layanan, settings, satu_jendela):
     from django.core.cache import cache
 
     cache.clear()

@@ -203,7 +203,7 @@ def test_https_from_another_machine_is_accepted(client, provinsi):
     assert kirim(client, amplop(), kunci, REMOTE_ADDR="10.1.2.3", secure=True).status_code == 200
 
 
-def test_refusals_beyond_the_limit_are_answered_but_not_logged(client, provinsi, monkeypatch):
+def test_refusals_beyond_the_limit_are_answered_but_not_logged(client, provinsi, monkeypatch, satu_jendela):
     monkeypatch.setattr("provinsi.penerimaan.BATAS_TOLAK", 3)
     for _ in range(5):
         client.post(reverse("provinsi:terima"), data=b"{}", content_type="application/json")

@@ -146,7 +146,7 @@ def test_cancelled_service_cannot_be_rated(client, penilaian, petugas):
 
 
 @pytest.mark.django_db
-def test_public_posts_are_rate_limited_per_client(client, buat_layanan, petugas, settings):
+def test_public_posts_are_rate_limited_per_client(client, buat_layanan, petugas, settings, satu_jendela):
     settings.RATING_BATAS_KIRIM = 3
     p = services.pastikan_penilaian(buat_layanan(), oleh=petugas)
     kode = [client.post(url_isi(p), {"u1": "4"}).status_code for _ in range(4)]

@@ -149,7 +149,7 @@ def test_account_locked_by_wrong_passwords_cannot_come_in_by_sso_either(client, 
     assert "terkunci" in alasan_terakhir()
 
 
-def test_button_is_rate_limited_per_address(client, sso):
+def test_button_is_rate_limited_per_address(client, sso, satu_jendela):
     for _ in range(60):
         assert client.post(reverse("sso:masuk")).status_code == 302
 
