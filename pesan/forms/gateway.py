@@ -27,7 +27,6 @@ class PengaturanGatewayForm(ModelFormIndonesia):
         model = PengaturanGateway
         fields = ["aktif", "penyedia", "url_api", "phone_number_id", "grup_id"]
 
-
     def clean(self):
         data = super().clean()
         # Read once: add_error() takes a field out of cleaned_data.
