@@ -1,9 +1,10 @@
 """pst_frontoffice.medan draws the desk's hot forms without crispy: the markup must be crispy's own.
 
-Every form drawn with `|medan` or `|formulir` (the service page's Update, Petugas, Tanggapan and
-Catatan Internal forms, and every filter bar of includes/filter_form.html) is rendered both ways,
-empty, with kept values (quotes and markup in them), and with errors, and compared as HTML
-(attributes in any order, whitespace between tags ignored: what a browser reads).
+Every form drawn with `|medan` or `|formulir` (the service page's Update, Petugas, Tanggapan,
+Catatan Internal and letter forms, the guest book, the reports' period bar and every filter bar of
+includes/filter_form.html) is rendered both ways, empty, with kept values (quotes and markup in
+them), and with errors, and compared as HTML (attributes in any order, whitespace between tags
+ignored: what a browser reads).
 """
 
 import pytest
@@ -87,3 +88,28 @@ def test_medan_form_galat_menampilkan_label_wajib_dan_aria(db, buat_layanan):
     assert "Pilih petugas penanggung jawab." in html
     assert 'aria-invalid="true"' in html and 'aria-describedby="id_petugas_error"' in html
     assert "form-select is-invalid" in html
+
+
+def test_medan_form_surat_periode_dan_buku_tamu_sama_dengan_crispy(db):
+    """The service page's letter panel, the report pages' period bar and the guest book: drawn with `|medan`."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from bukutamu.forms.kunjungan import BukuTamuForm
+    from laporan.forms import PeriodeForm as PeriodeLaporanForm
+    from layanan.forms.surat import NomorSuratForm, UnggahBerkasForm
+
+    for form in (
+        NomorSuratForm(initial={"tujuan": LIAR, "perihal": "Permintaan data"}),
+        NomorSuratForm({"klasifikasi": "tidak-ada", "tujuan": LIAR, "perihal": ""}),
+        UnggahBerkasForm(),
+        UnggahBerkasForm({"kirim_email": "on"}, {"berkas": SimpleUploadedFile("surat.exe", b"MZ")}),
+        PeriodeLaporanForm(),
+        PeriodeLaporanForm({"periode": "rentang", "dari": "2026-12-31", "sampai": "2026-01-01"}),
+        PeriodeLaporanForm({"periode": "tidak-ada", "tanggal": LIAR, "dari": LIAR, "sampai": ""}),
+        BukuTamuForm(initial={"jenis_instansi": "pemerintah"}),
+        BukuTamuForm({"nama": "", "instansi": LIAR, "jenis_instansi": "tidak-ada", "keperluan": LIAR,
+                      "nomor_surat_permintaan": LIAR, "kanal_online": "tidak-ada"}),
+    ):
+        form.is_bound and form.is_valid()
+        sama_dengan_crispy(form)
+        assert "<script>" not in "".join(str(medan(bf)) for bf in form)
