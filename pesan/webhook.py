@@ -8,9 +8,10 @@
   {"metadata": {"phone_number_id": …}, "statuses": [{"id", "status", "timestamp", "errors": [{"code",
   "title", "message"}]}], "contacts": [{"profile": {"name"}, "wa_id"}], "messages": [{"from", "id",
   "timestamp", "type", "text": {"body"}, "context": {"id"}}]}}]}]}`.
-- Fonnte's message-status callback (https://docs.fonnte.com/webhook-update-message-status/): a POST
-  with `id` (the id /send answered), `status` and `state`; it is not signed, so it is accepted only
-  on an unguessable path (PengaturanGateway.rahasia_webhook).
+- Fonnte's message-status callback (https://docs.fonnte.com/webhook-update-message-status/): a JSON
+  POST `{"device", "id" (the id /send answered), "stateid", "status", "state"}`, answered 200 or
+  Fonnte calls again; it is not signed, so it is accepted only on an unguessable path
+  (PengaturanGateway.rahasia_webhook).
 A call that fails its check changes nothing; a replayed one changes nothing either (receipts only
 move forward, incoming messages are stored once by their id).
 """
