@@ -24,15 +24,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from aiosmtpd.controller import Controller
 
 
-class GatewayPalsu:
-    def __init__(self, *, token="token-benar-1234", tunda=0.0):
-        self.token = token
-        self.tunda = tunda  # seconds every request is held before it is answered
+class _ServerLokal:
+    """An HTTP server on 127.0.0.1 at a random port, answering with the handler class `_handler()`
+    returns; `permintaan` is for the subclass to log what it received."""
+
+    def __init__(self):
         self.permintaan = []
-        self.terkirim = []
-        self._naskah = []  # scripted answers: (status, body, headers, delay), used first
-        self._kunci = {}
-        self._kunci_kunci = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -49,6 +46,35 @@ class GatewayPalsu:
     def berhenti(self):
         self.server.shutdown()
         self.server.server_close()
+
+    def _handler(self):
+        raise NotImplementedError
+
+
+def _jawab_json(handler, status, body, headers=None):
+    """Answer `body` as JSON from a BaseHTTPRequestHandler, quietly if the client went away."""
+    isi = json.dumps(body).encode()
+    try:
+        handler.send_response(status)
+        for k, v in (headers or {}).items():
+            handler.send_header(k, v)
+        handler.send_header("Content-Type", "application/json")
+        handler.send_header("Content-Length", str(len(isi)))
+        handler.end_headers()
+        handler.wfile.write(isi)
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the client went away (a killed worker)
+
+
+class GatewayPalsu(_ServerLokal):
+    def __init__(self, *, token="token-benar-1234", tunda=0.0):
+        self.token = token
+        self.tunda = tunda  # seconds every request is held before it is answered
+        self.terkirim = []
+        self._naskah = []  # scripted answers: (status, body, headers, delay), used first
+        self._kunci = {}
+        self._kunci_kunci = threading.Lock()
+        super().__init__()
 
     def jawab(self, status, body=None, *, headers=None, tunda=0.0):
         """Script the next answer (before the default behaviour)."""
@@ -96,17 +122,7 @@ class GatewayPalsu:
                 return self._kirim(200, {"status": True, "id": [nomor], "target": [target], "detail": "success! message in queue"})
 
             def _kirim(self, status, body, headers=None):
-                isi = json.dumps(body).encode()
-                try:
-                    self.send_response(status)
-                    for k, v in (headers or {}).items():
-                        self.send_header(k, v)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(isi)))
-                    self.end_headers()
-                    self.wfile.write(isi)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the client went away (a killed worker)
+                _jawab_json(self, status, body, headers)
 
         return Handler
 
@@ -144,28 +160,13 @@ class SmtpPalsu:
 
 # --- Providers as their documentation describes them ---------------------------------------------
 
-class _ServerJson:
-    """An HTTP server on 127.0.0.1 at a random port whose handler is `self._tangani(handler, metode)`."""
+class _ServerJson(_ServerLokal):
+    """A provider whose every POST is answered by `self._tangani(path, headers, raw body)` →
+    (status, JSON body)."""
 
     def __init__(self):
-        self.permintaan = []
         self._kunci = threading.Lock()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    @property
-    def url(self):
-        host, port = self.server.server_address
-        return f"http://{host}:{port}"
-
-    def mulai(self):
-        self.thread.start()
-        return self
-
-    def berhenti(self):
-        self.server.shutdown()
-        self.server.server_close()
+        super().__init__()
 
     def _handler(self):
         server = self
@@ -177,15 +178,7 @@ class _ServerJson:
             def do_POST(self):
                 panjang = int(self.headers.get("Content-Length") or 0)
                 status, body = server._tangani(self.path, dict(self.headers), self.rfile.read(panjang))
-                isi = json.dumps(body).encode()
-                try:
-                    self.send_response(status)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(isi)))
-                    self.end_headers()
-                    self.wfile.write(isi)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
+                _jawab_json(self, status, body)
 
         return Handler
 
