@@ -146,9 +146,8 @@ def _batasi(field, label):
     """Range checks every field of a kind needs, so no typed value reaches an overflow.
 
     Dates and datetimes between 2000 and 2100; integers within a database column; a choice of a
-    table row by an integer id only when the id is a whole number in range. Text (passwords
-    aside) and uploaded file names lose their bidi control characters
-    (`pst_frontoffice.teks.buang_kendali_arah`): a name never displays reversed.
+    table row by an integer id only when the id is a whole number in range. Text and uploaded
+    file names lose their bidi control characters (`tanpa_kendali_arah`).
     """
     if isinstance(field, (forms.DateField, forms.DateTimeField)):
         field.validators.append(_validasi_tanggal(label))
@@ -160,7 +159,16 @@ def _batasi(field, label):
     elif isinstance(field, forms.ModelChoiceField):
         # The field is this form's own copy (Django deep-copies fields per form instance).
         field.clean = _pilihan_model_aman(field, field.clean)
-    elif isinstance(field, forms.CharField) and not isinstance(field.widget, forms.PasswordInput):
+    else:
+        tanpa_kendali_arah(field)
+
+
+def tanpa_kendali_arah(field):
+    """A text field (passwords aside) or an upload's file name loses its bidi control characters
+    (`pst_frontoffice.teks.buang_kendali_arah`): a name never displays reversed. For a form's own
+    copy of the field (Django deep-copies fields per form instance); the Admin's forms too
+    (admin_situs)."""
+    if isinstance(field, forms.CharField) and not isinstance(field.widget, forms.PasswordInput):
         field.to_python = _tanpa_kendali_arah(field.to_python)
     elif isinstance(field, forms.FileField):
         field.clean = _nama_berkas_tanpa_kendali_arah(field.clean)

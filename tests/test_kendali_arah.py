@@ -2,7 +2,8 @@
 
 U+202E (right-to-left override) makes "Budi<RLO>gnp.exe" display as "Budiexe.png": a file the
 officer opens, or a visitor name, can pretend to be something else. The shared forms drop these
-characters from every text they take (passwords aside), and upload names go through the same helper.
+characters from every text they take (passwords aside), the Admin's forms too, and upload names go
+through the same helper.
 """
 
 import datetime
@@ -91,3 +92,62 @@ def test_a_self_registered_visitor_name_is_stored_without_the_override(client, t
 
     pendaftaran = PendaftaranMandiri.objects.get()
     assert (pendaftaran.nama, pendaftaran.instansi) == ("SitikaeP", "Universitas")
+
+
+# --- The Admin's forms (pst_frontoffice.admin_situs) ----------------------------------------------
+
+def _permintaan_admin(admin_user):
+    from django.test import RequestFactory
+
+    permintaan = RequestFactory().get("/")
+    permintaan.user = admin_user
+    return permintaan
+
+
+@pytest.mark.django_db
+def test_admin_change_form_drops_bidi_controls_from_what_the_admin_types(masuk, admin_user):
+    from layanan.models import Tag
+
+    client = masuk(admin_user)
+    jawaban = client.post(reverse("admin:layanan_tag_add"), {"nama": f"sensus{RLO}gnp.exe{PDF_ARAH}"})
+
+    assert jawaban.status_code == 302, jawaban.content.decode()[:500]
+    assert Tag.objects.get().nama == "sensusgnp.exe"
+
+
+@pytest.mark.django_db
+def test_admin_list_editable_cells_drop_bidi_controls(admin_user):
+    from django.contrib import admin
+
+    from layanan.models import KlasifikasiSurat
+
+    baris = KlasifikasiSurat.objects.first()
+    form = admin.site._registry[KlasifikasiSurat].get_changelist_form(_permintaan_admin(admin_user))
+    isian = form({"jenis_instansi": baris.jenis_instansi, "kode": f"PPS.{RLO}330"}, instance=baris)
+
+    assert isian.is_valid(), isian.errors
+    assert isian.cleaned_data["kode"] == "PPS.330"
+
+
+@pytest.mark.django_db
+def test_admin_inline_forms_drop_bidi_controls(admin_user):
+    """No inline of the app is editable today; one that becomes so gets the same cleaning."""
+    from django.contrib import admin
+
+    from layanan.models import Pengaduan, TindakLanjutPengaduan
+    from pst_frontoffice.admin_situs import SitusAdmin
+
+    class TindakLanjutInline(admin.TabularInline):
+        model = TindakLanjutPengaduan
+        fields = ("catatan",)
+
+    class PengaduanAdmin(admin.ModelAdmin):
+        inlines = [TindakLanjutInline]
+
+    situs = SitusAdmin(name="uji-kendali-arah")
+    situs.register(Pengaduan, PengaduanAdmin)
+    permintaan = _permintaan_admin(admin_user)
+    [inline] = situs._registry[Pengaduan].get_inline_instances(permintaan)
+    form = inline.get_formset(permintaan).form()
+
+    assert form.fields["catatan"].clean(f"dijawab{RLO} lewat WA") == "dijawab lewat WA"
