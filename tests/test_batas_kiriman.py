@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from layanan.models import BerkasSurat
 from tests.berkas_uji import PDF
+from tests.conftest import kunci
 
 pytestmark = pytest.mark.django_db
 
@@ -76,8 +77,8 @@ def test_an_upload_page_takes_a_file_below_its_cap_and_explains_the_files_own_li
     permintaan = buat_layanan("permintaan-data")
     url = reverse("layanan:unggah_berkas", args=[permintaan.pk])
 
-    kecil = masuk(petugas).post(url, {"berkas": SimpleUploadedFile("surat.pdf", PDF)})
-    besar = masuk(petugas).post(url, {"berkas": SimpleUploadedFile("surat.pdf", PDF + b"0" * (10 * 1024 * 1024))})
+    kecil = masuk(petugas).post(url, {**kunci("berkas_surat"), "berkas": SimpleUploadedFile("surat.pdf", PDF)})
+    besar = masuk(petugas).post(url, {**kunci("berkas_surat"), "berkas": SimpleUploadedFile("surat.pdf", PDF + b"0" * (10 * 1024 * 1024))})
 
     assert kecil.status_code == 302 and BerkasSurat.objects.count() == 1
     # Over the file's own 10 MB but within the request's cap: the form says so beside the field.

@@ -72,7 +72,7 @@ def test_a_signed_letter_keeps_its_name_without_the_override(masuk, petugas, bua
     permintaan = buat_layanan("permintaan-data")
 
     masuk(petugas).post(reverse("layanan:unggah_berkas", args=[permintaan.pk]),
-                        {"berkas": SimpleUploadedFile(f"balasan{RLO}fdp.pdf", PDF)})
+                        {**kunci("berkas_surat"), "berkas": SimpleUploadedFile(f"balasan{RLO}fdp.pdf", PDF)})
 
     assert BerkasSurat.objects.get().nama_asli == "balasanfdp.pdf"
 

@@ -22,6 +22,7 @@ from pesan.models import PengaturanGateway, Peristiwa, PesanKeluar, StatusPesan
 
 from .berkas_uji import PDF
 from .pengirim_palsu import GatewayPalsu, SmtpPalsu
+from .conftest import kunci
 
 URL_SITUS = "https://pst.contoh.go.id"  # the alamat_publik fixture's address
 
@@ -345,7 +346,7 @@ def test_email_surat_balasan_terlampir_saat_dicentang(smtp_palsu, buat_layanan, 
     pdf = PDF  # a real one-page PDF: uploads are parsed
     settings.MEDIA_ROOT = tmp_path / "media"
     client.post(f"/layanan/{layanan.pk}/berkas/", {
-        "berkas": SimpleUploadedFile("surat.pdf", pdf, content_type="application/pdf"), "kirim_email": "on",
+        **kunci("berkas_surat"), "berkas": SimpleUploadedFile("surat.pdf", pdf, content_type="application/pdf"), "kirim_email": "on",
     })
     jalankan_worker()
     (surat,) = smtp_palsu.surat
@@ -353,3 +354,19 @@ def test_email_surat_balasan_terlampir_saat_dicentang(smtp_palsu, buat_layanan, 
     assert len(lampiran) == 1
     assert lampiran[0].get_payload(decode=True) == pdf
     assert PesanKeluar.objects.get().peristiwa == Peristiwa.SURAT_BALASAN
+
+
+def test_email_surat_balasan_sekali_walau_tombol_unggah_tertekan_dua_kali(smtp_palsu, buat_layanan, client, petugas,
+                                                                          settings, tmp_path):
+    """A double click on Unggah Berkas with "Kirim surat ke email pengunjung" ticked: the visitor gets one e-mail."""
+    layanan = buat_layanan(KODE_PERMINTAAN_DATA, email="dina@contoh.id")
+    client.force_login(petugas)
+    settings.MEDIA_ROOT = tmp_path / "media"
+    isian = kunci("berkas_surat")
+    for _ in range(2):
+        client.post(f"/layanan/{layanan.pk}/berkas/", {
+            **isian, "berkas": SimpleUploadedFile("surat.pdf", PDF, content_type="application/pdf"), "kirim_email": "on",
+        })
+    jalankan_worker()
+    assert len(smtp_palsu.surat) == 1
+    assert PesanKeluar.objects.filter(peristiwa=Peristiwa.SURAT_BALASAN).count() == 1

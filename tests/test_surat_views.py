@@ -172,7 +172,7 @@ def test_default_template_download_is_for_admin_only(masuk, admin_user, petugas)
 def test_upload_pdf_or_docx_is_stored_under_a_random_name(masuk, petugas, permintaan, media, nama, isi, jenis_berkas):
     isi = isi or docx_bytes()
     response = masuk(petugas).post(reverse("layanan:unggah_berkas", args=[permintaan.pk]),
-                                   {"berkas": SimpleUploadedFile(nama, isi)}, follow=True)
+                                   {**kunci("berkas_surat"), "berkas": SimpleUploadedFile(nama, isi)}, follow=True)
     berkas = BerkasSurat.objects.get()
     assert berkas.jenis == jenis_berkas and berkas.nama_asli == nama and berkas.diunggah_oleh == petugas
     assert "surat" not in berkas.berkas.name.rsplit("/", 1)[1]  # uuid, not the visitor's name
@@ -184,7 +184,7 @@ def test_upload_pdf_or_docx_is_stored_under_a_random_name(masuk, petugas, permin
 def test_upload_of_an_executable_renamed_pdf_is_refused_with_a_clear_message(masuk, petugas, permintaan):
     exe = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 100
     response = masuk(petugas).post(reverse("layanan:unggah_berkas", args=[permintaan.pk]),
-                                   {"berkas": SimpleUploadedFile("surat-balasan.pdf", exe)}, follow=True)
+                                   {**kunci("berkas_surat"), "berkas": SimpleUploadedFile("surat-balasan.pdf", exe)}, follow=True)
     assert BerkasSurat.objects.count() == 0
     assert any("bukan PDF atau DOCX yang sah" in m for m in pesan(response))
 
@@ -194,7 +194,7 @@ def test_upload_of_a_zip_that_is_not_docx_is_refused(masuk, petugas, permintaan)
     isi = io.BytesIO()
     with zipfile.ZipFile(isi, "w") as z:
         z.writestr("virus.exe", b"MZ")
-    masuk(petugas).post(reverse("layanan:unggah_berkas", args=[permintaan.pk]), {"berkas": SimpleUploadedFile("surat.docx", isi.getvalue())})
+    masuk(petugas).post(reverse("layanan:unggah_berkas", args=[permintaan.pk]), {**kunci("berkas_surat"), "berkas": SimpleUploadedFile("surat.docx", isi.getvalue())})
     assert BerkasSurat.objects.count() == 0
 
 
@@ -202,7 +202,7 @@ def test_upload_of_a_zip_that_is_not_docx_is_refused(masuk, petugas, permintaan)
 def test_upload_over_10_mb_is_refused_with_a_clear_message(masuk, petugas, permintaan):
     besar = PDF + b"0" * (10 * 1024 * 1024)
     response = masuk(petugas).post(reverse("layanan:unggah_berkas", args=[permintaan.pk]),
-                                   {"berkas": SimpleUploadedFile("surat.pdf", besar)}, follow=True)
+                                   {**kunci("berkas_surat"), "berkas": SimpleUploadedFile("surat.pdf", besar)}, follow=True)
     assert BerkasSurat.objects.count() == 0
     assert any("terlalu besar" in m and "10 MB" in m for m in pesan(response))
 
@@ -214,11 +214,37 @@ def test_upload_without_a_file_explains(masuk, petugas, permintaan):
 
 
 @pytest.mark.django_db
+def test_the_same_upload_form_sent_twice_keeps_one_file(masuk, petugas, permintaan, media):
+    """A double click on Unggah Berkas, or a resend after a timeout: one file, one history entry."""
+    client = masuk(petugas)
+    url = reverse("layanan:unggah_berkas", args=[permintaan.pk])
+    data = kunci("berkas_surat")
+
+    client.post(url, {**data, "berkas": SimpleUploadedFile("surat.pdf", PDF)})
+    kedua = client.post(url, {**data, "berkas": SimpleUploadedFile("surat.pdf", PDF)}, follow=True)
+
+    assert BerkasSurat.objects.count() == 1
+    assert RiwayatLayanan.objects.filter(catatan__startswith="Berkas surat balasan diunggah").count() == 1
+    assert any("tidak dicatat dua kali" in m for m in pesan(kedua))
+    assert len([p for p in media.rglob("*") if p.is_file()]) == 1
+
+
+@pytest.mark.django_db
+def test_an_upload_form_without_its_key_keeps_nothing_and_says_send_again(masuk, petugas, permintaan, media):
+    """A page from before the key, or left open for more than a day: nothing stored, the form says why."""
+    jawaban = masuk(petugas).post(reverse("layanan:unggah_berkas", args=[permintaan.pk]),
+                                  {"berkas": SimpleUploadedFile("surat.pdf", PDF)})
+
+    assert jawaban.status_code == 400 and "kirim sekali lagi" in jawaban.content.decode()
+    assert BerkasSurat.objects.count() == 0 and not [p for p in media.rglob("*") if p.is_file()]
+
+
+@pytest.mark.django_db
 def test_replacing_the_file_keeps_the_old_one_in_the_history(masuk, petugas, permintaan):
     client = masuk(petugas)
     url = reverse("layanan:unggah_berkas", args=[permintaan.pk])
-    client.post(url, {"berkas": SimpleUploadedFile("versi-1.pdf", PDF)})
-    client.post(url, {"berkas": SimpleUploadedFile("versi-2.pdf", PDF + b"2")})
+    client.post(url, {**kunci("berkas_surat"), "berkas": SimpleUploadedFile("versi-1.pdf", PDF)})
+    client.post(url, {**kunci("berkas_surat"), "berkas": SimpleUploadedFile("versi-2.pdf", PDF + b"2")})
     lama, baru = BerkasSurat.objects.order_by("id")
     assert lama.diganti_pada is not None and baru.aktif
     assert lama.berkas.storage.exists(lama.berkas.name)
@@ -231,13 +257,13 @@ def test_replacing_the_file_keeps_the_old_one_in_the_history(masuk, petugas, per
 @pytest.mark.parametrize("peran", ["petugas2", "pimpinan"])
 def test_upload_is_refused_to_others(masuk, permintaan, peran, request):
     response = masuk(request.getfixturevalue(peran)).post(
-        reverse("layanan:unggah_berkas", args=[permintaan.pk]), {"berkas": SimpleUploadedFile("s.pdf", PDF)})
+        reverse("layanan:unggah_berkas", args=[permintaan.pk]), {**kunci("berkas_surat"), "berkas": SimpleUploadedFile("s.pdf", PDF)})
     assert response.status_code == 403 and BerkasSurat.objects.count() == 0
 
 
 @pytest.mark.django_db
 def test_download_is_refused_to_anonymous_and_served_to_staff(client, masuk, petugas, pimpinan, permintaan):
-    masuk(petugas).post(reverse("layanan:unggah_berkas", args=[permintaan.pk]), {"berkas": SimpleUploadedFile("surat.pdf", PDF)})
+    masuk(petugas).post(reverse("layanan:unggah_berkas", args=[permintaan.pk]), {**kunci("berkas_surat"), "berkas": SimpleUploadedFile("surat.pdf", PDF)})
     client.logout()
     url = reverse("layanan:unduh_berkas", args=[BerkasSurat.objects.get().pk])
 
@@ -252,7 +278,7 @@ def test_download_is_refused_to_anonymous_and_served_to_staff(client, masuk, pet
 
 @pytest.mark.django_db
 def test_media_files_are_not_served_by_any_url(client, masuk, petugas, permintaan):
-    masuk(petugas).post(reverse("layanan:unggah_berkas", args=[permintaan.pk]), {"berkas": SimpleUploadedFile("surat.pdf", PDF)})
+    masuk(petugas).post(reverse("layanan:unggah_berkas", args=[permintaan.pk]), {**kunci("berkas_surat"), "berkas": SimpleUploadedFile("surat.pdf", PDF)})
     nama = BerkasSurat.objects.get().berkas.name
     client.logout()
     for awalan in ("/media/", "/static/", "/"):
@@ -408,7 +434,7 @@ def test_search_finds_past_requests_by_tag_words_instansi_and_date(masuk, petuga
 def test_search_result_shows_what_was_sent(masuk, petugas, permintaan):
     nomor = beri(permintaan, petugas)
     client = masuk(petugas)
-    client.post(reverse("layanan:unggah_berkas", args=[permintaan.pk]), {"berkas": SimpleUploadedFile("balasan.pdf", PDF)})
+    client.post(reverse("layanan:unggah_berkas", args=[permintaan.pk]), {**kunci("berkas_surat"), "berkas": SimpleUploadedFile("balasan.pdf", PDF)})
     html = client.get(reverse("layanan:cari_permintaan"), {"q": "Dewi"}).content.decode()
     assert nomor.nomor in html and "balasan.pdf" in html
 
@@ -443,7 +469,7 @@ def test_upload_on_a_full_disk_says_so_and_leaves_no_file_or_record(masuk, petug
     settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "tests.test_gangguan.DiskPenuh"}}
 
     response = masuk(petugas).post(reverse("layanan:unggah_berkas", args=[permintaan.pk]),
-                                   {"berkas": SimpleUploadedFile("surat.pdf", PDF)}, follow=True)
+                                   {**kunci("berkas_surat"), "berkas": SimpleUploadedFile("surat.pdf", PDF)}, follow=True)
 
     assert any("ruang penyimpanan server penuh" in m for m in pesan(response))
     assert BerkasSurat.objects.count() == 0

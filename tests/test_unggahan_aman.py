@@ -16,6 +16,7 @@ from layanan.models import BerkasSurat
 from pst_frontoffice.models import PengaturanKantor
 from pst_frontoffice.unggahan import BATAS_ISI_DOCX, periksa_berkas
 from pst_frontoffice.whatsapp import pesan_wa, validasi_template_wa_grup, validasi_template_wa_pengunjung
+from tests.conftest import kunci
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 CONTENT_TYPES = (
@@ -123,7 +124,7 @@ def test_reply_letter_upload_refuses_the_polyglot_with_a_message(masuk, petugas,
     layanan = buat_layanan("permintaan-data", oleh=petugas)
     polyglot = unggahan(b"%PDF-1.4\n<html><script>alert(1)</script></html>", "surat.pdf")
 
-    r = masuk(petugas).post(reverse("layanan:unggah_berkas", args=[layanan.pk]), {"berkas": polyglot}, follow=True)
+    r = masuk(petugas).post(reverse("layanan:unggah_berkas", args=[layanan.pk]), {**kunci("berkas_surat"), "berkas": polyglot}, follow=True)
 
     assert r.status_code == 400  # the page comes back with the error beside the upload field
     assert "bukan PDF atau DOCX yang sah" in r.content.decode()
@@ -136,7 +137,7 @@ def test_a_thousand_character_file_name_gets_an_indonesian_message(masuk, petuga
     layanan = buat_layanan("permintaan-data", oleh=petugas)
     berkas = unggahan(pdf_asli(), "a" * 996 + ".pdf")
 
-    r = masuk(petugas).post(reverse("layanan:unggah_berkas", args=[layanan.pk]), {"berkas": berkas}, follow=True)
+    r = masuk(petugas).post(reverse("layanan:unggah_berkas", args=[layanan.pk]), {**kunci("berkas_surat"), "berkas": berkas}, follow=True)
 
     assert r.status_code == 200
     html = r.content.decode()

@@ -97,11 +97,24 @@ def draf_surat(request, pk):
 @require_POST
 def unggah_berkas(request, pk):
     layanan = ambil_permintaan_data(request, pk)
+    if sekali.sudah_disimpan(request.POST, "berkas_surat") is not None:
+        # Sent twice (a double click, a resend after a timeout): the first upload is on the panel,
+        # and its e-mail to the visitor went once.
+        messages.info(request, sekali.PESAN_SUDAH)
+        return ke_panel_surat(request, layanan)
     form = UnggahBerkasForm(request.POST, request.FILES)
     if not form.is_valid():
         return panel_surat_galat(request, layanan, "Berkas ditolak", form_berkas=form)
     try:
-        berkas = unggah_berkas_surat(layanan=layanan, berkas=form.cleaned_data["berkas"], oleh=request.user)
+        with sekali.sekali(request.POST, "berkas_surat") as klaim:
+            berkas = unggah_berkas_surat(layanan=layanan, berkas=form.cleaned_data["berkas"], oleh=request.user)
+            klaim.tujuan = layanan.get_absolute_url()
+    except sekali.SudahDisimpan:
+        messages.info(request, sekali.PESAN_SUDAH)
+        return ke_panel_surat(request, layanan)
+    except sekali.KunciTidakSah as e:
+        form.add_error(None, str(e))
+        return panel_surat_galat(request, layanan, "Berkas ditolak", form_berkas=form)
     except UnggahanGagal as e:
         form.add_error("berkas", e)
         return panel_surat_galat(request, layanan, "Berkas ditolak", form_berkas=form)
