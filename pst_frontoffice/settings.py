@@ -10,11 +10,10 @@ from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from pst_frontoffice.lingkungan import envbool, envint, envlist, opsi_biaya_paralel
+from pst_frontoffice.lingkungan import basis_data, envbool, envint, envlist
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -114,25 +113,10 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "pst_frontoffice.wsgi.application"
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=envint("DB_CONN_MAX_AGE", 60),
-        conn_health_checks=True,
-    )
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # A page's queries read hundreds of rows, yet their plan cost can pass PostgreSQL's bar for a
-    # parallel plan, and starting a worker took 5-8 ms of a 9 ms query (the IKM page at a million
-    # services: 38 -> 30 ms). A higher set-up cost keeps parallel plans for the scans big enough to
-    # gain from them (a year's export). 0 leaves the server's own setting (docs/operasi.md).
-    DATABASES["default"]["OPTIONS"] = opsi_biaya_paralel(
-        DATABASES["default"].get("OPTIONS", {}), envint("DB_PARALLEL_SETUP_COST", 10000)
-    )
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Wait for a writer instead of failing at once when two officers save together.
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+DATABASES = {"default": basis_data(
+    os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+    umur_koneksi=envint("DB_CONN_MAX_AGE", 60), biaya_paralel=envint("DB_PARALLEL_SETUP_COST", 10000),
+)}
 
 AUTH_USER_MODEL = "pst_frontoffice.User"
 AUTH_PASSWORD_VALIDATORS = [

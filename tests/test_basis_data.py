@@ -7,7 +7,7 @@ each to start), only for the scans big enough to gain (docs/kinerja.md, docs/ope
 import pytest
 from django.db import connection
 
-from pst_frontoffice.lingkungan import opsi_biaya_paralel
+from pst_frontoffice.lingkungan import basis_data, opsi_biaya_paralel
 
 
 def test_parallel_set_up_cost_is_added_to_the_session_options():
@@ -24,6 +24,16 @@ def test_the_database_urls_own_options_are_kept_and_win():
 
 def test_zero_leaves_the_servers_own_setting():
     assert opsi_biaya_paralel({"sslmode": "require"}, 0) == {"sslmode": "require"}
+
+
+def test_each_engine_gets_its_own_options():
+    pg = basis_data("postgres://pst@db.lan:5432/pst?sslmode=require", umur_koneksi=60, biaya_paralel=10000)
+    assert pg["OPTIONS"] == {"sslmode": "require", "options": "-c parallel_setup_cost=10000"}
+    assert pg["CONN_MAX_AGE"] == 60 and pg["CONN_HEALTH_CHECKS"] is True
+
+    # SQLite (make run): a writer waits for another instead of failing; no connection is kept.
+    lite = basis_data("sqlite:////tmp/pst.sqlite3", umur_koneksi=60, biaya_paralel=10000)
+    assert lite["OPTIONS"] == {"timeout": 20, "transaction_mode": "IMMEDIATE"} and lite["CONN_MAX_AGE"] == 0
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL session setting; `make test-postgres`")
