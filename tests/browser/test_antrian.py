@@ -1,27 +1,18 @@
 """Queue in a real browser: kiosk takes a number, the TV display shows it, an officer calls it."""
 
-import datetime
 import re
 
 import pytest
 from playwright.sync_api import expect
 
 from bukutamu import antrian as aturan
-from bukutamu.models import Antrian, JamLayanan, JanjiTemu
+from bukutamu.models import Antrian, JanjiTemu
+from tests.browser.jam_layanan import jam_layanan_hari_ini
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # Printing opens a dialog; count the calls instead.
 CATAT_CETAK = "window.__dicetak = 0; window.print = function () { window.__dicetak += 1; };"
-
-
-def jam_layanan_hari_ini(buka):
-    hari = aturan.waktu_kantor().weekday()
-    # Today's row may exist (the standard hours on a weekday): replace it, so this works any day.
-    JamLayanan.objects.filter(hari=hari).delete()
-    JamLayanan.objects.get_or_create(hari=(hari + 1) % 7, defaults={"buka": datetime.time(8), "tutup": datetime.time(15)})
-    if buka:
-        JamLayanan.objects.create(hari=hari, buka=datetime.time(0), tutup=datetime.time(23, 59, 59))
 
 
 @pytest.fixture

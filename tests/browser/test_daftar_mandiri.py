@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from bukutamu import antrian as aturan
 from bukutamu.models import JamLayanan
 from layanan.models import Layanan, NomorSurat
+from tests.browser.jam_layanan import kantor_bekerja_hari_ini
 from tests.qr import dekode_png
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -33,6 +34,7 @@ def test_visitor_registers_on_a_phone_and_follows_the_service_to_selesai(
     cache.clear()
     hari = aturan.waktu_kantor().weekday()
     JamLayanan.objects.update_or_create(hari=hari, defaults={"buka": datetime.time(0), "tutup": datetime.time(23, 59, 59)})
+    kantor_bekerja_hari_ini()
 
     # The visitor scans the poster and fills the form on the phone.
     ponsel.goto(f"{live_server.url}/buku-tamu/daftar/")

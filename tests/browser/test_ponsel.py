@@ -13,6 +13,7 @@ from bukutamu import antrian as aturan
 from bukutamu.models import JamLayanan
 from layanan.models import Layanan, Status
 from layanan.surat import beri_nomor_surat
+from tests.browser.jam_layanan import kantor_bekerja_hari_ini
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -54,6 +55,8 @@ def jam_layanan(*, buka_hari_ini):
     for hari in range(7):
         if hari != hari_ini or buka_hari_ini:
             JamLayanan.objects.create(hari=hari, buka=datetime.time(0), tutup=datetime.time(23, 59, 59))
+    if buka_hari_ini:
+        kantor_bekerja_hari_ini()
 
 
 def periksa_halaman_ponsel(hp):
