@@ -8,9 +8,10 @@ from django.urls import reverse
 
 from bukutamu import antrian as aturan
 from bukutamu.views import antrian as views_antrian
-from bukutamu.models import Antrian, JamLayanan, JanjiTemu, Kunjungan
+from bukutamu.models import Antrian, JanjiTemu, Kunjungan
 
 from .conftest import kunci
+from .jam_layanan import jam_layanan_hari_ini
 
 S = Antrian.Status
 KIOS = reverse("antrian:kios")
@@ -24,15 +25,6 @@ def cache_bersih():
     cache.clear()
 
 
-def atur_jam_hari_ini(buka):
-    """Open all day today, or closed today (other weekdays keep their rows)."""
-    hari = aturan.waktu_kantor().weekday()
-    JamLayanan.objects.filter(hari=hari).delete()
-    JamLayanan.objects.get_or_create(hari=(hari + 1) % 7, defaults={"buka": datetime.time(8), "tutup": datetime.time(15)})
-    if buka:
-        JamLayanan.objects.create(hari=hari, buka=datetime.time(0), tutup=datetime.time(23, 59, 59))
-
-
 @pytest.fixture
 def hari_kerja_biasa(time_machine):
     """Wednesday 2 December 2026, 10.00 WITA: a working day, so a national holiday never closes the kiosk."""
@@ -41,12 +33,12 @@ def hari_kerja_biasa(time_machine):
 
 @pytest.fixture
 def buka(kantor, jenis, hari_kerja_biasa):
-    atur_jam_hari_ini(True)
+    jam_layanan_hari_ini(True)
 
 
 @pytest.fixture
 def tutup(kantor, jenis, hari_kerja_biasa):
-    atur_jam_hari_ini(False)
+    jam_layanan_hari_ini(False)
 
 
 @pytest.fixture

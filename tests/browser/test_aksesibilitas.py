@@ -20,7 +20,7 @@ from rating import services as rating
 from rating.models import FIELD_UNSUR
 from sso.masuk import catat_permintaan
 from tests.browser.conftest import tunggu_tenang
-from tests.browser.jam_layanan import jam_layanan_hari_ini
+from tests.jam_layanan import jam_layanan_hari_ini
 from tests.browser.test_provinsi import isi_provinsi
 from unduhan.models import Unduhan
 

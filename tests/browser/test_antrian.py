@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from bukutamu import antrian as aturan
 from bukutamu.models import Antrian, JanjiTemu
-from tests.browser.jam_layanan import jam_layanan_hari_ini
+from tests.jam_layanan import jam_layanan_hari_ini
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from bukutamu import antrian as aturan
 from layanan.models import Status
 from rating import services as rating
-from tests.browser.jam_layanan import jam_layanan_hari_ini
+from tests.jam_layanan import jam_layanan_hari_ini
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

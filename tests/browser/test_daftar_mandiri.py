@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from bukutamu import antrian as aturan
 from bukutamu.models import JamLayanan
 from layanan.models import Layanan, NomorSurat
-from tests.browser.jam_layanan import kantor_bekerja_hari_ini
+from tests.jam_layanan import kantor_bekerja_hari_ini
 from tests.qr import dekode_png
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

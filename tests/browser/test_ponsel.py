@@ -13,7 +13,7 @@ from bukutamu import antrian as aturan
 from bukutamu.models import JamLayanan
 from layanan.models import Layanan, Status
 from layanan.surat import beri_nomor_surat
-from tests.browser.jam_layanan import kantor_bekerja_hari_ini
+from tests.jam_layanan import kantor_bekerja_hari_ini
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -1,4 +1,4 @@
-"""The office open, or closed, right now for a browser test, whatever the date the suite runs on."""
+"""The office open, or closed, right now for a test, whatever the date the suite runs on."""
 
 import datetime
 
