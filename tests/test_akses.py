@@ -89,6 +89,8 @@ def test_beranda_sends_each_role_to_its_start(client, masuk, petugas, pimpinan):
     publik = client.get("/")
     assert publik.status_code == 200
     assert "Login Petugas" in publik.content.decode()
+    # Visitors find their own form from here: self-registration, appointments and online requests.
+    assert f'href="{reverse("bukutamu:daftar")}"' in publik.content.decode()
     assert masuk(petugas).get("/")["Location"] == reverse("layanan:dashboard")
     assert masuk(pimpinan).get("/")["Location"] == reverse("laporan:index")
 

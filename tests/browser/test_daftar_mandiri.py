@@ -117,7 +117,9 @@ def test_outside_hours_the_phone_form_leads_to_an_appointment(live_server, jenis
     JamLayanan.objects.filter(hari=hari).delete()  # closed today
     JamLayanan.objects.update_or_create(hari=(hari + 1) % 7, defaults={"buka": datetime.time(8), "tutup": datetime.time(15)})
 
-    ponsel.goto(f"{live_server.url}/buku-tamu/daftar/")
+    # From the office's public page, the way a visitor at home finds the form.
+    ponsel.goto(f"{live_server.url}/")
+    ponsel.get_by_role("link", name="Daftar Mandiri").click()
     expect(ponsel.get_by_text("Saat ini di luar jam layanan")).to_be_visible()
     ponsel.get_by_label("Nama").fill("Andi Malam")
     ponsel.get_by_label("Email").fill("andi@contoh.id")
