@@ -19,7 +19,7 @@ from pst_frontoffice.models import LogAktivitas, PengaturanKantor
 from .. import tenggat as aturan_tenggat
 from ..signals import status_layanan_diubah
 from .daftar import URUT_BAWAAN, URUT_BOLEH_KOSONG, URUTAN, relasi_daftar_terpasang
-from .status import ALUR_STATUS, DIBATALKAN, SELESAI, STATUS_TERBUKA, TERBUKA, Status
+from .status import ALUR_STATUS, DIBATALKAN, SELESAI, STATUS_SINGKAT, STATUS_TERBUKA, TERBUKA, Status
 
 
 # The account automatic actions are recorded under (layanan.layanan.pengguna_sistem); it cannot log in.
@@ -200,6 +200,11 @@ class Layanan(models.Model):
     @property
     def terbuka(self):
         return self.status in STATUS_TERBUKA
+
+    @property
+    def status_singkat(self):
+        """The status as a list row shows it (STATUS_SINGKAT), "" where the label fits as it is."""
+        return STATUS_SINGKAT.get(self.status, "")
 
     def save(self, *args, **kwargs):
         if self.tenggat is None and self.kunjungan_id and self.jenis_id:

@@ -17,6 +17,10 @@ class Status(models.TextChoices):
 
 STATUS_TERBUKA = (Status.DITERIMA, Status.DIPROSES, Status.MENUNGGU, Status.SIAP_DIAMBIL)
 
+# What a one-line list row shows of a label too wide for it at 1366 px (the start of the label; the
+# rest is read to screen readers and the whole label is the badge's tooltip).
+STATUS_SINGKAT = {Status.MENUNGGU: "Menunggu"}
+
 # What the figures count, once for the reports, the daily summaries and the dashboard. "Selesai" is
 # a service an officer finished; a silent online conversation the system closed (ditutup otomatis)
 # also has the status Selesai but is a figure of its own and never counted as finished by an officer.

@@ -26,14 +26,21 @@ WARNA_STATUS = {
 
 
 @register.simple_tag
-def status_badge(status, label):
-    return _badge(status, str(label))
+def status_badge(status, label, singkat=""):
+    """A status as a coloured badge. `singkat`, the start of the label, is what a one-line list row
+    shows: the rest stays for screen readers and the whole label is the badge's tooltip."""
+    return _badge(status, str(label), str(singkat))
 
 
 @functools.lru_cache(maxsize=64)
-def _badge(status, label):
+def _badge(status, label, singkat=""):
     # A handful of (status, label) pairs, drawn on every list row: built once per process.
     warna, ikon = WARNA_STATUS.get(status, ("secondary", "bi-circle"))
+    if singkat and label.startswith(singkat) and label != singkat:
+        return format_html(
+            '<span class="badge text-bg-{} status-badge" title="{}"><i class="bi {}" aria-hidden="true"></i> {}'
+            '<span class="visually-hidden">{}</span></span>', warna, label, ikon, singkat, label[len(singkat):]
+        )
     return format_html(
         '<span class="badge text-bg-{} status-badge"><i class="bi {}" aria-hidden="true"></i> {}</span>', warna, ikon, label
     )

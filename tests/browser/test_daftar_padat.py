@@ -1,9 +1,11 @@
 """Service lists at 1366×768: one line per service, at least twelve on screen on every list,
 columns sorted by a click (links that also work without JavaScript), filters that fold away."""
 
+import datetime
 import re
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from layanan.layanan import pengguna_sistem
@@ -19,6 +21,10 @@ BARIS_TERLIHAT = """(sel) => Array.from(document.querySelectorAll(sel)).filter((
   const b = r.getBoundingClientRect();
   return b.height > 0 && b.top >= 0 && b.bottom <= window.innerHeight;
 }).length"""
+
+# Lists whose table is wider than its box (a column reachable only by scrolling sideways): how many pixels.
+TABEL_MELEBAR = """() => Array.from(document.querySelectorAll('main .table-responsive'))
+  .map((e) => e.scrollWidth - e.clientWidth).filter((lebih) => lebih > 0)"""
 
 NAMA = [
     "Dewi Lestari", "Budi Santoso", "Sari Wulandari", "Andi Pratama", "Maya Sari", "Rudi Hartono",
@@ -53,10 +59,17 @@ def test_every_service_list_shows_at_least_twelve_rows_at_1366x768(
     Layanan.objects.filter(pk__in=[l.pk for l in online]).update(petugas=pengguna_sistem())
     for i in range(8):  # with the six above, fourteen data requests for Cari Permintaan Data
         buat_layanan("permintaan-data", nama=f"Peminta Data {i}", keperluan="Data IPM dan kemiskinan per kecamatan, 2020 sampai 2025, per jenis kelamin")
+    # The widest cells a row can hold: "Menunggu tanggapan pengunjung", a late data request ready for pick-up with SKD.
+    lewat = timezone.now() - datetime.timedelta(days=20)
+    for layanan in (banyak_layanan[6], online[0]):
+        Layanan.objects.filter(pk=layanan.pk).update(status=Status.MENUNGGU)
+    data_terbaru = Layanan.objects.filter(jenis__kode="permintaan-data").latest("dibuat")
+    for layanan in (banyak_layanan[0], data_terbaru):
+        Layanan.objects.filter(pk=layanan.pk).update(status=Status.SIAP_DIAMBIL, tenggat=lewat)
     page.set_viewport_size(LAPTOP)
     login_browser(petugas)
     url = live_server.url
-    terlihat = {}
+    terlihat, melebar = {}, {}
     for nama, jalur in (
         ("dashboard", "/dashboard/"), ("layanan saya", "/layanan/saya/?tampil=semua"), ("semua layanan", "/layanan/"),
         ("belum ditugaskan", "/layanan/belum-ditugaskan/"), ("cari permintaan data", "/permintaan-data/cari/"),
@@ -64,8 +77,11 @@ def test_every_service_list_shows_at_least_twelve_rows_at_1366x768(
         _buka(page, url + jalur)
         assert page.evaluate("window.scrollY") == 0
         terlihat[nama] = page.evaluate(BARIS_TERLIHAT, "main table tbody tr")
+        melebar[nama] = page.evaluate(TABEL_MELEBAR)
         layar(page, "daftar-" + nama.replace(" ", "-"))
     assert {n: j for n, j in terlihat.items() if j < MINIMAL_BARIS} == {}, terlihat
+    # Every column in view, the Update button last: no list hides a column behind a sideways scroll.
+    assert {n: m for n, m in melebar.items() if m} == {}, melebar
 
 
 def test_rows_are_one_line_and_the_officer_column_only_where_it_varies(
