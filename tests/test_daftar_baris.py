@@ -16,7 +16,7 @@ BARIS_TEMPLATE = Template(
     """{% load pst rating_tags tenggat %}{% for l in daftar %}<tr>
       {% if pilih %}<td class="kolom-pilih"><input class="form-check-input" type="checkbox" name="layanan" value="{{ l.pk }}" form="form-tugaskan" aria-label="Pilih layanan #{{ l.pk }} {{ l.kunjungan.nama }}"></td>{% endif %}
       <td class="text-body-secondary">#{{ l.pk }}</td>
-      <td class="sel-lentur"><div class="text-truncate sel-pengunjung"><a class="fw-semibold tautan-baris" href="{% url 'layanan:detail' l.pk %}">{{ l.kunjungan.nama }}</a>{% if l.kunjungan.instansi %}<span class="text-body-secondary small"> · {{ l.kunjungan.instansi }}</span>{% endif %}</div></td>
+      <td class="sel-pengunjung"><div class="text-truncate"><a class="fw-semibold tautan-baris" href="{% url 'layanan:detail' l.pk %}">{{ l.kunjungan.nama }}</a>{% if l.kunjungan.instansi %}<span class="text-body-secondary small"> · {{ l.kunjungan.instansi }}</span>{% endif %}</div></td>
       <td>{{ l.jenis.nama }}</td>
       <td>{% status_badge l.status l.get_status_display l.status_singkat %}</td>
       <td>{% tenggat_badge l %}</td>

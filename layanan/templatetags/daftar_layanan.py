@@ -107,7 +107,7 @@ def sel_layanan(context, layanan):
     ) if context.get("tampil_petugas") else ""
     return mark_safe(
         f'{pilih}<td class="text-body-secondary">#{pk}</td>'
-        f'<td class="sel-lentur"><div class="text-truncate sel-pengunjung"><a class="fw-semibold tautan-baris" '
+        f'<td class="sel-pengunjung"><div class="text-truncate"><a class="fw-semibold tautan-baris" '
         f'href="{_awalan_url("layanan:detail", get_script_prefix())}{pk}/">{nama}</a>{instansi}</div></td>'
         f"<td>{escape(layanan.jenis.nama)}</td><td>{status_badge(layanan.status, Status(layanan.status).label, layanan.status_singkat)}</td>"
         f"<td>{tenggat}</td>{petugas}"

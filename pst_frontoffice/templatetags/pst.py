@@ -34,7 +34,7 @@ def status_badge(status, label, singkat=""):
 
 @functools.lru_cache(maxsize=64)
 def _badge(status, label, singkat=""):
-    # A handful of (status, label) pairs, drawn on every list row: built once per process.
+    # A handful of (status, label, short label) triples, drawn on every list row: built once per process.
     warna, ikon = WARNA_STATUS.get(status, ("secondary", "bi-circle"))
     if singkat and label.startswith(singkat) and label != singkat:
         return format_html(
