@@ -2,17 +2,14 @@
 calls it, the Buku Tamu opens filled, Simpan, a reply-letter number, Selesai, and the visitor's
 status page shows Selesai with the letter number."""
 
-import datetime
 import re
 
 import pytest
 from django.core.cache import cache
 from playwright.sync_api import expect
 
-from bukutamu import antrian as aturan
-from bukutamu.models import JamLayanan
 from layanan.models import Layanan, NomorSurat
-from tests.jam_layanan import kantor_bekerja_hari_ini
+from tests.jam_layanan import jam_layanan_hari_ini
 from tests.qr import dekode_png
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -32,9 +29,7 @@ def test_visitor_registers_on_a_phone_and_follows_the_service_to_selesai(
     page, live_server, login_browser, petugas, jenis, kantor, ponsel, layar
 ):
     cache.clear()
-    hari = aturan.waktu_kantor().weekday()
-    JamLayanan.objects.update_or_create(hari=hari, defaults={"buka": datetime.time(0), "tutup": datetime.time(23, 59, 59)})
-    kantor_bekerja_hari_ini()
+    jam_layanan_hari_ini(True)
 
     # The visitor scans the poster and fills the form on the phone.
     ponsel.goto(f"{live_server.url}/buku-tamu/daftar/")
@@ -113,9 +108,7 @@ def test_officer_prints_the_entrance_poster(page, live_server, login_browser, pe
 
 def test_outside_hours_the_phone_form_leads_to_an_appointment(live_server, jenis, kantor, ponsel, layar):
     cache.clear()
-    hari = aturan.waktu_kantor().weekday()
-    JamLayanan.objects.filter(hari=hari).delete()  # closed today
-    JamLayanan.objects.update_or_create(hari=(hari + 1) % 7, defaults={"buka": datetime.time(8), "tutup": datetime.time(15)})
+    jam_layanan_hari_ini(False)  # closed today, open tomorrow
 
     # From the office's public page, the way a visitor at home finds the form.
     ponsel.goto(f"{live_server.url}/")
