@@ -289,7 +289,8 @@ UNDUHAN_SIMPAN_JAM = envint("UNDUHAN_SIMPAN_JAM", 24)
 
 # Rating and SKD links (rating app): how long a visitor's rating link stays valid, which kinds of
 # service get the SKD link besides data requests (JenisLayanan codes), and the rate limit on the
-# public rating form (POSTs per client address per window, see pst_frontoffice.ratelimit).
+# public rating form (POSTs per rating link, and per address for unknown links, per window; see
+# pst_frontoffice.ratelimit).
 RATING_MASA_BERLAKU_HARI = envint("RATING_MASA_BERLAKU_HARI", 30)
 SKD_JENIS_TAMBAHAN = envlist("SKD_JENIS_TAMBAHAN")
 RATING_BATAS_KIRIM = envint("RATING_BATAS_KIRIM", 10)

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from layanan.models import Layanan
 from pst_frontoffice.htmx import render_halaman
-from pst_frontoffice.ratelimit import alamat_klien, melebihi_batas
+from pst_frontoffice.ratelimit import alamat_klien, dibatasi_per_tautan
 from pst_frontoffice.roles import petugas_diperlukan, pimpinan_diperlukan
 from pst_frontoffice.skm import UNSUR
 
@@ -186,16 +186,20 @@ def _tautan_tidak_berlaku(request, alasan):
     return render(request, "rating/tautan_tidak_berlaku.html", {"judul": judul, "pesan": pesan}, status=status)
 
 
-def _terlalu_sering(request):
-    return melebihi_batas(request, "rating", batas=settings.RATING_BATAS_KIRIM, jendela=settings.RATING_JENDELA_DETIK)
+# Sending a rating or the SKD confirmation is limited per link (and, for links nobody was given, per
+# address): the visitors in the service room may all be on the office Wi-Fi, one address.
+kirim_dibatasi = dibatasi_per_tautan(
+    "rating", metode="POST", per_tautan=lambda: settings.RATING_BATAS_KIRIM,
+    tautan_salah=lambda: settings.RATING_BATAS_KIRIM, detik=lambda: settings.RATING_JENDELA_DETIK,
+    tolak=lambda request, detik: _tautan_tidak_berlaku(request, "terlalu_sering"),
+)
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@kirim_dibatasi
 def isi(request, token):
     """The visitor's rating form (phone-first, works without JavaScript)."""
-    if request.method == "POST" and _terlalu_sering(request):
-        return _tautan_tidak_berlaku(request, "terlalu_sering")
     try:
         penilaian = services.ambil_penilaian_terbuka(token)
     except TautanTidakBerlaku as e:
@@ -262,10 +266,9 @@ def skd_pendek(request, token):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@kirim_dibatasi
 def skd_selesai(request, token):
     """The visitor confirms having filled the SKD."""
-    if request.method == "POST" and _terlalu_sering(request):
-        return _tautan_tidak_berlaku(request, "terlalu_sering")
     skd = SurveiSKD.objects.select_related("layanan__jenis").filter(token=token).first()
     if skd is None:
         return _tautan_tidak_berlaku(request, "tidak_dikenal")

@@ -251,6 +251,9 @@ def test_rate_limited_view_answers_429_in_indonesian(rf, satu_jendela):
     kedua = halaman(permintaan)
     assert kedua.status_code == 429 and kedua["Retry-After"] == "30"
     assert "Terlalu banyak permintaan" in kedua.content.decode()
+    kiriman = rf.post("/", REMOTE_ADDR="10.0.0.3")
+    kiriman.kantor = permintaan.kantor
+    assert "Isian Anda belum terkirim" in halaman(kiriman).content.decode()  # what was sent is not lost: go back
 
 
 @pytest.mark.django_db

@@ -174,12 +174,38 @@ def test_whatsapp_texts_and_rating_panel_carry_the_tracking_link(masuk, buat_lay
 
 
 @pytest.mark.django_db
-def test_lacak_is_rate_limited_per_address(client, buat_layanan, settings, satu_jendela):
+def test_lacak_is_rate_limited_per_link_so_a_shared_address_serves_every_visitor(client, buat_layanan, jenis, satu_jendela):
+    from django.core.cache import cache
+
+    cache.clear()
+    # The waiting room on the office Wi-Fi: one address. Twenty-five queue pages, each refreshing
+    # three times a minute (lacak_antrian.js), are 75 views; every one of them is answered.
+    tiket = [aturan_antrian.ambil_nomor(jenis_layanan=jenis["konsultasi"]) for _ in range(25)]
+    kode = {client.get(reverse("layanan:lacak_antrian", args=[a.token])).status_code for _ in range(3) for a in tiket}
+    assert kode == {200}
+
+    # One link opened more than 60 times in a minute is refused, with the time to wait; the others are not.
+    layanan, lain = buat_layanan(), buat_layanan()
+    assert {client.get(lacak(layanan)).status_code for _ in range(60)} == {200}
+    ditolak = client.get(lacak(layanan))
+    assert ditolak.status_code == 429 and ditolak["Retry-After"] == "60"
+    assert "Terlalu banyak permintaan" in ditolak.content.decode()
+    assert "Isian Anda belum terkirim" not in ditolak.content.decode()  # a page view, nothing was typed
+    assert client.get(lacak(lain)).status_code == 200
+    # Links are counted under a hash: the cache never holds a visitor's link.
+    assert not any(layanan.token_lacak in k or a.token in k for k in cache._cache for a in tiket)
+
+
+@pytest.mark.django_db
+def test_unknown_lacak_links_are_limited_per_address(client, buat_layanan, satu_jendela):
     from django.core.cache import cache
 
     cache.clear()
     layanan = buat_layanan()
-    for _ in range(60):
-        client.get(lacak(layanan))
+    tebakan = [client.get(f"/lacak/tebakan{i:04d}/").status_code for i in range(31)]
+    assert tebakan == [404] * 30 + [429]
+    # Over the cap, this address gets no link answered until the window ends, so guessing stays
+    # capped even when a guess would be right; another address is not affected.
     assert client.get(lacak(layanan)).status_code == 429
-    cache.clear()
+    assert client.get(lacak(layanan), REMOTE_ADDR="10.0.0.9").status_code == 200
+    assert client.get("/lacak/tebakan9999/", REMOTE_ADDR="10.0.0.9").status_code == 404

@@ -146,14 +146,27 @@ def test_cancelled_service_cannot_be_rated(client, penilaian, petugas):
 
 
 @pytest.mark.django_db
-def test_public_posts_are_rate_limited_per_client(client, buat_layanan, petugas, settings, satu_jendela):
+def test_public_posts_are_rate_limited_per_link(client, buat_layanan, petugas, settings, satu_jendela):
     settings.RATING_BATAS_KIRIM = 3
     p = services.pastikan_penilaian(buat_layanan(), oleh=petugas)
     kode = [client.post(url_isi(p), {"u1": "4"}).status_code for _ in range(4)]
     assert kode == [400, 400, 400, 429]
     response = client.post(url_isi(p), SEMUA_EMPAT)
     assert response.status_code == 429 and "Terlalu banyak percobaan" in response.content.decode()
-    # Another address is counted on its own.
+    assert client.get(url_isi(p)).status_code == 200  # the form itself still opens; only sending waits
+    # Other visitors in the room, on the same Wi-Fi (one address), send theirs.
+    for _ in range(4):
+        lain = services.pastikan_penilaian(buat_layanan(), oleh=petugas)
+        assert client.post(url_isi(lain), SEMUA_EMPAT).status_code == 302
+
+
+@pytest.mark.django_db
+def test_posts_to_unknown_rating_links_are_limited_per_address(client, buat_layanan, petugas, settings, satu_jendela):
+    settings.RATING_BATAS_KIRIM = 3
+    p = services.pastikan_penilaian(buat_layanan(), oleh=petugas)
+    kode = [client.post(f"/r/tebakan{i}/", SEMUA_EMPAT).status_code for i in range(4)]
+    assert kode == [404, 404, 404, 429]
+    assert client.post(url_isi(p), SEMUA_EMPAT).status_code == 429  # this address waits for the window
     assert client.post(url_isi(p), SEMUA_EMPAT, REMOTE_ADDR="10.0.0.9").status_code == 302
 
 

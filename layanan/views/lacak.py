@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from bukutamu.models import Antrian
 from pst_frontoffice.htmx import TAB, render_halaman
-from pst_frontoffice.ratelimit import dibatasi
+from pst_frontoffice.ratelimit import dibatasi_per_tautan
 from pst_frontoffice.roles import petugas_diperlukan
 
 from .. import lacak as aturan
@@ -18,7 +18,11 @@ from .. import mandiri
 from ..models import BerkasSurat
 from .surat import DOCX
 
-BATAS_LACAK = 60  # page views per address per minute: a visitor reloading stays well below
+# Per minute: views of one link (its queue page refreshes 3 times a minute; a visitor reloading stays
+# well below), and links unknown to the page from one address (a mistyped link, not a search).
+BATAS_LACAK = 60
+BATAS_LACAK_SALAH = 30
+dibatasi_lacak = dibatasi_per_tautan("lacak", per_tautan=BATAS_LACAK, tautan_salah=BATAS_LACAK_SALAH, detik=60)
 
 
 def _tidak_berlaku(request):
@@ -27,7 +31,7 @@ def _tidak_berlaku(request):
 
 @never_cache
 @require_GET
-@dibatasi("lacak", BATAS_LACAK, 60)
+@dibatasi_lacak
 def lacak(request, token):
     """The public status page of one service; works without JavaScript."""
     try:
@@ -39,7 +43,7 @@ def lacak(request, token):
 
 @never_cache
 @require_GET
-@dibatasi("lacak", BATAS_LACAK, 60)
+@dibatasi_lacak
 def lacak_antrian(request, token):
     """The queue ticket's QR code: the place in the queue, then the services it became."""
     antrian = Antrian.objects.select_related("jenis_layanan", "kunjungan").filter(token=token).first() if len(token) <= 32 else None
@@ -60,7 +64,7 @@ def lacak_antrian(request, token):
 
 
 @require_GET
-@dibatasi("lacak", BATAS_LACAK, 60)
+@dibatasi_lacak
 def unduh_surat(request, token):
     """The reply letter, only once the officer marked it for the visitor."""
     try:
