@@ -106,3 +106,28 @@ def test_downloads_work_without_javascript(browser, live_server, pimpinan, buat_
     page.get_by_text("Tampilkan definisi").click()
     expect(page.locator(".definisi").first).to_be_visible()
     konteks.close()
+
+
+TELEPON = {"width": 390, "height": 844}
+
+
+def test_the_head_reads_reports_and_lists_on_a_phone_without_sideways_scroll(page, live_server, login_browser, pimpinan, buat_layanan, petugas, layar):
+    # Heads of office read on their phones: every page they open fits the screen's width; a wide
+    # table scrolls inside its own box. Rows of every kind fill the lists and the time-standard table.
+    for kode in ("konsultasi", "permintaan-data", "perpustakaan", "pengaduan"):
+        buat_layanan(kode)
+    buat_layanan("konsultasi").ubah_status("selesai", oleh=petugas)
+    page.set_viewport_size(TELEPON)
+    login_browser(pimpinan)
+    for jalur, judul in [
+        ("/laporan/?periode=bulan", "Laporan Bulanan"), ("/laporan/?periode=tahun", "Laporan Tahunan"),
+        ("/laporan/rincian/?periode=bulan", "Layanan"), ("/ikm/", "Indeks Kepuasan"), ("/layanan/", "Semua Layanan"),
+    ]:
+        page.goto(live_server.url + jalur)
+        expect(page.locator("h1").first).to_contain_text(judul)
+        lebar = page.evaluate("document.documentElement.scrollWidth")
+        assert lebar <= TELEPON["width"], f"{jalur}: halaman {lebar} px, layar {TELEPON['width']} px"
+        layar(page, "ponsel-pimpinan-" + jalur.strip("/").split("/")[0].split("?")[0])
+    page.get_by_text("Filter", exact=True).click()  # the list's filter panel, opened, fits too
+    expect(page.locator(".panel-filter-isi")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= TELEPON["width"]
