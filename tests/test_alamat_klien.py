@@ -63,7 +63,7 @@ def test_spoofed_x_forwarded_for_does_not_escape_the_login_lockout(client, petug
 
 
 @pytest.mark.django_db
-def test_spoofed_x_forwarded_for_does_not_escape_the_public_rate_limit(client, settings, satu_jendela):
+def test_spoofed_x_forwarded_for_does_not_escape_the_public_rate_limit(client, settings, satu_jendela, batas_bersih):
     settings.RATING_BATAS_KIRIM = 3
     # Links nobody was given are counted per address: claiming another one each time does not help.
     kode = [

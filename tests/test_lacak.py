@@ -16,11 +16,16 @@ from bukutamu.models import Antrian
 from layanan.lacak import HARI_BERLAKU_SETELAH_SELESAI
 from layanan.models import Layanan, Status
 from layanan.surat import beri_nomor_surat, unggah_berkas_surat
+from rating import services as rating
 
 from .berkas_uji import PDF
 from .qr import dekode_qr
-from .test_rating import rasterkan_svg
+from .test_rating import SEMUA_EMPAT, rasterkan_svg
 from .conftest import kunci
+
+
+# The rate-limit counts live in the memory cache, which outlives a test: each starts and ends at zero.
+pytestmark = pytest.mark.usefixtures("batas_bersih")
 
 
 @pytest.fixture(autouse=True)
@@ -177,7 +182,6 @@ def test_whatsapp_texts_and_rating_panel_carry_the_tracking_link(masuk, buat_lay
 def test_lacak_is_rate_limited_per_link_so_a_shared_address_serves_every_visitor(client, buat_layanan, jenis, satu_jendela):
     from django.core.cache import cache
 
-    cache.clear()
     # The waiting room on the office Wi-Fi: one address. Twenty-five queue pages, each refreshing
     # three times a minute (lacak_antrian.js), are 75 views; every one of them is answered.
     tiket = [aturan_antrian.ambil_nomor(jenis_layanan=jenis["konsultasi"]) for _ in range(25)]
@@ -198,9 +202,6 @@ def test_lacak_is_rate_limited_per_link_so_a_shared_address_serves_every_visitor
 
 @pytest.mark.django_db
 def test_unknown_lacak_links_are_limited_per_address(client, buat_layanan, satu_jendela):
-    from django.core.cache import cache
-
-    cache.clear()
     layanan = buat_layanan()
     tebakan = [client.get(f"/lacak/tebakan{i:04d}/").status_code for i in range(31)]
     assert tebakan == [404] * 30 + [429]
@@ -209,3 +210,48 @@ def test_unknown_lacak_links_are_limited_per_address(client, buat_layanan, satu_
     assert client.get(lacak(layanan)).status_code == 429
     assert client.get(lacak(layanan), REMOTE_ADDR="10.0.0.9").status_code == 200
     assert client.get("/lacak/tebakan9999/", REMOTE_ADDR="10.0.0.9").status_code == 404
+
+
+def _kotak(html, id_):
+    cocok = re.search(rf'<section[^>]*id="{id_}".*?</section>', html, re.S)
+    return cocok.group(0) if cocok else ""
+
+
+@pytest.mark.django_db
+def test_the_tracking_page_keeps_the_rating_and_skd_links_the_office_gave(client, buat_layanan, petugas, kantor):
+    layanan = buat_layanan("permintaan-data")
+    html = client.get(lacak(layanan)).content.decode()
+    assert not _kotak(html, "penilaian-lacak") and not _kotak(html, "skd-pengunjung")  # the office decides whom it asks
+
+    penilaian = rating.siapkan_tautan(layanan, oleh=petugas, kantor=kantor)  # the Rating button, or Selesai
+    skd = layanan.skd
+    html = client.get(lacak(layanan)).content.decode()
+    assert f'href="{penilaian.get_absolute_url()}">Beri Penilaian</a>' in _kotak(html, "penilaian-lacak")
+    kotak_skd = _kotak(html, "skd-pengunjung")
+    assert f'href="{reverse("rating:skd", args=[skd.token])}"' in kotak_skd and "Isi SKD" in kotak_skd
+    assert reverse("rating:skd_selesai", args=[skd.token]) in kotak_skd
+
+    # The visitor rates and confirms the SKD: the page thanks them and offers the links no more.
+    assert client.post(penilaian.get_absolute_url(), SEMUA_EMPAT).status_code == 302
+    client.post(reverse("rating:skd_selesai", args=[skd.token]))
+    html = client.get(lacak(layanan)).content.decode()
+    assert "Sudah dinilai" in _kotak(html, "penilaian-lacak") and "Beri Penilaian" not in html
+    assert "SKD Diisi" in _kotak(html, "skd-pengunjung") and "Isi SKD" not in html
+
+
+@pytest.mark.django_db
+def test_the_tracking_page_offers_no_dead_rating_or_skd_link(client, buat_layanan, petugas, kantor, settings, time_machine):
+    kadaluwarsa, batal, tanpa_skd = (buat_layanan("permintaan-data") for _ in range(3))
+    for layanan in (kadaluwarsa, batal, tanpa_skd):
+        rating.siapkan_tautan(layanan, oleh=petugas, kantor=kantor)
+    batal.ubah_status(Status.DIBATALKAN, oleh=petugas, catatan="Salah input")
+    kantor.url_skd = ""  # the SKD short link would have nowhere to go
+    kantor.save()
+
+    html = client.get(lacak(tanpa_skd)).content.decode()
+    assert _kotak(html, "penilaian-lacak") and not _kotak(html, "skd-pengunjung")
+    html = client.get(lacak(batal)).content.decode()  # a cancelled service is not rated
+    assert not _kotak(html, "penilaian-lacak") and "Beri Penilaian" not in html
+    time_machine.move_to(timezone.now() + datetime.timedelta(days=settings.RATING_MASA_BERLAKU_HARI, minutes=1))
+    html = client.get(lacak(kadaluwarsa)).content.decode()  # still open, its rating link expired unused
+    assert "Dibatalkan" not in html and not _kotak(html, "penilaian-lacak")

@@ -68,3 +68,22 @@ def ringkasan_rating(context, layanan):
         "request": context.get("request"),
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.inclusion_tag("rating/_ajakan_lacak.html", takes_context=True)
+def ajakan_lacak(context, layanan):
+    """The tracking page's rating and SKD boxes, with the links the office gave the visitor (by hand
+    or when the service was finished): a button while a link is valid, thanks once it is filled.
+
+    Nothing for a cancelled service, an expired rating link, or before any link was given: the
+    office decides whom it asks, the tracking page only keeps the links the visitor may have lost.
+    """
+    if not services.boleh_dinilai(layanan):
+        return {}
+    penilaian = _relasi(layanan, "penilaian")
+    skd = _relasi(layanan, "skd")
+    return {
+        "penilaian": None if penilaian is None or penilaian.kedaluwarsa else penilaian,
+        # The short link leads to the office's SKD form: without its address it has nowhere to go.
+        "skd": skd if context["kantor"].url_skd else None,
+    }

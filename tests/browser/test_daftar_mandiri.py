@@ -89,6 +89,19 @@ def test_visitor_registers_on_a_phone_and_follows_the_service_to_selesai(
     lebar = ponsel.evaluate("document.documentElement.scrollWidth")
     assert lebar <= PONSEL["width"]  # no sideways scrolling on the phone
 
+    # The rating link given at Selesai waits on the same page, for a visitor who lost the message.
+    url_lacak = ponsel.url
+    ponsel.locator("#penilaian-lacak").get_by_role("link", name="Beri Penilaian").tap()
+    expect(ponsel).to_have_url(re.compile(r"/r/[\w-]+/$"))
+    for nomor in range(1, 10):
+        ponsel.locator(f"label[for='u{nomor}-4']").tap()
+    expect(ponsel.locator("#u9-4")).to_be_checked()
+    ponsel.get_by_role("button", name="Kirim Penilaian").tap()
+    expect(ponsel.get_by_role("heading", name="Terima kasih!")).to_be_visible()
+    ponsel.goto(url_lacak)
+    expect(ponsel.locator("#penilaian-lacak")).to_contain_text("Sudah dinilai")
+    expect(ponsel.get_by_role("link", name="Beri Penilaian")).to_have_count(0)
+
 
 def test_officer_prints_the_entrance_poster(page, live_server, login_browser, petugas, kantor, layar):
     kantor.url_publik = live_server.url  # the office's public address (Pengaturan kantor)
