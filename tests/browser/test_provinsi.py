@@ -76,3 +76,12 @@ def test_the_provinces_head_reads_every_office_and_opens_one(page, live_server, 
     expect(page.get_by_role("heading", name="BPS Kabupaten Tanah Bumbu")).to_be_visible()
     expect(page.locator("#tabel-hari tbody tr").first).to_contain_text(provinsi_berisi.strftime("%Y"))
     layar(page, "provinsi-rinci-kantor")
+
+    # The same two pages on the head's phone: nothing wider than the screen, wide tables scroll in their box.
+    page.set_viewport_size({"width": 390, "height": 844})
+    for halaman in (page.url, page.get_by_role("link", name="Rekap Provinsi").get_attribute("href")):
+        page.goto(halaman if halaman.startswith("http") else live_server.url + halaman)
+        expect(page.locator("h1")).to_be_visible()
+        lebar = page.evaluate("document.documentElement.scrollWidth")
+        assert lebar <= 390, f"{halaman}: halaman {lebar} px, layar 390 px"
+    layar(page, "provinsi-rekap-ponsel", full_page=True)
