@@ -190,4 +190,4 @@ def _kotak_centang(bf):
         f"{conditional_escape(bf.label)}{bintang}</label>"
     )
     bagian += [_galat(bf), _bantuan(bf), "</div>", "</div>"]
-    return "\n".join(b for b in bagian if b)
+    return mark_safe("\n".join(b for b in bagian if b))

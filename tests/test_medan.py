@@ -10,6 +10,7 @@ ignored: what a browser reads).
 import pytest
 from bukutamu.bawaan import KODE_KONSULTASI
 from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field, as_crispy_form
+from django.template import Context, Template
 from django.test.html import parse_html
 
 from layanan.forms.catatan import CatatanInternalForm
@@ -29,10 +30,15 @@ FORM_FILTER = (FilterLayananForm, FilterPengaduanForm, CariPermintaanForm, Filte
 def sama_dengan_crispy(form):
     for bf in form:
         assert parse_html(str(medan(bf))) == parse_html(str(as_crispy_field(bf))), bf.name
+        # And as a template draws it: markup, not text (the letter panel's e-mail checkbox showed as escaped HTML).
+        digambar = Template("{% load pst %}{{ bf|medan }}").render(Context({"bf": bf}))
+        assert parse_html(digambar) == parse_html(str(as_crispy_field(bf))), bf.name
 
 
 def sama_form_dengan_crispy(form):
     assert parse_html(str(formulir(form))) == parse_html(str(as_crispy_form(form))), type(form).__name__
+    digambar = Template("{% load pst %}{{ form|formulir }}").render(Context({"form": form}))
+    assert parse_html(digambar) == parse_html(str(as_crispy_form(form))), type(form).__name__
 
 
 @pytest.mark.parametrize("kelas", FORM_FILTER, ids=lambda k: k.__name__)
