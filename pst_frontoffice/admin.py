@@ -2,7 +2,9 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.contrib.auth.models import Group
 from django.shortcuts import redirect
+from django_tasks_db.models import DBTaskResult
 
 from .admin_baca import HanyaBacaAdmin
 from .hari_libur import peringatan as peringatan_hari_libur
@@ -11,6 +13,14 @@ from .models import CutiBersama, LogAktivitas, PengaturanKantor, User
 
 # The admin index warns while this year's or next year's cuti bersama is unchecked or missing.
 admin.site.index_template = "admin/index_pst.html"
+
+# Pages an Admin of the office has no use for, in English: the worker's raw queue (django-tasks-db's
+# "Task Results", with task paths and tracebacks; each job's state is shown in the office's words
+# where it belongs: Pesan Keluar, a download's progress, the province's sending), and auth's groups
+# (a role is the user's Peran; no user form assigns groups, and permission names are stored in English).
+for _model in (DBTaskResult, Group):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
 
 
 class UserCreationForm(AdminUserCreationForm):
