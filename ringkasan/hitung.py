@@ -127,7 +127,7 @@ def _layanan(awal, akhir, hasil):
 def _kepatuhan(awal, akhir, hasil, sekarang):
     syarat = syarat_kepatuhan(sekarang)
     baris = (
-        Layanan.objects.filter(tenggat__gte=awal, tenggat__lt=akhir).dengan_jawaban()
+        Layanan.objects.filter(tenggat__gte=awal, tenggat__lt=akhir)
         .values(t=_hari("tenggat"), j=F("jenis_id"), sarana=F("kunjungan__sarana"))
         .annotate(**{angka: Count("id", filter=syarat[angka]) for angka in ANGKA_KEPATUHAN})
         .order_by()

@@ -202,3 +202,5 @@ class Command(BaseCommand):
             RiwayatLayanan.objects.filter(layanan=layanan, ke_status=status).update(waktu=saat)
             if status in (Status.SELESAI,):
                 type(layanan).objects.filter(pk=layanan.pk).update(selesai_pada=saat)
+        # The history was moved in time: a first answer in it moves with it.
+        type(layanan).objects.filter(pk=layanan.pk).hitung_ulang_jawaban()
