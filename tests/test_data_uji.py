@@ -28,6 +28,10 @@ def test_buat_data_uji_makes_the_asked_number_of_services():
     statuses = dict(Layanan.objects.values_list("status").annotate(n=Count("id")))
     assert statuses[Status.SELESAI] > 200
     assert Layanan.objects.filter(status=Status.SELESAI, selesai_pada__isnull=True).count() == 0
+    # Due times as the app sets them: walk-in hours and working days both.
+    layanan = list(Layanan.objects.select_related("kunjungan", "jenis"))
+    assert [l.tenggat for l in layanan] == [l.hitung_tenggat() for l in layanan]
+    assert len({l.tenggat - l.dibuat for l in layanan}) > 2
 
 
 def test_a_large_load_leaves_every_index_and_reference_as_it_was():
