@@ -32,6 +32,23 @@ def hitung_tenggat(dibuat, *, online, permintaan_data, kantor, kalender=None):
     return dibuat + datetime.timedelta(hours=kantor.batas_konsultasi_langsung_jam)
 
 
+def penghitung_tenggat(kantor, kalender):
+    """`hitung_tenggat` for many services at once (test data): f(dibuat, hari_kerja) → due time,
+    `hari_kerja` for online services and data requests. A working-day due time depends only on the
+    office day a service was recorded on, so each day's is computed once."""
+    per_hari, zona = {}, zoneinfo.ZoneInfo(kantor.zona_waktu)
+
+    def tenggat(dibuat, hari_kerja):
+        if not hari_kerja:
+            return hitung_tenggat(dibuat, online=False, permintaan_data=False, kantor=kantor)
+        hari = dibuat.astimezone(zona).date()
+        if hari not in per_hari:
+            per_hari[hari] = hitung_tenggat(dibuat, online=True, permintaan_data=True, kantor=kantor, kalender=kalender)
+        return per_hari[hari]
+
+    return tenggat
+
+
 def keadaan_tenggat(dibuat, tenggat, *, ambang_persen, sekarang):
     """'terlambat' once past due, 'mendekati' after ambang_persen of the time is used, else 'aman'."""
     if sekarang >= tenggat:

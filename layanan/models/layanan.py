@@ -173,10 +173,8 @@ class Layanan(models.Model):
     # when the handler took or recorded it themselves. The handler's bell counts the ones given
     # since they last looked (layanan.pemberitahuan).
     ditugaskan_pada = models.DateTimeField("ditugaskan pada", null=True, blank=True)
-    # When the office first answered an online service (`jawaban_pertama`): the time standards
-    # count an answer by its due time. Kept by ubah_status and urungkan_status, and stored so the
-    # compliance figures read a column: as a subquery it was repeated in each of their conditions,
-    # and compiling and planning that query took ~4 ms of every report.
+    # The office's first answer (`jawaban_pertama`), kept by ubah_status and urungkan_status: stored,
+    # as a subquery it was repeated in each compliance condition (~4 ms of every report's query).
     dijawab_pada = models.DateTimeField("dijawab pada", null=True, blank=True, editable=False)
 
     objects = LayananQuerySet.as_manager()

@@ -27,7 +27,7 @@ from bukutamu.bawaan import (
 )
 from bukutamu.models import JenisInstansi, JenisLayanan, KanalOnline, Kunjungan, Pengunjung, Sarana
 from layanan.models import Layanan, RiwayatLayanan, Status
-from layanan.tenggat import hitung_tenggat
+from layanan.tenggat import penghitung_tenggat
 from pst_frontoffice.hari_kerja import KalenderKerja
 from pst_frontoffice.models import PengaturanKantor, Peran
 from pst_frontoffice.skm import FIELD_UNSUR
@@ -311,7 +311,8 @@ class Command(BaseCommand):
                                           "pengaduan", *FIELD_UNSUR], batch)
         semua = [w_kunjungan, w_jenis, w_layanan, w_pendamping, w_riwayat, w_penilaian]
 
-        tenggat = self._tenggat()
+        # Due times as Layanan.save sets them: the time-standard figures and due badges have rows to read.
+        tenggat = penghitung_tenggat(PengaturanKantor.get(), KalenderKerja())
         id_kunjungan = awal_kunjungan = _id_berikutnya(Kunjungan)
         id_layanan = _id_berikutnya(Layanan)
         sekarang = timezone.now()
@@ -372,24 +373,6 @@ class Command(BaseCommand):
         _identitas_dari_pengunjung(awal_kunjungan)
         return {"kunjungan": w_kunjungan.jumlah, "layanan": w_layanan.jumlah, "riwayat": w_riwayat.jumlah,
                 "penilaian": w_penilaian.jumlah}
-
-    @staticmethod
-    def _tenggat():
-        """Due times as `Layanan.save` sets them (layanan/tenggat.py), so the time-standard figures
-        and the lists ordered by due time have real rows to read. The working-day ones depend only
-        on the office day: each day's is computed once."""
-        kantor, kalender, per_hari = PengaturanKantor.get(), KalenderKerja(), {}
-        zona = kantor.tzinfo
-
-        def tenggat(dibuat, hari_kerja):
-            if not hari_kerja:
-                return hitung_tenggat(dibuat, online=False, permintaan_data=False, kantor=kantor)
-            hari = dibuat.astimezone(zona).date()
-            if hari not in per_hari:
-                per_hari[hari] = hitung_tenggat(dibuat, online=True, permintaan_data=True, kantor=kantor, kalender=kalender)
-            return per_hari[hari]
-
-        return tenggat
 
     @staticmethod
     def _status(rnd, jenis, waktu, sekarang):
