@@ -23,7 +23,7 @@ class LayananAdmin(admin.ModelAdmin):
     list_display = ("pk", "jenis", "status", "petugas", "dibuat")
     list_filter = ("status", "jenis")
     list_select_related = ("jenis", "petugas", "kunjungan")
-    readonly_fields = ("status", "selesai_pada", "tenggat")
+    readonly_fields = ("status", "selesai_pada", "tenggat", "dijawab_pada")
     raw_id_fields = ("kunjungan",)
     inlines = [RiwayatInline]
 
