@@ -1,4 +1,5 @@
 import os
+import time
 
 import pytest
 
@@ -29,6 +30,28 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "id-ID", "viewport": {"width": 1366, "height": 900}}
+
+
+@pytest.fixture
+def page(page, live_server):
+    """The test's browser page, quiet before the live server's database is emptied after the test.
+
+    A page left open keeps talking to the server: the bell loads its counts after every page (and
+    every minute). A request the server answers while the test database is flushed fails the flush
+    on SQLite ("database table is locked"), and the next test starts on the rows left over; under a
+    loaded CPU it happened. Needing live_server, this fixture is torn down before the database is:
+    it refuses every new request of the page's context, then waits for those under way to end.
+    """
+    konteks = page.context
+    terbuka = set()
+    konteks.on("request", lambda permintaan: terbuka.add(permintaan))
+    konteks.on("requestfinished", lambda permintaan: terbuka.discard(permintaan))
+    konteks.on("requestfailed", lambda permintaan: terbuka.discard(permintaan))
+    yield page
+    konteks.route("**/*", lambda route: route.abort())
+    batas = time.monotonic() + 30
+    while terbuka and time.monotonic() < batas and not page.is_closed():
+        page.evaluate("0")  # a round trip to the browser, which delivers its request events
 
 
 # The page has loaded and no HTMX request, swap or settle is under way. The state "networkidle"
