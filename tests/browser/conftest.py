@@ -32,26 +32,62 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "id-ID", "viewport": {"width": 1366, "height": 900}}
 
 
-@pytest.fixture
-def page(page, live_server):
-    """The test's browser page, quiet before the live server's database is emptied after the test.
-
-    A page left open keeps talking to the server: the bell loads its counts after every page (and
-    every minute). A request the server answers while the test database is flushed fails the flush
-    on SQLite ("database table is locked"), and the next test starts on the rows left over; under a
-    loaded CPU it happened. Needing live_server, this fixture is torn down before the database is:
-    it refuses every new request of the page's context, then waits for those under way to end.
-    """
-    konteks = page.context
+def pantau_permintaan(konteks):
+    """The requests of a browser context that are under way, kept current by the browser's events."""
     terbuka = set()
     konteks.on("request", lambda permintaan: terbuka.add(permintaan))
     konteks.on("requestfinished", lambda permintaan: terbuka.discard(permintaan))
     konteks.on("requestfailed", lambda permintaan: terbuka.discard(permintaan))
-    yield page
+    konteks.tertutup = False
+
+    def tutup(_konteks):
+        konteks.tertutup = True
+        terbuka.clear()
+
+    konteks.on("close", tutup)
+    return terbuka
+
+
+def tenangkan(konteks, terbuka):
+    """Refuse the context's new requests, then wait until those under way have been answered.
+
+    A page left open keeps talking to the live server: the bell loads its counts after every page
+    (and every minute). Closing the browser does not stop the server's thread that is answering, and
+    a request answered while the test database is flushed fails the flush on SQLite ("database table
+    is locked"), so the next test starts on the rows left over; under a loaded CPU it happened.
+    """
+    if konteks.tertutup:
+        return
     konteks.route("**/*", lambda route: route.abort())
-    batas = time.monotonic() + 30
-    while terbuka and time.monotonic() < batas and not page.is_closed():
-        page.evaluate("0")  # a round trip to the browser, which delivers its request events
+    batas = time.monotonic() + 30  # a safety net only: every wait ends on the browser's own events
+    while terbuka and not konteks.tertutup and time.monotonic() < batas:
+        konteks.cookies()  # a round trip to the browser, which delivers its request events
+
+
+@pytest.fixture
+def page(page, live_server):
+    """The test's browser page, quiet (see tenangkan) before the test database is emptied."""
+    terbuka = pantau_permintaan(page.context)
+    yield page
+    tenangkan(page.context, terbuka)
+
+
+@pytest.fixture
+def konteks_baru(browser, browser_context_args, live_server):
+    """Another browser beside the officer's (a visitor's phone, the kiosk tablet, the TV, a browser
+    without JavaScript): konteks_baru(**args) → a new context with the suite's defaults overridden
+    by args. Each is made quiet (see tenangkan) and closed after the test."""
+    dibuka = []
+
+    def buka(**args):
+        konteks = browser.new_context(**{**browser_context_args, **args})
+        dibuka.append((konteks, pantau_permintaan(konteks)))
+        return konteks
+
+    yield buka
+    for konteks, terbuka in dibuka:
+        tenangkan(konteks, terbuka)
+        konteks.close()
 
 
 # The page has loaded and no HTMX request, swap or settle is under way. The state "networkidle"

@@ -16,19 +16,15 @@ CATAT_CETAK = "window.__dicetak = 0; window.print = function () { window.__dicet
 
 
 @pytest.fixture
-def halaman_tamu(browser, browser_context_args):
+def halaman_tamu(konteks_baru):
     """A second, anonymous browser (the kiosk tablet, the TV)."""
-    konteks = []
 
     def buka(**extra):
-        ctx = browser.new_context(**{**browser_context_args, **extra})
+        ctx = konteks_baru(**extra)
         ctx.add_init_script(CATAT_CETAK)
-        konteks.append(ctx)
         return ctx.new_page()
 
-    yield buka
-    for ctx in konteks:
-        ctx.close()
+    return buka
 
 
 def test_kiosk_number_shows_on_the_display_and_an_officer_calls_it(

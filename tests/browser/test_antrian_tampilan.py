@@ -24,18 +24,9 @@ def di_layar(page, locator):
 
 
 @pytest.fixture
-def tamu(browser, browser_context_args):
+def tamu(konteks_baru):
     """An anonymous browser (the kiosk tablet, the TV, a visitor's phone)."""
-    konteks = []
-
-    def buka(**extra):
-        ctx = browser.new_context(**{**browser_context_args, **extra})
-        konteks.append(ctx)
-        return ctx.new_page()
-
-    yield buka
-    for ctx in konteks:
-        ctx.close()
+    return lambda **extra: konteks_baru(**extra).new_page()
 
 
 def test_kiosk_outside_hours_shows_the_whole_appointment_form_at_1280x800(live_server, jenis, kantor, tamu, layar):

@@ -18,11 +18,9 @@ PONSEL = {"width": 390, "height": 844}
 
 
 @pytest.fixture
-def ponsel(browser, browser_context_args):
+def ponsel(konteks_baru):
     """The visitor's own phone: a separate, anonymous browser at 390×844."""
-    ctx = browser.new_context(**{**browser_context_args, "viewport": PONSEL, "has_touch": True, "is_mobile": True})
-    yield ctx.new_page()
-    ctx.close()
+    return konteks_baru(viewport=PONSEL, has_touch=True, is_mobile=True).new_page()
 
 
 def test_visitor_registers_on_a_phone_and_follows_the_service_to_selesai(

@@ -43,9 +43,9 @@ def test_pimpinan_reads_the_ikm_page_with_charts_and_downloads_excel(page, live_
     assert galat == []
 
 
-def test_visitor_fills_the_profile_on_a_phone(browser, live_server, buat_layanan, petugas, layar):
+def test_visitor_fills_the_profile_on_a_phone(konteks_baru, live_server, buat_layanan, petugas, layar):
     penilaian = services.pastikan_penilaian(buat_layanan(), oleh=petugas)
-    konteks = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    konteks = konteks_baru(viewport={"width": 360, "height": 740}, is_mobile=True)
     hp = konteks.new_page()
     hp.goto(f"{live_server.url}{penilaian.get_absolute_url()}")
     for f in FIELD_UNSUR:

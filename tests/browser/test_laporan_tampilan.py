@@ -84,9 +84,9 @@ def test_download_that_fails_says_so_and_frees_the_button(laporan):
     expect(tombol).not_to_have_attribute("aria-busy", "true")
 
 
-def test_downloads_work_without_javascript(browser, live_server, pimpinan, buat_layanan):
+def test_downloads_work_without_javascript(konteks_baru, live_server, pimpinan, buat_layanan):
     buat_layanan("konsultasi")
-    konteks = browser.new_context(java_script_enabled=False, locale="id-ID", viewport=LAPTOP, accept_downloads=True)
+    konteks = konteks_baru(java_script_enabled=False, viewport=LAPTOP, accept_downloads=True)
     page = konteks.new_page()
     page.goto(f"{live_server.url}/login/")
     page.get_by_label("Email").fill(pimpinan.email)

@@ -36,15 +36,13 @@ KONTRAS_RENDAH = """() => {
 
 
 @pytest.fixture
-def hp(browser, browser_context_args):
+def hp(konteks_baru):
     """The visitor's own phone, with JavaScript off: every page must work without it."""
-    ctx = browser.new_context(**{**browser_context_args, "viewport": {"width": LEBAR, "height": 844},
-                                 "is_mobile": True, "has_touch": True, "java_script_enabled": False})
-    halaman = ctx.new_page()
+    halaman = konteks_baru(viewport={"width": LEBAR, "height": 844}, is_mobile=True, has_touch=True,
+                           java_script_enabled=False).new_page()
     halaman.dimuat = []
     halaman.on("requestfinished", lambda r: halaman.dimuat.append(r.url))
-    yield halaman
-    ctx.close()
+    return halaman
 
 
 def jam_layanan(*, buka_hari_ini):

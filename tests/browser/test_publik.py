@@ -24,19 +24,15 @@ TARGET_KETUK = "a, button, label.btn, input:not(.btn-check):not([type=hidden]), 
 
 
 @pytest.fixture
-def konteks_tamu(browser, browser_context_args):
+def konteks_tamu(konteks_baru):
     """Anonymous browsers (a phone, the kiosk tablet, the TV), closed after the test."""
-    dibuka = []
 
     def buka(**extra):
-        ctx = browser.new_context(**{**browser_context_args, **extra})
+        ctx = konteks_baru(**extra)
         ctx.add_init_script(CATAT_CETAK)
-        dibuka.append(ctx)
         return ctx.new_page()
 
-    yield buka
-    for ctx in dibuka:
-        ctx.close()
+    return buka
 
 
 def target_kecil(hp):

@@ -15,7 +15,7 @@ HIJAU_BOOTSTRAP = "rgb(25, 135, 84)"  # .text-bg-success
 
 
 def test_visitor_rates_on_a_phone_and_the_officer_sees_it_and_marks_skd(
-    page, browser, live_server, login_browser, petugas, buat_layanan, layar
+    page, konteks_baru, live_server, login_browser, petugas, buat_layanan, layar
 ):
     layanan = buat_layanan("permintaan-data", nama="Dewi Lestari", no_hp="6281298765432")
     layanan.ubah_status(Status.SELESAI, oleh=petugas)
@@ -41,7 +41,7 @@ def test_visitor_rates_on_a_phone_and_the_officer_sees_it_and_marks_skd(
     layar(page, "rating-01-panel", full_page=True)
 
     # Visitor: the link on their own phone, 390×844, no account.
-    ponsel = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="id-ID")
+    ponsel = konteks_baru(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     hp = ponsel.new_page()
     hp.goto(url_rating)
     expect(hp.get_by_role("heading", name="Penilaian layanan")).to_be_visible()

@@ -128,8 +128,8 @@ def test_skd_diisi_in_the_dialog_keeps_focus_in_the_redrawn_panel(
     assert page.evaluate(FOKUS_DI_DIALOG)
 
 
-def test_rating_without_javascript_opens_the_panel_page(browser, live_server, petugas, permintaan_data, layar):
-    konteks = browser.new_context(java_script_enabled=False, locale="id-ID", viewport=LAPTOP)
+def test_rating_without_javascript_opens_the_panel_page(konteks_baru, live_server, petugas, permintaan_data, layar):
+    konteks = konteks_baru(java_script_enabled=False, viewport=LAPTOP)
     page = konteks.new_page()
     page.goto(f"{live_server.url}/login/")
     page.get_by_label("Email").fill(petugas.email)
