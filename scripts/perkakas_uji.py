@@ -108,10 +108,14 @@ def manage(env, *args, tampil=True):
 
 @contextlib.contextmanager
 def gunicorn(env, port, *, workers=3, threads=4, wsgi="pst_frontoffice.wsgi:application"):
+    # The production settings (deploy/gunicorn.conf.py, its hooks included); the arguments here win,
+    # and a worker is never recycled in the middle of a measurement. Its access log goes to stdout,
+    # which is dropped; errors still reach the terminal.
     proses = subprocess.Popen(
-        [PY, "-m", "gunicorn", wsgi, "--bind", f"{HOST}:{port}", "--workers", str(workers),
-         "--threads", str(threads), "--worker-class", "gthread", "--log-level", "warning"],
-        cwd=AKAR, env=env,
+        [PY, "-m", "gunicorn", wsgi, "-c", str(AKAR / "deploy" / "gunicorn.conf.py"), "--bind", f"{HOST}:{port}",
+         "--workers", str(workers), "--threads", str(threads), "--worker-class", "gthread", "--log-level", "warning",
+         "--max-requests", "0"],
+        cwd=AKAR, env=env, stdout=subprocess.DEVNULL,
     )
     try:
         batas = time.monotonic() + 60
