@@ -194,14 +194,25 @@
   // Keys typed into new content before htmx wired it up (it does so in its settle step, a few
   // milliseconds after the content appears, longer on a busy computer) raised no request: an
   // officer who clicks Buku Tamu and types at once would get no suggestions. Once htmx listens,
-  // a field whose value differs from what the server sent announces its typing again.
+  // a field typed into meanwhile announces its typing again: one whose value differs from what the
+  // server sent, or one typed into and put back as it was (a space and Backspace after Nama was
+  // filled from a chosen visitor opens the suggestions again, as it does once htmx listens).
+  document.addEventListener("input", function (e) {
+    var el = e.target;
+    if (el.matches && el.matches("input[hx-get], input[hx-post]") && !(el["htmx-internal-data"] && el["htmx-internal-data"].initHash)) {
+      el.diketikSebelumSiap = true;
+    }
+  }, true);
   document.addEventListener("htmx:load", function (e) {
     var root = e.detail && e.detail.elt;
     if (!root || !root.querySelectorAll) return;
     var isian = Array.prototype.slice.call(root.querySelectorAll("input[type=text], input[type=search], input[type=email], input[type=tel], input:not([type])"));
     if (root.matches && root.matches("input")) isian.push(root);
     isian.forEach(function (el) {
-      if (el.value !== el.defaultValue) el.dispatchEvent(new Event("input", {bubbles: true}));
+      if (el.value !== el.defaultValue || el.diketikSebelumSiap) {
+        el.diketikSebelumSiap = false;
+        el.dispatchEvent(new Event("input", {bubbles: true}));
+      }
     });
   });
 

@@ -114,3 +114,34 @@ def test_typing_before_htmx_listens_still_suggests(page, live_server, login_brow
     expect(saran).to_be_visible()
     expect(nama).to_be_focused()
     expect(nama).to_have_value("Lest")
+
+
+def test_typing_and_erasing_before_htmx_listens_opens_the_suggestions_again(
+    page, live_server, login_browser, petugas, buat_kunjungan
+):
+    """After a visitor is chosen the identity is drawn anew, and htmx wires up the new Nama only in
+    its settle step (slowed here, as on a busy computer). An officer who goes back to Nama at once
+    and types a space and Backspace leaves the value as it was, yet pressed keys: the suggestions
+    open, as they do once htmx listens."""
+    buat_kunjungan(nama="Dewi Sartika", instansi="Dinas Pendidikan", no_hp="6281311112222")
+    login_browser(petugas)
+    page.goto(f"{live_server.url}/buku-tamu/")
+    nama = page.get_by_role("combobox", name="Nama")
+    nama.focus()
+    page.keyboard.type("Dewi")
+    expect(page.locator(".saran-daftar-wadah")).to_have_attribute("data-untuk", "Dewi")
+    page.evaluate("() => { htmx.config.defaultSettleDelay = 2500; }")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Pengunjung lama dipilih")).to_be_visible()
+
+    nama.focus()
+    page.keyboard.press("End")
+    page.keyboard.type(" ")
+    page.keyboard.press("Backspace")
+    # Typed while htmx was not yet listening to the new field: no request could have gone out for it.
+    assert page.evaluate("() => !document.getElementById('id_nama')['htmx-internal-data']")
+    expect(nama).to_have_value("Dewi Sartika")
+    expect(nama).to_have_attribute("aria-expanded", "true", timeout=15_000)
+    expect(page.get_by_role("option", name=re.compile("Dewi Sartika"))).to_be_visible()
+    expect(nama).to_be_focused()
