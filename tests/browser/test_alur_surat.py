@@ -109,3 +109,31 @@ def test_officer_fulfils_a_data_request_and_finds_it_again(page, live_server, lo
         page.get_by_role("link", name="Unduh Excel").click()
     assert excel.value.suggested_filename.startswith("register-surat-")
     layar(page, "surat-03-register", full_page=True)
+
+
+def test_the_message_to_the_visitor_follows_an_edit_made_as_soon_as_the_panel_is_redrawn(
+    page, live_server, login_browser, petugas, buat_layanan
+):
+    """Update to Siap Diambil redraws the letter panel (HTMX) with the message editor. An officer who
+    edits the message at once gets a Kirim WA link with that text: what makes the link follow the
+    editor is already on the page, nothing has to load after the redraw (here nothing could: a
+    script asked for afterwards is refused, as on a slow network that never delivers it in time)."""
+    layanan = buat_layanan("permintaan-data", nama="Dewi Lestari", jenis_instansi="pendidikan")
+    login_browser(petugas)
+    page.goto(f"{live_server.url}/layanan/{layanan.pk}/")
+    dimuat_kemudian = []
+
+    def tolak(route):
+        dimuat_kemudian.append(route.request.url)
+        route.abort()
+
+    page.route(re.compile(r"\.js(\?|$)"), tolak)
+
+    page.get_by_label("Status baru").select_option(label="Siap Diambil")
+    page.get_by_role("button", name="Update", exact=True).click()
+    kirim = page.get_by_role("link", name="Kirim WA Pemberitahuan", exact=True)
+    expect(kirim).to_have_attribute("href", re.compile(r"\?text=Yth\.%20Dewi%20Lestari"))
+    page.get_by_text("Ubah pesan Kirim WA Pemberitahuan").click()
+    page.locator("#teks-wa-pengunjung").fill("Data Ibu siap diambil besok pagi.")
+    expect(kirim).to_have_attribute("href", re.compile(r"^https://wa\.me/62\d+\?text=Data%20Ibu%20siap%20diambil%20besok%20pagi\.$"))
+    assert dimuat_kemudian == []
