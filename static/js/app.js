@@ -197,10 +197,21 @@
   // a field typed into meanwhile announces its typing again: one whose value differs from what the
   // server sent, or one typed into and put back as it was (a space and Backspace after Nama was
   // filled from a chosen visitor opens the suggestions again, as it does once htmx listens).
+  // A select htmx listens to (Loket on the Antrian tab) changed before it was wired likewise
+  // announces its change once htmx listens.
+  function belumDisiapkan(el) {
+    return !(el["htmx-internal-data"] && el["htmx-internal-data"].initHash);
+  }
   document.addEventListener("input", function (e) {
     var el = e.target;
-    if (el.matches && el.matches("input[hx-get], input[hx-post]") && !(el["htmx-internal-data"] && el["htmx-internal-data"].initHash)) {
+    if (el.matches && el.matches("input[hx-get], input[hx-post]") && belumDisiapkan(el)) {
       el.diketikSebelumSiap = true;
+    }
+  }, true);
+  document.addEventListener("change", function (e) {
+    var el = e.target;
+    if (el.matches && el.matches("select[hx-get], select[hx-post]") && belumDisiapkan(el)) {
+      el.diubahSebelumSiap = true;
     }
   }, true);
   document.addEventListener("htmx:load", function (e) {
@@ -212,6 +223,14 @@
       if (el.value !== el.defaultValue || el.diketikSebelumSiap) {
         el.diketikSebelumSiap = false;
         el.dispatchEvent(new Event("input", {bubbles: true}));
+      }
+    });
+    var pilihan = Array.prototype.slice.call(root.querySelectorAll("select[hx-get], select[hx-post]"));
+    if (root.matches && root.matches("select[hx-get], select[hx-post]")) pilihan.push(root);
+    pilihan.forEach(function (el) {
+      if (el.diubahSebelumSiap) {
+        el.diubahSebelumSiap = false;
+        el.dispatchEvent(new Event("change", {bubbles: true}));
       }
     });
   });
