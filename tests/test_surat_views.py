@@ -13,7 +13,7 @@ from django.utils import timezone
 from docx import Document
 from openpyxl import load_workbook
 
-from layanan.models import BerkasSurat, NomorSurat, PermintaanData, RiwayatLayanan, Status, Tag
+from layanan.models import BerkasSurat, KlasifikasiSurat, NomorSurat, PermintaanData, RiwayatLayanan, Status, Tag
 from layanan.surat import beri_nomor_surat
 
 from tests.berkas_uji import PDF
@@ -56,6 +56,26 @@ def test_detail_shows_the_letter_panel_with_suggested_klasifikasi(masuk, petugas
     assert "Generate Nomor Surat Balasan" in html
     assert 'value="HM.340" selected' in html
     assert "Pimpinan Universitas Lambung Mangkurat" in html
+
+
+@pytest.mark.django_db
+def test_detail_reads_the_klasifikasi_table_once_for_the_suggestion_and_the_choices(masuk, petugas, permintaan):
+    KlasifikasiSurat.objects.filter(jenis_instansi="pendidikan").update(kode="PR.100")  # as an Admin edits it
+    klien = masuk(petugas)
+    with CaptureQueriesContext(connection) as q:
+        html = klien.get(reverse("layanan:detail", args=[permintaan.pk])).content.decode()
+    assert 'value="PR.100" selected' in html
+    assert "PR.100 — Perguruan tinggi / sekolah" in html and "HM.310 — Instansi pemerintah" in html
+    assert sum("layanan_klasifikasisurat" in x["sql"] for x in q.captured_queries) == 1
+
+
+@pytest.mark.parametrize("jenis_instansi", ["pemerintah", "organisasi", "perusahaan", "pendidikan", "perorangan", "lainnya", "tidak-ada"])
+@pytest.mark.django_db
+def test_klasifikasi_suggested_from_rows_already_read_is_the_same_as_read_alone(jenis_instansi):
+    KlasifikasiSurat.objects.filter(jenis_instansi="perusahaan").delete()  # a type left out falls back to the default
+    baris = list(KlasifikasiSurat.objects.all())
+    assert KlasifikasiSurat.saran_untuk(jenis_instansi, baris) == KlasifikasiSurat.saran_untuk(jenis_instansi)
+    assert KlasifikasiSurat.pilihan(baris) == KlasifikasiSurat.pilihan()
 
 
 @pytest.mark.django_db

@@ -15,9 +15,10 @@ class NomorSuratForm(FormIndonesia):
     tujuan = forms.CharField(label="Tujuan (Yth.)", max_length=200)
     perihal = forms.CharField(label="Perihal", max_length=200)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, klasifikasi=None, **kwargs):
+        """klasifikasi: the KlasifikasiSurat rows, when the caller has read them already."""
         super().__init__(*args, **kwargs)
-        self.fields["klasifikasi"].choices = KlasifikasiSurat.pilihan()
+        self.fields["klasifikasi"].choices = KlasifikasiSurat.pilihan(klasifikasi)
 
 
 class BatalNomorForm(FormIndonesia):

@@ -41,16 +41,20 @@ class KlasifikasiSurat(models.Model):
         return f"{self.kode} — {self.get_jenis_instansi_display()}"
 
     @classmethod
-    def saran_untuk(cls, jenis_instansi):
-        """The code suggested for an addressee of this type."""
-        kode = cls.objects.filter(jenis_instansi=jenis_instansi).values_list("kode", flat=True).first()
+    def saran_untuk(cls, jenis_instansi, baris=None):
+        """The code suggested for an addressee of this type; `baris`: the table, if already read."""
+        if baris is None:
+            kode = cls.objects.filter(jenis_instansi=jenis_instansi).values_list("kode", flat=True).first()
+        else:
+            kode = next((k.kode for k in baris if k.jenis_instansi == jenis_instansi), None)
         return kode or KLASIFIKASI_BAWAAN.get(jenis_instansi, "VS.620")
 
     @classmethod
-    def pilihan(cls):
-        """Distinct codes with the instansi types they serve, for a select box."""
+    def pilihan(cls, baris=None):
+        """Distinct codes with the instansi types they serve, for a select box; `baris`: the table,
+        if already read."""
         kelompok = {}
-        for k in cls.objects.all():
+        for k in cls.objects.all() if baris is None else baris:
             kelompok.setdefault(k.kode, []).append(k.get_jenis_instansi_display())
         if not kelompok:
             for jenis, kode in KLASIFIKASI_BAWAAN.items():

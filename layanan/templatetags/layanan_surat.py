@@ -41,12 +41,16 @@ def panel_surat(context, layanan):
     }
     if konteks["boleh_ubah"]:
         galat = context.get("surat_galat") or {}  # forms the officer sent that failed, kept as typed
-        konteks.update(
-            form_nomor=galat.get("form_nomor") or NomorSuratForm(initial={
-                "klasifikasi": KlasifikasiSurat.saran_untuk(kunjungan.jenis_instansi),
+        form_nomor = galat.get("form_nomor")
+        if form_nomor is None:
+            klasifikasi = list(KlasifikasiSurat.objects.all())  # read once: the suggestion and the choices
+            form_nomor = NomorSuratForm(initial={
+                "klasifikasi": KlasifikasiSurat.saran_untuk(kunjungan.jenis_instansi, klasifikasi),
                 "tujuan": f"Pimpinan {instansi}" if instansi else kunjungan.nama,
                 "perihal": "Penyampaian Data",
-            }),
+            }, klasifikasi=klasifikasi)
+        konteks.update(
+            form_nomor=form_nomor,
             form_batal=galat.get("form_batal") or BatalNomorForm(),
             form_berkas=galat.get("form_berkas") or UnggahBerkasForm(),
             form_tag=galat.get("form_tag") or TagForm(),

@@ -90,6 +90,24 @@ def konteks_baru(browser, browser_context_args, live_server):
         konteks.close()
 
 
+# window.print replaced by a counter: a test asks how often a page printed (the kiosk's ticket,
+# the visitor's receipt) without a print dialog stopping the headless browser.
+CATAT_CETAK = "window.__dicetak = 0; window.print = function () { window.__dicetak += 1; };"
+
+
+@pytest.fixture
+def halaman_tamu(konteks_baru):
+    """An anonymous browser (a visitor's phone, the kiosk tablet, the TV): halaman_tamu(**args) → a
+    page in a new context (see konteks_baru) whose print calls are counted in window.__dicetak."""
+
+    def buka(**args):
+        konteks = konteks_baru(**args)
+        konteks.add_init_script(CATAT_CETAK)
+        return konteks.new_page()
+
+    return buka
+
+
 # The page has loaded and no HTMX request, swap or settle is under way. The state "networkidle"
 # only guessed at: it waits for 500 ms without traffic, which a debounced trigger that has not fired
 # yet, or a machine too busy to send the next request in time, both pass while work is still due.

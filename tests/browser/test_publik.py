@@ -17,22 +17,9 @@ from rating.models import SurveiSKD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("batas_bersih")]
 
-CATAT_CETAK = "window.__dicetak = 0; window.print = function () { window.__dicetak += 1; };"
 HARI = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 # Everything a finger can press on a visitor page (the radio inputs are hidden behind their labels).
 TARGET_KETUK = "a, button, label.btn, input:not(.btn-check):not([type=hidden]), textarea, select"
-
-
-@pytest.fixture
-def konteks_tamu(konteks_baru):
-    """Anonymous browsers (a phone, the kiosk tablet, the TV), closed after the test."""
-
-    def buka(**extra):
-        ctx = konteks_baru(**extra)
-        ctx.add_init_script(CATAT_CETAK)
-        return ctx.new_page()
-
-    return buka
 
 
 def target_kecil(hp):
@@ -44,14 +31,14 @@ def target_kecil(hp):
 
 
 def test_phone_pages_at_360_have_44px_targets_load_little_and_work_without_javascript(
-    live_server, konteks_tamu, buat_layanan, petugas, kantor, layar
+    live_server, halaman_tamu, buat_layanan, petugas, kantor, layar
 ):
     kantor.telepon = "(0518) 6070 123"
     kantor.save()
     layanan = buat_layanan("permintaan-data", nama="Dewi Lestari")
     layanan.ubah_status(Status.SELESAI, oleh=petugas)
     penilaian = services.pastikan_penilaian(layanan, oleh=petugas)
-    hp = konteks_tamu(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, java_script_enabled=False)
+    hp = halaman_tamu(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, java_script_enabled=False)
     dimuat = []
     hp.on("requestfinished", lambda r: dimuat.append(r.url))
 
@@ -91,13 +78,13 @@ def test_phone_pages_at_360_have_44px_targets_load_little_and_work_without_javas
 
 
 def test_kiosk_shows_the_number_full_screen_then_counts_back_to_the_start(
-    live_server, konteks_tamu, jenis, kantor, layar, time_machine
+    live_server, halaman_tamu, jenis, kantor, layar, time_machine
 ):
     # Wednesday 2 December 2026, 10.00 WITA: a working day, so a national holiday never closes the kiosk.
     time_machine.move_to(datetime.datetime(2026, 12, 2, 2, 0, tzinfo=datetime.UTC), tick=True)
     hari = aturan.waktu_kantor().weekday()
     JamLayanan.objects.update_or_create(hari=hari, defaults={"buka": datetime.time(0), "tutup": datetime.time(23, 59, 59)})
-    kios = konteks_tamu(viewport={"width": 1280, "height": 800}, has_touch=True)
+    kios = halaman_tamu(viewport={"width": 1280, "height": 800}, has_touch=True)
     kios.clock.install()  # the countdown's seconds are moved on by the test, not waited for
     kios.goto(f"{live_server.url}/antrian/kios/")
 
@@ -149,10 +136,10 @@ def teks_jam(waktu, zona):
 
 
 def test_tv_at_1080p_reads_from_5_m_and_keeps_office_time_and_the_sound_choice(
-    live_server, konteks_tamu, jenis, kantor, petugas, layar
+    live_server, halaman_tamu, jenis, kantor, petugas, layar
 ):
     # The TV computer thinks it is in New York: the clock must still show the office's time.
-    tv = konteks_tamu(viewport={"width": 1920, "height": 1080}, timezone_id="America/New_York")
+    tv = halaman_tamu(viewport={"width": 1920, "height": 1080}, timezone_id="America/New_York")
     tv.goto(f"{live_server.url}/antrian/layar/")
     expect(tv.get_by_text("Belum ada nomor yang dipanggil hari ini")).to_be_visible()
     expect(tv.get_by_text("Tidak ada antrian menunggu")).to_be_visible()
@@ -194,13 +181,13 @@ def test_tv_at_1080p_reads_from_5_m_and_keeps_office_time_and_the_sound_choice(
 
 
 def test_tv_clock_ticks_into_the_new_year_in_office_time_whatever_the_tv_zone(
-    live_server, konteks_tamu, kantor, time_machine
+    live_server, halaman_tamu, kantor, time_machine
 ):
     # 31 December 2026, 23.59.55 WIT on the server; the TV computer is set to WIB, two hours behind.
     kantor.zona_waktu = ZonaWaktu.WIT
     kantor.save()
     time_machine.move_to(datetime.datetime(2026, 12, 31, 14, 59, 55, tzinfo=datetime.UTC), tick=True)
-    tv = konteks_tamu(viewport={"width": 1920, "height": 1080}, timezone_id="Asia/Jakarta")
+    tv = halaman_tamu(viewport={"width": 1920, "height": 1080}, timezone_id="Asia/Jakarta")
 
     tv.goto(f"{live_server.url}/antrian/layar/")
 
