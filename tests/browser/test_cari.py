@@ -64,6 +64,7 @@ def test_officer_searches_from_anywhere_with_the_keyboard(page, live_server, log
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/layanan/\?pengunjung=\d+$"))
     expect(page.locator(".filter-aktif")).to_contain_text("Pengunjung:")
+    htmx_siap(page, "#cari-global")  # the new page's scripts have run: "/" is theirs (typing before htmx: the test below)
 
     # A service number, then Enter on its one result, opens the service.
     page.keyboard.press("/")
@@ -73,6 +74,7 @@ def test_officer_searches_from_anywhere_with_the_keyboard(page, live_server, log
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(rf"/layanan/{data['dewi'].pk}/$"))
+    htmx_siap(page, "#cari-global")
 
     # Enter without a choice: the full results page, grouped under headings.
     page.keyboard.press("/")
@@ -83,6 +85,7 @@ def test_officer_searches_from_anywhere_with_the_keyboard(page, live_server, log
     expect(page.get_by_role("heading", name=re.compile("Surat balasan"))).to_be_visible()
     expect(page.locator("#hasil-cari")).to_contain_text(data["nomor"].nomor)
     layar(page, "cari-02-halaman")
+    htmx_siap(page, "#cari-global")
 
     # Esc closes the list; "/" typed in a field is just a character.
     page.keyboard.press("/")
