@@ -19,6 +19,18 @@ def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+def siap_diambil_lalu_ubah_pesan_wa(page):
+    """On the detail page of Dewi Lestari's data request: Update to Siap Diambil, then edit the
+    message of Kirim WA Pemberitahuan at once; the link carries the visitor's number and the text."""
+    page.get_by_label("Status baru").select_option(label="Siap Diambil")
+    page.get_by_role("button", name="Update", exact=True).click()
+    kirim = page.get_by_role("link", name="Kirim WA Pemberitahuan", exact=True)
+    expect(kirim).to_have_attribute("href", re.compile(r"^https://wa\.me/62\d+\?text=Yth\.%20Dewi%20Lestari"))
+    page.get_by_text("Ubah pesan Kirim WA Pemberitahuan").click()
+    page.locator("#teks-wa-pengunjung").fill("Data Ibu siap diambil besok pagi.")
+    expect(kirim).to_have_attribute("href", re.compile(r"^https://wa\.me/62\d+\?text=Data%20Ibu%20siap%20diambil%20besok%20pagi\.$"))
+
+
 def test_officer_fulfils_a_data_request_and_finds_it_again(page, live_server, login_browser, petugas, buat_layanan, layar):
     layanan = buat_layanan(
         "permintaan-data", nama="Dewi Lestari", instansi="Universitas Lambung Mangkurat", jenis_instansi="pendidikan",
@@ -78,13 +90,7 @@ def test_officer_fulfils_a_data_request_and_finds_it_again(page, live_server, lo
     layar(page, "surat-01-detail-permintaan-data", full_page=True)
 
     # Siap Diambil (HTMX update re-renders the panel): Kirim WA tells the visitor; the text is editable.
-    page.get_by_label("Status baru").select_option(label="Siap Diambil")
-    page.get_by_role("button", name="Update", exact=True).click()
-    kirim = page.get_by_role("link", name="Kirim WA Pemberitahuan", exact=True)
-    expect(kirim).to_have_attribute("href", re.compile(r"^https://wa\.me/62\d+\?text=Yth\.%20Dewi%20Lestari"))
-    page.get_by_text("Ubah pesan Kirim WA Pemberitahuan").click()
-    page.locator("#teks-wa-pengunjung").fill("Data Ibu siap diambil besok pagi.")
-    expect(kirim).to_have_attribute("href", re.compile(r"\?text=Data%20Ibu%20siap%20diambil%20besok%20pagi\.$"))
+    siap_diambil_lalu_ubah_pesan_wa(page)
 
     # Find it again: Semua Layanan → Cari Permintaan Data, by tag.
     page.locator(".nav-tabs").get_by_role("link", name="Semua Layanan", exact=True).click()
@@ -129,11 +135,5 @@ def test_the_message_to_the_visitor_follows_an_edit_made_as_soon_as_the_panel_is
 
     page.route(re.compile(r"\.js(\?|$)"), tolak)
 
-    page.get_by_label("Status baru").select_option(label="Siap Diambil")
-    page.get_by_role("button", name="Update", exact=True).click()
-    kirim = page.get_by_role("link", name="Kirim WA Pemberitahuan", exact=True)
-    expect(kirim).to_have_attribute("href", re.compile(r"\?text=Yth\.%20Dewi%20Lestari"))
-    page.get_by_text("Ubah pesan Kirim WA Pemberitahuan").click()
-    page.locator("#teks-wa-pengunjung").fill("Data Ibu siap diambil besok pagi.")
-    expect(kirim).to_have_attribute("href", re.compile(r"^https://wa\.me/62\d+\?text=Data%20Ibu%20siap%20diambil%20besok%20pagi\.$"))
+    siap_diambil_lalu_ubah_pesan_wa(page)
     assert dimuat_kemudian == []
