@@ -31,6 +31,23 @@ def kunci(cakupan):
     return {NAMA_ISIAN: terbitkan(cakupan)}
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite the test database is a file, as in production, never Django's in-memory default.
+
+    An in-memory database has one connection, which Django lends to every thread of the live server
+    (and the test's own thread). Two requests at once, or the test writing while a page is answered,
+    then share it: "bad parameter or other API misuse" or "database table is locked" at random (CI
+    saw it when a visitor search was still answered as the guest book's save redirected). With a
+    file each thread opens its own connection and waits for a writer (lingkungan.basis_data), the
+    way gunicorn's threads do."""
+    from django.conf import settings
+
+    for db in settings.DATABASES.values():
+        if db["ENGINE"] == "django.db.backends.sqlite3":
+            db.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("basis-data") / "uji.sqlite3")
+
+
 @pytest.fixture
 def batas_bersih():
     """The rate limits count in the cache: a test that opens public pages many times starts at zero."""

@@ -3,7 +3,7 @@
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 
 from layanan.models import NomorSurat
 from layanan.surat import beri_nomor_surat
@@ -11,7 +11,6 @@ from layanan.surat import beri_nomor_surat
 JUMLAH = 50
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks (select_for_update) need PostgreSQL; `make test-postgres`")
 @pytest.mark.django_db(transaction=True)
 def test_50_concurrent_generations_give_50_distinct_consecutive_numbers(buat_layanan, petugas, petugas2):
     daftar = [buat_layanan("permintaan-data") for _ in range(JUMLAH)]

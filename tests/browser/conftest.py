@@ -52,9 +52,11 @@ def tenangkan(konteks, terbuka):
     """Refuse the context's new requests, then wait until those under way have been answered.
 
     A page left open keeps talking to the live server: the bell loads its counts after every page
-    (and every minute). Closing the browser does not stop the server's thread that is answering, and
-    a request answered while the test database is flushed fails the flush on SQLite ("database table
-    is locked"), so the next test starts on the rows left over; under a loaded CPU it happened.
+    (and every minute). Closing the browser does not stop the server's thread that is answering, so
+    a request still under way when the test database is flushed holds the flush up, or writes its
+    rows (a session, a login record) after it, and the next test starts on them. (Before the SQLite
+    test database was a file, tests/conftest.py, such a request failed the flush outright: "database
+    table is locked"; under a loaded CPU it happened.)
     """
     if konteks.tertutup:
         return
