@@ -214,20 +214,21 @@
       el.diubahSebelumSiap = true;
     }
   }, true);
+  function diDalam(root, pemilih) {  // root itself and everything in it that matches
+    var semua = Array.prototype.slice.call(root.querySelectorAll(pemilih));
+    if (root.matches && root.matches(pemilih)) semua.push(root);
+    return semua;
+  }
   document.addEventListener("htmx:load", function (e) {
     var root = e.detail && e.detail.elt;
     if (!root || !root.querySelectorAll) return;
-    var isian = Array.prototype.slice.call(root.querySelectorAll("input[type=text], input[type=search], input[type=email], input[type=tel], input:not([type])"));
-    if (root.matches && root.matches("input")) isian.push(root);
-    isian.forEach(function (el) {
+    diDalam(root, "input[type=text], input[type=search], input[type=email], input[type=tel], input:not([type])").forEach(function (el) {
       if (el.value !== el.defaultValue || el.diketikSebelumSiap) {
         el.diketikSebelumSiap = false;
         el.dispatchEvent(new Event("input", {bubbles: true}));
       }
     });
-    var pilihan = Array.prototype.slice.call(root.querySelectorAll("select[hx-get], select[hx-post]"));
-    if (root.matches && root.matches("select[hx-get], select[hx-post]")) pilihan.push(root);
-    pilihan.forEach(function (el) {
+    diDalam(root, "select[hx-get], select[hx-post]").forEach(function (el) {
       if (el.diubahSebelumSiap) {
         el.diubahSebelumSiap = false;
         el.dispatchEvent(new Event("change", {bubbles: true}));
