@@ -78,18 +78,19 @@ def test_kiosk_no_longer_carries_a_width_in_its_form(client, jenis, kantor):
     (ZonaWaktu.WIT, "Rabu, 2 Desember 2026 · 04.45 WIT", 9 * 3600),
 ])
 def test_layar_clock_is_office_time_from_the_server(client, kantor, time_machine, zona, teks, offset):
-    saat = datetime.datetime(2026, 12, 1, 19, 45, 30, tzinfo=datetime.UTC)  # still 1 December in UTC
+    saat = datetime.datetime(2026, 12, 1, 19, 45, 30, 250_000, tzinfo=datetime.UTC)  # still 1 December in UTC
     time_machine.move_to(saat, tick=False)
     kantor.zona_waktu = zona
     kantor.save()
 
     html = client.get(reverse("antrian:layar")).content.decode()
 
+    ms = int(saat.replace(microsecond=0).timestamp()) * 1000 + 250  # to the millisecond, as the TV's clock is set
     assert f'data-jam aria-live="off">{teks}</div>' in html
-    assert f'data-jam-server="{int(saat.timestamp())}"' in html and f'data-jam-offset="{offset}"' in html
+    assert f'data-jam-server-ms="{ms}"' in html and f'data-jam-offset="{offset}"' in html
     # Each poll of the board brings the time again, so the clock never drifts from the server's.
     partial = client.get(reverse("antrian:layar"), headers={"HX-Request": "true", "HX-Target": "papan"}).content.decode()
-    assert re.search(rf'data-jam-server="{int(saat.timestamp())}" data-jam-offset="{offset}"', partial)
+    assert re.search(rf'data-jam-server-ms="{ms}" data-jam-offset="{offset}"', partial)
 
 
 @pytest.mark.django_db

@@ -143,7 +143,9 @@ def tiket(request, pk):
 def layar(request):
     """The TV display; its board polls itself every few seconds (HTMX) and survives restarts."""
     sekarang = aturan.waktu_kantor(zona=request.kantor.tzinfo)
-    ctx = {**aturan.papan(sekarang.date()), "sekarang": sekarang}
+    # The clock is set from the server's time in milliseconds: whole seconds would leave it up to a
+    # second behind, and the minute would turn late on the board.
+    ctx = {**aturan.papan(sekarang.date()), "sekarang": sekarang, "jam_server_ms": round(sekarang.timestamp() * 1000)}
     return render_halaman(request, "bukutamu/antrian/layar.html", ctx, partial={"papan": "papan"})
 
 

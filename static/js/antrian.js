@@ -71,8 +71,8 @@
   function dua(n) { return (n < 10 ? "0" : "") + n; }
   function ambilJamServer() {
     var papan = document.getElementById("papan");
-    if (!papan || !papan.hasAttribute("data-jam-server")) return;
-    var server = parseInt(papan.getAttribute("data-jam-server"), 10) * 1000;
+    if (!papan || !papan.hasAttribute("data-jam-server-ms")) return;
+    var server = parseInt(papan.getAttribute("data-jam-server-ms"), 10);
     var offset = parseInt(papan.getAttribute("data-jam-offset"), 10) * 1000;
     if (isNaN(server) || isNaN(offset)) return;
     jamKantor = { selisih: server - Date.now(), offset: offset, zona: papan.getAttribute("data-jam-zona") || "" };
@@ -83,14 +83,21 @@
     if (!jam || !jamKantor) return;
     // The office's wall time read with the UTC getters: no dependence on the TV's own zone.
     var t = new Date(Date.now() + jamKantor.selisih + jamKantor.offset);
+    jadwalkanTik(t.getTime());
     jam.textContent = HARI[t.getUTCDay()] + ", " + t.getUTCDate() + " " + BULAN[t.getUTCMonth()] + " " +
       t.getUTCFullYear() + " · " + dua(t.getUTCHours()) + "." + dua(t.getUTCMinutes()) +
       (jamKantor.zona ? " " + jamKantor.zona : "");
   }
+  // One tick just after each whole second of office time, so the minute turns on the board when it
+  // turns in the office, not up to a second later as with a free-running interval.
+  var tikBerikut = null;
+  function jadwalkanTik(ms) {
+    if (tikBerikut) window.clearTimeout(tikBerikut);
+    tikBerikut = window.setTimeout(tikJam, 1000 - (ms % 1000) + 5);
+  }
   function jalankanJam() {
     if (!document.querySelector("[data-jam]")) return;
     ambilJamServer();
-    window.setInterval(tikJam, 1000);
   }
 
   // Reconnecting: HTMX keeps polling after a failed request; we only say so and clear it again.

@@ -169,7 +169,10 @@ def test_tv_at_1080p_reads_from_5_m_and_keeps_office_time_and_the_sound_choice(
     sebelum = aturan.waktu_kantor()
     jam = tv.locator("[data-jam]").text_content()
     sesudah = aturan.waktu_kantor()
-    assert jam in {teks_jam(sebelum, "WITA"), teks_jam(sesudah, "WITA")}
+    # The board's clock is set from the time of the board's last answer (every 3 s), so it may be
+    # behind by that answer's travel: a few seconds on a busy machine, when a minute may just have turned.
+    jeda = datetime.timedelta(seconds=5)
+    assert jam in {teks_jam(sebelum - jeda, "WITA"), teks_jam(sebelum, "WITA"), teks_jam(sesudah, "WITA")}
     assert tv.evaluate("new Date().getHours()") != sebelum.hour  # the browser's own clock is 13 hours off
     layar(tv, "publik-08-tv-1920")
 
