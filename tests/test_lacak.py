@@ -195,6 +195,8 @@ def test_lacak_is_rate_limited_per_link_so_a_shared_address_serves_every_visitor
     assert ditolak.status_code == 429 and ditolak["Retry-After"] == "60"
     assert "Terlalu banyak permintaan" in ditolak.content.decode()
     assert "Isian Anda belum terkirim" not in ditolak.content.decode()  # a page view, nothing was typed
+    # The visitor's phone gets the light page of their other pages, not the officers' Bootstrap.
+    assert "css/ponsel.css" in ditolak.content.decode() and "bootstrap" not in ditolak.content.decode()
     assert client.get(lacak(lain)).status_code == 200
     # Links are counted under a hash: the cache never holds a visitor's link.
     assert not any(layanan.token_lacak in k or a.token in k for k in cache._cache for a in tiket)
