@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 
 from bukutamu.models import JenisLayanan, Sarana
 from layanan.models import Kanal, Status
-from pst_frontoffice.forms import FormIndonesia
+from pst_frontoffice.forms import FieldTanggal, FormIndonesia
 from pst_frontoffice.kalender import hari_ini
 from rating.models import PROFIL
 
@@ -21,9 +21,9 @@ STANDAR = [
 
 class PeriodeForm(FormIndonesia):
     periode = forms.ChoiceField(label="Periode", choices=list(JENIS_PERIODE.items()), initial="minggu", required=False)
-    tanggal = forms.DateField(label="Tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    dari = forms.DateField(label="Dari", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    sampai = forms.DateField(label="Sampai", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    tanggal = FieldTanggal(label="Tanggal", required=False)
+    dari = FieldTanggal(label="Dari", required=False)
+    sampai = FieldTanggal(label="Sampai", required=False)
 
     # Five years at most in one report: enough for any evaluation, bounded for the server.
     RENTANG_MAKS = datetime.timedelta(days=366 * 5)

@@ -1,16 +1,13 @@
 from django import forms
 
-from pst_frontoffice.forms import FormIndonesia
+from pst_frontoffice.forms import FieldJam, FieldTanggal, FormIndonesia
 
 from .jadwal import petugas_terjadwal
 from .models import Shift
 
 
 class TambahJadwalForm(FormIndonesia):
-    tanggal = forms.DateField(
-        label="Tanggal", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "Tanggal tidak valid."},
-    )
+    tanggal = FieldTanggal(label="Tanggal", error_messages={"invalid": "Tanggal tidak valid (contoh 07/12/2026)."})
     shift = forms.ModelChoiceField(label="Shift", queryset=Shift.objects.filter(aktif=True), empty_label="— pilih shift —")
     petugas = forms.ModelChoiceField(label="Petugas", queryset=None, empty_label="— pilih petugas —")
 
@@ -29,11 +26,7 @@ class ImporJadwalForm(FormIndonesia):
 
 
 class TutupPresensiForm(FormIndonesia):
-    jam_pulang = forms.TimeField(
-        label="Jam pulang", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        error_messages={"invalid": "Jam tidak valid (contoh 16.00)."},
-        input_formats=["%H:%M", "%H.%M", "%H:%M:%S"],
-    )
+    jam_pulang = FieldJam(label="Jam pulang", error_messages={"invalid": "Jam tidak valid (contoh 16.00)."})
     catatan = forms.CharField(
         label="Catatan", max_length=500, widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Alasan penutupan; tersimpan pada riwayat presensi.",

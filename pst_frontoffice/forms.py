@@ -12,6 +12,9 @@ from django.db import models
 
 from .kalender import TANGGAL_MAKS, TANGGAL_MIN, awal_hari, tanggal_singkat, tanggal_wajar
 from .teks import buang_kendali_arah, normalisasi_email
+from .widgets import (
+    MASUKAN_JAM, MASUKAN_TANGGAL, MASUKAN_TANGGAL_JAM, IsianJam, IsianTanggal, IsianTanggalJam,
+)
 
 # The largest id or number a database column holds (a signed 64-bit integer).
 BATAS_BILANGAN = 2**63 - 1
@@ -193,6 +196,27 @@ def _nama_berkas_tanpa_kendali_arah(clean):
     return bersih
 
 
+class FieldTanggal(forms.DateField):
+    """A date written 07/12/2026 (pst_frontoffice.widgets), never in the US order the locale also accepts."""
+
+    widget = IsianTanggal
+    input_formats = MASUKAN_TANGGAL
+
+
+class FieldJam(forms.TimeField):
+    """A time of day written 14.30."""
+
+    widget = IsianJam
+    input_formats = MASUKAN_JAM
+
+
+class FieldTanggalJam(forms.DateTimeField):
+    """A date and time written 07/12/2026 14.30, in the office's time zone."""
+
+    widget = IsianTanggalJam
+    input_formats = MASUKAN_TANGGAL_JAM
+
+
 class FormIndonesia(PesanIndonesiaMixin, forms.Form):
     """The base of the app's plain forms."""
 
@@ -208,8 +232,8 @@ class FilterForm(FormIndonesia):
     `includes/filter_form.html`; a field named `urut` is shown beside the buttons instead.
     """
 
-    dari = forms.DateField(label="Dari tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    sampai = forms.DateField(label="Sampai tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    dari = FieldTanggal(label="Dari tanggal", required=False)
+    sampai = FieldTanggal(label="Sampai tanggal", required=False)
 
     kolom = {}
     juga_aktif = ()  # hidden filters set by links, shown among the filters in use

@@ -18,13 +18,23 @@ def tanggal_wajar(tanggal):
     return TANGGAL_MIN <= tanggal <= TANGGAL_MAKS
 
 
+# How a date and a time of day are written in a form's field (pst_frontoffice.widgets): 07/12/2026, 14.30.
+BENTUK_TANGGAL = "%d/%m/%Y"
+BENTUK_JAM = "%H.%M"
+BENTUK_TANGGAL_JAM = f"{BENTUK_TANGGAL} {BENTUK_JAM}"
+
+
 def tanggal_dari_teks(teks):
-    """A date typed as YYYY-MM-DD in a query string, or None when it is not one or out of range."""
-    try:
-        tanggal = datetime.date.fromisoformat((teks or "").strip())
-    except ValueError:
-        return None
-    return tanggal if tanggal_wajar(tanggal) else None
+    """A date in a query string, as a date field writes it (07/12/2026) or ISO (2026-12-07); None when
+    it is neither or out of range."""
+    teks = (teks or "").strip()
+    for bentuk in (BENTUK_TANGGAL, "%Y-%m-%d"):
+        try:
+            tanggal = datetime.datetime.strptime(teks, bentuk).date()
+        except ValueError:
+            continue
+        return tanggal if tanggal_wajar(tanggal) else None
+    return None
 
 
 def awal_hari(tanggal):

@@ -30,6 +30,7 @@ HALAMAN = [
     ("IKM", "pimpinan", "/ikm/"),
     ("Laporan mingguan", "pimpinan", "/laporan/?periode=minggu"),
     ("Laporan bulanan", "pimpinan", "/laporan/?periode=bulan"),
+    ("Laporan tahunan", "pimpinan", "/laporan/?periode=tahun"),
 ]
 
 

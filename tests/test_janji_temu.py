@@ -76,7 +76,7 @@ def test_kiosk_in_service_hours_offers_numbers_and_an_appointment_for_later(clie
 
     assert "Silakan pilih layanan" in html and "Buat Janji Temu di luar jam layanan" in html
     # The suggested time is the first one allowed: closing time today.
-    assert 'value="2026-12-02T15:30"' in html
+    assert 'value="02/12/2026 15.30"' in html
 
 
 # At the desk ------------------------------------------------------------------------------------

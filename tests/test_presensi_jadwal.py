@@ -179,12 +179,12 @@ def test_admin_plans_and_cancels_a_duty_in_the_month_view(masuk, admin_user, pet
 
 @pytest.mark.django_db
 def test_month_view_form_errors_keep_what_was_typed(masuk, admin_user, shift):
-    response = masuk(admin_user).post(reverse("presensi:jadwal_tambah"), {"tanggal": "2026-12-03", "shift": shift["Sore"].pk})
+    response = masuk(admin_user).post(reverse("presensi:jadwal_tambah"), {"tanggal": "03/12/2026", "shift": shift["Sore"].pk})
 
     html = response.content.decode()
     assert response.status_code == 400
     assert "Petugas wajib diisi." in html
-    assert 'value="2026-12-03"' in html
+    assert 'value="03/12/2026"' in html
 
 
 @pytest.mark.django_db

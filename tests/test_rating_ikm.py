@@ -105,7 +105,7 @@ def test_ikm_page_defaults_to_this_month(masuk, pimpinan):
     from pst_frontoffice.kalender import hari_ini
 
     html = masuk(pimpinan).get(reverse("rating:ikm")).content.decode()
-    assert f'value="{hari_ini().replace(day=1):%Y-%m-%d}"' in html and f'value="{hari_ini():%Y-%m-%d}"' in html
+    assert f'value="{hari_ini().replace(day=1):%d/%m/%Y}"' in html and f'value="{hari_ini():%d/%m/%Y}"' in html
 
 
 @pytest.mark.django_db

@@ -3,7 +3,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from pst_frontoffice.forms import FormIndonesia
+from pst_frontoffice.forms import FieldTanggalJam, FormIndonesia
+from pst_frontoffice.widgets import IsianTanggalJam
 from pst_frontoffice.whatsapp import normalisasi_no_hp
 
 from ..antrian import cek_janji
@@ -36,11 +37,10 @@ class JanjiTemuForm(FormIndonesia):
     jenis_layanan = forms.ModelChoiceField(
         label="Jenis Layanan", queryset=jenis_untuk_antrian(), empty_label="— pilih jenis layanan —",
     )
-    waktu = forms.DateTimeField(
+    waktu = FieldTanggalJam(
         label="Waktu Janji",
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local", "step": 900}, format="%Y-%m-%dT%H:%M"),
-        error_messages={"invalid": "Tulis tanggal dan jam janji, misalnya 2026-11-23 16:30."},
+        widget=IsianTanggalJam(attrs={"data-menit-langkah": 15}),  # the calendar offers quarter hours
+        error_messages={"invalid": "Tulis tanggal dan jam janji, misalnya 23/11/2026 16.30."},
         help_text="Di luar jam layanan: paling lambat 1 jam sebelumnya untuk hari ini, 1 hari sebelumnya untuk hari lain.",
     )
     keperluan = forms.CharField(label="Keperluan", max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
-from pst_frontoffice.forms import FilterForm, FormIndonesia, ModelFormIndonesia
+from pst_frontoffice.forms import FieldTanggalJam, FilterForm, FormIndonesia, ModelFormIndonesia
 
 from ..models import Kanal, Layanan, Pengaduan, StatusPengaduan, UnsurSKM
 
@@ -16,9 +16,8 @@ class PengaduanForm(ModelFormIndonesia):
         label="Nomor layanan terkait", required=False, min_value=1,
         help_text="Nomor # layanan dari Semua Layanan, bila pengaduan menyangkut layanan tertentu.",
     )
-    diterima_pada = forms.DateTimeField(
-        label="Diterima", widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    diterima_pada = FieldTanggalJam(
+        label="Diterima",
         help_text="Waktu pengaduan diterima (mis. saat kotak saran dibuka).",
     )
 

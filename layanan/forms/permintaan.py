@@ -3,7 +3,7 @@
 from django import forms
 from django.db.models import Q
 
-from pst_frontoffice.forms import FilterForm, FormIndonesia, ModelFormIndonesia
+from pst_frontoffice.forms import FieldTanggal, FilterForm, FormIndonesia, ModelFormIndonesia
 from pst_frontoffice.kalender import hari_ini
 
 from ..models import ItemData, PermintaanData, Tag
@@ -31,8 +31,8 @@ class PermintaanDataForm(ModelFormIndonesia):
     class Meta:
         model = PermintaanData
         fields = ["nomor_surat_permintaan", "tanggal_surat_permintaan", "format_data", "cara_penyampaian", "catatan"]
+        field_classes = {"tanggal_surat_permintaan": FieldTanggal}
         widgets = {
-            "tanggal_surat_permintaan": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "catatan": forms.Textarea(attrs={"rows": 2, "placeholder": "mis. tabel IPM dikirim ke email pemohon"}),
         }
 

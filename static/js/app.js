@@ -236,6 +236,88 @@
     });
   });
 
+  // Date and time fields (pst_frontoffice.widgets) are text written 07/12/2026, 14.30 and
+  // 07/12/2026 14.30, whatever the browser's language; here they get an Indonesian calendar.
+  // Typing stays possible (allowInput): what the calendar cannot read is left as typed, and the
+  // form says what is wrong with it. Before htmx keeps a page for Back, the calendars are taken
+  // off, so that the page put back gets fresh ones.
+  var BENTUK_ISIAN_WAKTU = {"tanggal": "d/m/Y", "jam": "H.i", "tanggal-jam": "d/m/Y H.i"};
+  function bahasaKalender() {
+    return Object.assign({}, window.flatpickr.l10ns.id, {
+      scrollTitle: "Gulir untuk menambah", toggleTitle: "Klik untuk mengganti",
+      yearAriaLabel: "Tahun", monthAriaLabel: "Bulan", hourAriaLabel: "Jam", minuteAriaLabel: "Menit",
+      weekAbbreviation: "Mg", rangeSeparator: " s.d. ",
+    });
+  }
+  // Read strictly: 31/13/2026 is no date (flatpickr's own reading would make it 31/01/2027).
+  function bacaIsianWaktu(teks, bentuk) {
+    var m = /^\s*(?:(\d{1,2})\/(\d{1,2})\/(\d{4}))?\s*(?:(\d{1,2})[.:](\d{2}))?\s*$/.exec(teks || "");
+    var adaTanggal = bentuk.indexOf("d/m/Y") !== -1, adaJam = bentuk.indexOf("H.i") !== -1;
+    if (!m || !!m[1] !== adaTanggal || !!m[4] !== adaJam) return undefined;
+    var sekarang = new Date();
+    var y = adaTanggal ? +m[3] : sekarang.getFullYear(), bl = adaTanggal ? +m[2] - 1 : sekarang.getMonth();
+    var h = adaTanggal ? +m[1] : sekarang.getDate(), j = adaJam ? +m[4] : 0, mn = adaJam ? +m[5] : 0;
+    var d = new Date(y, bl, h, j, mn);
+    if (d.getFullYear() !== y || d.getMonth() !== bl || d.getDate() !== h || j > 23 || mn > 59) return undefined;
+    return d;
+  }
+  function pasangKalender(root) {
+    if (!window.flatpickr || !window.flatpickr.l10ns.id) return;
+    diDalam(root, "input[data-isian-waktu]").forEach(function (el) {
+      if (el._flatpickr || el.readOnly || el.disabled) return;
+      var jenis = el.getAttribute("data-isian-waktu");
+      if (!BENTUK_ISIAN_WAKTU[jenis]) return;
+      var ketik = el.value;
+      window.flatpickr(el, {
+        locale: bahasaKalender(), dateFormat: BENTUK_ISIAN_WAKTU[jenis], allowInput: true,
+        enableTime: jenis !== "tanggal", noCalendar: jenis === "jam", time_24hr: true,
+        minuteIncrement: parseInt(el.getAttribute("data-menit-langkah") || "5", 10),
+        ariaDateFormat: "l, j F Y", disableMobile: true, parseDate: bacaIsianWaktu,
+        errorHandler: function () {},  // a typo is the form's to name, not the console's
+        // What it cannot read (a typo, shown beside the form's error) is left as typed.
+        onReady: function (_, __, fp) { if (ketik && !fp.selectedDates.length) fp.input.value = ketik; },
+      });
+    });
+  }
+  // Typed text is read here, before flatpickr (capture on the document runs first): flatpickr would
+  // empty a field it cannot read when it loses focus, and Enter would only close its calendar
+  // instead of sending the form as in any other field.
+  function isianWaktu(e) {
+    var el = e.target;
+    return el && el.matches && el.matches("input[data-isian-waktu]") && el._flatpickr ? el._flatpickr : null;
+  }
+  function tutupKalender(fp) {  // what was typed, read strictly and written day first (the browser sent its change)
+    var terbaca = bacaIsianWaktu(fp.input.value, fp.config.dateFormat);
+    if (terbaca) fp.setDate(terbaca, false);
+    fp.close();
+  }
+  document.addEventListener("blur", function (e) {
+    var fp = isianWaktu(e);
+    if (!fp || (e.relatedTarget && fp.calendarContainer.contains(e.relatedTarget))) return;
+    e.stopImmediatePropagation();
+    tutupKalender(fp);
+  }, true);
+  document.addEventListener("keydown", function (e) {
+    var fp = isianWaktu(e);
+    if (!fp || e.key !== "Enter") return;
+    e.stopImmediatePropagation();
+    tutupKalender(fp);
+  }, true);
+  // Typing means the calendar is not wanted: it closes, not to cover the fields and buttons below
+  // (a click on the field opens it again).
+  document.addEventListener("input", function (e) {
+    var fp = isianWaktu(e);
+    if (fp && fp.isOpen) fp.close();
+  }, true);
+  document.addEventListener("htmx:load", function (e) {
+    if (e.detail && e.detail.elt && e.detail.elt.querySelectorAll) pasangKalender(e.detail.elt);
+  });
+  document.addEventListener("htmx:beforeHistorySave", function () {
+    document.querySelectorAll("input[data-isian-waktu]").forEach(function (el) {
+      if (el._flatpickr) el._flatpickr.destroy();
+    });
+  });
+
   // After a tab switch: focus on the tab's heading, and the window title names the tab. An
   // officer who already clicked into the new tab (a field) keeps the focus there.
   document.addEventListener("htmx:afterSettle", function (e) {
