@@ -120,7 +120,9 @@ class Periode:
 
     @property
     def judul(self):
-        return f"Laporan {JENIS_PERIODE[self.jenis]}" if self.jenis != "rentang" else "Laporan Pelayanan"
+        # Followed by "Pelayanan Statistik Terpadu" in the page's heading and the Word file's: a range is
+        # plain "Laporan" (its dates are the label), never "Laporan Pelayanan Pelayanan …".
+        return f"Laporan {JENIS_PERIODE[self.jenis]}" if self.jenis != "rentang" else "Laporan"
 
     def geser(self, arah):
         """The previous (-1) or next (+1) period of the same kind."""

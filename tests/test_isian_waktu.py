@@ -2,8 +2,13 @@
 and read back strictly: the US order the Indonesian locale also accepts is refused, not misread."""
 
 import datetime
+import importlib
+import inspect
+import re
+from pathlib import Path
 
 import pytest
+from django import forms
 from django.urls import reverse
 from django.utils import timezone
 
@@ -80,3 +85,43 @@ def test_report_range_typed_day_first_is_the_period_and_a_typo_stays_beside_its_
 
     html = klien.get(reverse("laporan:index"), {"periode": "rentang", "dari": "03/11/2026", "sampai": "31/13/2026"}).content.decode()
     assert 'value="31/13/2026"' in html and "is-invalid" in html and 'id="id_sampai_error"' in html
+
+
+# --- Every date and time field of the app is one of these ----------------------------------------
+
+AKAR = Path(__file__).resolve().parent.parent
+
+
+def _form_kami():
+    """Every form class defined in the apps' forms modules."""
+    for berkas in sorted(AKAR.glob("*/forms.py")) + sorted(AKAR.glob("*/forms/*.py")):
+        if ".venv" in berkas.parts or berkas.name == "__init__.py":
+            continue
+        modul = importlib.import_module(".".join(berkas.relative_to(AKAR).with_suffix("").parts))
+        for _, kelas in inspect.getmembers(modul, inspect.isclass):
+            if issubclass(kelas, forms.BaseForm) and kelas.__module__ == modul.__name__:
+                yield kelas
+
+
+def test_every_date_and_time_field_is_written_the_indonesian_way():
+    bentuk_kami = (FieldTanggal, FieldJam, FieldTanggalJam)
+    salah = [
+        f"{kelas.__module__}.{kelas.__name__}.{nama}"
+        for kelas in _form_kami()
+        for nama, field in kelas.base_fields.items()
+        if isinstance(field, (forms.DateField, forms.TimeField, forms.DateTimeField, forms.SplitDateTimeField))
+        and not isinstance(field, bentuk_kami)
+    ]
+    assert len(list(_form_kami())) > 20  # the walk found the forms
+    assert not salah, "Pakai FieldTanggal / FieldJam / FieldTanggalJam (pst_frontoffice.forms): " + ", ".join(salah)
+
+
+def test_no_template_uses_the_browsers_own_date_or_time_field():
+    salah = [
+        f"{berkas.relative_to(AKAR)}:{n}"
+        for folder in [AKAR / "templates", *AKAR.glob("*/templates")] if ".venv" not in folder.parts
+        for berkas in folder.rglob("*.html")
+        for n, baris in enumerate(berkas.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r'type="(date|time|datetime-local|month|week)"', baris)
+    ]
+    assert not salah, "Kolom tanggal/jam bawaan browser mengikuti bahasa browser: " + ", ".join(salah)

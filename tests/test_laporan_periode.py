@@ -74,3 +74,11 @@ def test_minggu_ini_on_a_monday_shows_this_week(kantor, masuk, pimpinan, time_ma
     html = response.content.decode()
     assert 'href="?periode=minggu" aria-current="page">Minggu ini</a>' in html
     assert 'href="?periode=minggu&amp;tanggal=2026-11-16">Minggu lalu</a>' in html
+
+
+@pytest.mark.parametrize("jenis, judul", [("minggu", "Laporan Mingguan"), ("bulan", "Laporan Bulanan"), ("rentang", "Laporan")])
+def test_heading_names_the_kind_of_period_once(jenis, judul):
+    # The page and the Word file write "<judul> Pelayanan Statistik Terpadu".
+    periode = Periode(jenis, datetime.date(2026, 11, 2), datetime.date(2026, 11, 8))
+    assert periode.judul == judul
+    assert "Pelayanan Pelayanan" not in f"{periode.judul} Pelayanan Statistik Terpadu"

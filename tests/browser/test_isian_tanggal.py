@@ -24,6 +24,8 @@ def test_report_range_is_picked_in_an_indonesian_calendar_and_typed_day_first(pa
     expect(kalender.locator(".flatpickr-monthDropdown-months")).to_have_value("10")  # November, from 0
     expect(kalender.locator(".flatpickr-monthDropdown-months option:checked")).to_have_text("November")
     expect(kalender.locator(".flatpickr-weekday").first).to_have_text("Sen")
+    # Its opening animation has ended before the screenshot (the calendar fades in).
+    page.wait_for_function("() => document.querySelector('.flatpickr-calendar.open').getAnimations().length === 0")
     layar(page, "isian-tanggal-kalender")
     kalender.get_by_label("Selasa, 3 November 2026").click()
     expect(dari).to_have_value("03/11/2026")
