@@ -159,3 +159,21 @@ class PesanHtmxMiddleware:
                 "includes/messages.html", {"messages": pesan, "oob": True}, request=request
             ).encode()
         return response
+
+
+class MetodeDitolakMiddleware:
+    """An address that only takes a form's sending (POST), opened as a page (reloaded, typed, reached by
+    Back: the kiosk's appointment form after its answer), gets a page in Indonesian saying so, not the
+    browser's own empty "HTTP ERROR 405" in its language. The status and the Allow header stay; HTMX
+    requests keep Django's empty answer (htmx does not show it, app.js names the failure)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 405 or response.content or request.META.get("HTTP_HX_REQUEST") == "true":
+            return response
+        halaman = render(request, "405.html", status=405)
+        halaman["Allow"] = response.get("Allow", "")
+        return halaman

@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "pst_frontoffice.middleware.PesanHtmxMiddleware",
     "pst_frontoffice.middleware.ZonaWaktuKantorMiddleware",
+    # Inside the office's zone (its page shows the office's name): a refused method gets a page.
+    "pst_frontoffice.middleware.MetodeDitolakMiddleware",
     "pst_frontoffice.aktivitas.PermintaanMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",

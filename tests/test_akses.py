@@ -135,3 +135,18 @@ def test_unknown_page_gets_an_indonesian_404(masuk, petugas, settings):
     response = masuk(petugas).get("/tidak-ada/")
     assert response.status_code == 404
     assert "Halaman tidak ditemukan" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_form_only_address_opened_as_a_page_gets_an_indonesian_405(client, masuk, petugas):
+    # The kiosk's appointment form sends to this address; opened again (Back, reload) it is a GET.
+    response = client.get(reverse("antrian:buat_janji"))
+    assert response.status_code == 405 and response["Allow"] == "POST"
+    html = response.content.decode()
+    assert "Halaman ini dibuka dari formulirnya" in html and "Kembali ke beranda" in html
+
+    # An officer's action address alike; an HTMX request keeps Django's empty answer.
+    response = masuk(petugas).get(reverse("layanan:tugaskan"))
+    assert response.status_code == 405 and "Halaman ini dibuka dari formulirnya" in response.content.decode()
+    htmx = masuk(petugas).get(reverse("layanan:tugaskan"), HTTP_HX_REQUEST="true")
+    assert htmx.status_code == 405 and htmx.content == b""
