@@ -5,14 +5,14 @@
 # zone, so the moment is passed as an offset in seconds from now instead: the same instant in every
 # process, whatever zone it runs in. Installs Debian's faketime when missing and we are root.
 #
-# Only the wall clock moves, as on a machine whose clock is set to that moment:
-# - FAKETIME_DONT_FAKE_MONOTONIC=1: libfaketime 0.9.10 also moves the monotonic clock, but not the
-#   deadline of sem_clockwait, so every wait with a timeout (Python's queue.get(timeout=60),
-#   subprocess.wait(20)…) waited the offset, years, when what it waited for never came.
-# - NO_FAKE_STAT=1: moving file times takes a semaphore shared by every process under libfaketime
-#   on each stat(); a process killed with SIGKILL inside it (tests/test_pesan_worker.py kills
-#   workers on purpose) left it taken, and every other process hung at its next stat (a CI run
-#   hung starting tests/oidc's Node.js provider). No test reads file times.
+# NO_FAKE_STAT=1: moving file times takes a semaphore shared by every process under libfaketime
+# (0.9.10) on each stat(); a process killed with SIGKILL inside it (tests/test_pesan_worker.py kills
+# workers on purpose) left it taken, and every other process hung at its next stat: a CI run hung
+# for good starting tests/oidc's Node.js provider. No test reads file times.
+# Hung for good, not 60 s: the monotonic clock is moved too, but not sem_clockwait's deadline, so a
+# wait with a timeout (queue.get(timeout=60)) waits the offset, years. It stays moved all the same:
+# with FAKETIME_DONT_FAKE_MONOTONIC=1, libfaketime's clock_nanosleep turns Python's time.sleep into
+# EINVAL. So nothing under this script may count on a timeout to end a wait that never ends.
 set -euo pipefail
 if [ "$#" -lt 2 ]; then
   echo "Pemakaian: $0 'YYYY-MM-DD HH:MM +ZZZZ' PERINTAH [ARGUMEN…]" >&2
@@ -34,5 +34,5 @@ pustaka=(/usr/lib/*/faketime/libfaketime.so.1)
 [ -e "${pustaka[0]}" ] || { echo "libfaketime.so.1 tidak ditemukan (paket Debian 'libfaketime')." >&2; exit 1; }
 # "$LIB" is expanded by the dynamic loader (as the wrapper does): the library of each program's own kind.
 export LD_PRELOAD="/usr/\$LIB/faketime/libfaketime.so.1${LD_PRELOAD:+:$LD_PRELOAD}"
-export FAKETIME="+$((target - $(date +%s)))s" FAKETIME_DONT_FAKE_MONOTONIC=1 NO_FAKE_STAT=1
+export FAKETIME="+$((target - $(date +%s)))s" NO_FAKE_STAT=1
 exec "$@"
