@@ -6,6 +6,7 @@ import zoneinfo
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from presensi import services
 from presensi.bawaan import pastikan_shift_bawaan
@@ -223,7 +224,10 @@ def test_dashboard_tells_the_officer_about_yesterdays_forgotten_pulang(masuk, pe
 
 @pytest.mark.django_db
 def test_admin_closes_a_forgotten_pulang_from_the_page(masuk, admin_user, petugas):
-    lupa = services.absen_masuk(petugas=petugas, waktu=datetime.datetime.now(UTC) - datetime.timedelta(days=2))
+    # At 07.30 two office days ago: closing it at 23.59 that day is after it whenever the suite runs
+    # (two days before "now" fell after 23.59 when the suite ran in the minute before midnight).
+    hari = timezone.localdate() - datetime.timedelta(days=2)
+    lupa = services.absen_masuk(petugas=petugas, waktu=wita(hari.year, hari.month, hari.day, 7, 30))
     client = masuk(admin_user)
     assert petugas.nama in client.get(reverse("presensi:terlupa")).content.decode()
 
@@ -292,8 +296,6 @@ def test_recap_query_count_does_not_grow(masuk, pimpinan, buat_user, shift, juml
 
 @pytest.mark.django_db
 def test_public_home_page_shows_service_hours_and_todays_officers(client, kantor, petugas, shift):
-    from django.utils import timezone
-
     with timezone.override(kantor.tzinfo):
         hari_ini = timezone.localdate()
     JadwalPiket.objects.create(tanggal=hari_ini, shift=shift["Pagi"], petugas=petugas)
