@@ -3,7 +3,7 @@ import datetime
 
 from django import forms
 
-from pst_frontoffice.forms import FieldTanggal, FilterForm
+from pst_frontoffice.forms import FilterForm
 from pst_frontoffice.kalender import hari_ini
 from pst_frontoffice.skm import UNSUR
 
@@ -56,8 +56,6 @@ class PeriodeForm(FilterForm):
     PERIODE_CEPAT = {"hari": "Hari ini", "minggu": "Minggu ini", "bulan": "Bulan ini", "tahun": "Tahun ini"}
 
     periode = forms.ChoiceField(label="Periode", required=False, choices=[("", "Pilih tanggal"), *PERIODE_CEPAT.items()])
-    dari = FieldTanggal(label="Dari tanggal", required=False)
-    sampai = FieldTanggal(label="Sampai tanggal", required=False)
 
     def __init__(self, data=None, **kwargs):
         if data is not None and data.get("periode") in self.PERIODE_CEPAT:
