@@ -275,7 +275,11 @@
         ariaDateFormat: "l, j F Y", disableMobile: true, parseDate: bacaIsianWaktu,
         errorHandler: function () {},  // a typo is the form's to name, not the console's
         // What it cannot read (a typo, shown beside the form's error) is left as typed.
-        onReady: function (_, __, fp) { if (ketik && !fp.selectedDates.length) fp.input.value = ketik; },
+        onReady: function (_, __, fp) {
+          if (ketik && !fp.selectedDates.length) fp.input.value = ketik;
+          // Its clock reads 14.30 as the field does, not flatpickr's fixed 14:30.
+          if (fp.timeContainer) fp.timeContainer.querySelectorAll(".flatpickr-time-separator").forEach(function (s) { s.textContent = "."; });
+        },
       });
     });
   }

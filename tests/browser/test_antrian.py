@@ -84,7 +84,13 @@ def test_kiosk_outside_hours_makes_an_appointment_officers_see(
     kios.goto(f"{live_server.url}/antrian/kios/")
     expect(kios.get_by_text("Saat ini di luar jam layanan.")).to_be_visible()
     # The nearest allowed slot is already filled in; the visitor adds who and what.
-    expect(kios.get_by_label(re.compile("Waktu Janji"))).not_to_have_value("")
+    waktu_janji = kios.get_by_label(re.compile("Waktu Janji"))
+    expect(waktu_janji).to_have_value(re.compile(r"^\d{2}/\d{2}/\d{4} \d{2}\.\d{2}$"))
+    # Its calendar's clock is written as the field is, 10.30 (flatpickr's own is 10:30).
+    waktu_janji.click()
+    jam = kios.locator(".flatpickr-calendar.open .flatpickr-time")
+    expect(jam.locator(".flatpickr-time-separator")).to_have_text(".")
+    kios.keyboard.press("Escape")
     kios.get_by_label(re.compile(r"^\s*Nama")).fill("Budi Santoso")
     kios.get_by_label(re.compile("No. HP / WhatsApp")).fill("0813 1111 2222")
     kios.get_by_label(re.compile("Jenis Layanan")).select_option(label="Perpustakaan")
