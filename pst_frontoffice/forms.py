@@ -244,6 +244,11 @@ class FilterForm(FormIndonesia):
             self.add_error("sampai", "Tanggal akhir harus sesudah tanggal awal.")
         return data
 
+    def panel_terisi(self):
+        """Whether a folded filter panel (includes/filter_form.html) has a filter chosen or typed:
+        if not, its fields are fetched only when the officer opens it."""
+        return any(self.data.get(nama) not in (None, "") for nama in self.kolom if nama != "q")
+
     def data_sah(self):
         """The filters that are valid; an invalid one is ignored (its message shows beside it)."""
         if not self.is_bound:

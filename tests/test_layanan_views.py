@@ -254,6 +254,42 @@ def test_reassign_to_another_officer(masuk, petugas, petugas2, buat_layanan):
 
 
 @pytest.mark.django_db
+def test_petugas_panel_is_fetched_when_opened(masuk, petugas, petugas2, pimpinan, buat_layanan):
+    layanan = buat_layanan()
+    layanan.atur_pendamping([petugas2], oleh=petugas)
+    client = masuk(petugas)
+    url = reverse("layanan:atur_petugas", args=[layanan.pk])
+
+    # The detail page leaves the closed panel empty but for the link that fetches its form.
+    detail = client.get(reverse("layanan:detail", args=[layanan.pk])).content.decode()
+    assert 'id="petugas-pendamping">' in detail and f'hx-get="{url}"' in detail
+    assert 'name="pendamping"' not in detail
+
+    # Opened (HTMX): the form alone, with the handler and co-handlers preset.
+    bagian = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert "<html" not in bagian and "Simpan Petugas" in bagian
+    assert f'<option value="{petugas.pk}" selected>' in bagian
+    assert f'value="{petugas2.pk}"' in bagian and "checked" in bagian
+
+    # Without JavaScript the link opens the detail page with the panel open.
+    halaman = client.get(url).content.decode()
+    assert 'id="petugas-pendamping" open>' in halaman and "Simpan Petugas" in halaman and "<html" in halaman
+
+    # Only who may change the service gets it.
+    assert masuk(pimpinan).get(url, headers={"HX-Request": "true"}).status_code == 403
+    assert masuk(petugas2).get(url, headers={"HX-Request": "true"}).status_code == 200  # a co-handler may
+
+
+@pytest.mark.django_db
+def test_petugas_form_with_errors_comes_back_open(masuk, petugas, buat_layanan):
+    layanan = buat_layanan()
+    response = masuk(petugas).post(reverse("layanan:atur_petugas", args=[layanan.pk]), {"petugas": "999999"})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert 'id="petugas-pendamping" open>' in html and 'aria-invalid="true"' in html
+
+
+@pytest.mark.django_db
 def test_tabs_answer_htmx_with_the_tab_partial_and_plain_requests_with_the_page(masuk, petugas):
     client = masuk(petugas)
     for nama in ("layanan:dashboard", "bukutamu:buku_tamu", "layanan:saya", "layanan:semua"):

@@ -1,5 +1,7 @@
 """The officer's lists: Layanan Saya searches like Semua Layanan; the dashboard leads to every open service."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -150,4 +152,27 @@ def test_filter_bar_lists_the_filters_in_use(masuk, petugas, tiga_layanan, jenis
         reverse("layanan:semua"), {"status": "terbuka", "jenis": jenis["konsultasi"].pk, "dari": "2026-01-05"}
     ).content.decode()
     assert "Status: Belum selesai" in html and "Jenis: Konsultasi" in html and "Dari tanggal: 5 Jan 2026" in html
-    assert "<details class=\"panel-filter\">" in html  # folded until opened
+    # Folded until opened, its fields there with what is chosen (not fetched when opened).
+    assert '<details class="panel-filter" id="panel-filter">' in html and 'name="status"' in html
+
+
+@pytest.mark.django_db
+def test_filter_panel_with_nothing_chosen_is_fetched_when_opened(masuk, petugas, tiga_layanan, jenis):
+    client = masuk(petugas)
+    url = reverse("layanan:semua")
+    for query in ({}, {"q": "Budi"}, {"urut": "pengunjung"}):
+        html = client.get(url, query).content.decode()
+        assert '<details class="panel-filter" id="panel-filter">' in html
+        assert f'hx-get="{url}?panel=filter"' in html and 'name="status"' not in html
+        assert 'name="q"' in html  # the search stays on the page
+
+    # Opened (HTMX): its fields and buttons alone, the choices read then.
+    bagian = client.get(url, {"panel": "filter"}, headers={"HX-Request": "true"}).content.decode()
+    assert "<html" not in bagian and 'name="status"' in bagian and "Terapkan" in bagian
+    assert f'<option value="{jenis["konsultasi"].pk}">Konsultasi</option>' in bagian
+
+    # Without JavaScript its link opens the list with the panel open and filled.
+    halaman = client.get(url, {"panel": "filter"}).content.decode()
+    assert '<details class="panel-filter" id="panel-filter" open>' in halaman and 'name="status"' in halaman
+    tautan_urut = re.findall(r'href="(\?[^"]*urut=[^"]*)"', halaman)
+    assert tautan_urut and not any("panel" in t for t in tautan_urut)  # the sort links do not carry it

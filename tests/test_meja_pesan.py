@@ -74,7 +74,7 @@ def test_petugas_form_error_by_htmx_opens_the_form_in_place(masuk, petugas, buat
     html = response.content.decode()
     assert response.status_code == 200
     assert html.lstrip().startswith('<div id="kelola">')
-    assert '<details class="card mb-3" open>' in html and "is-invalid" in html
+    assert '<details class="card mb-3" id="petugas-pendamping" open>' in html and "is-invalid" in html
     assert "Petugas belum diperbarui" in html.split('id="pesan"')[1]
     layanan.refresh_from_db()
     assert layanan.petugas == petugas

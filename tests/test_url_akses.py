@@ -80,7 +80,8 @@ AKSES = {
     "layanan:detail": Akses(302, 200, 200, 200, kwargs=_pk_layanan),
     "layanan:update_status": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
     "layanan:urungkan_status": Akses(302, 405, 403, 405, kwargs=lambda d: {"pk": d.layanan.pk, "riwayat_pk": 999999}),
-    "layanan:atur_petugas": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
+    # GET: the Petugas form, for the handler (the data's officer) and Admin.
+    "layanan:atur_petugas": Akses(302, 200, 403, 200, kwargs=_pk_layanan),
     "layanan:catat_tanggapan": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
     "layanan:tambah_catatan": Akses(302, 405, 403, 405, kwargs=_pk_layanan),
     "laporan:index": Akses(302, 403, 200, 200),

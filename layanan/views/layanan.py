@@ -7,7 +7,7 @@ from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bukutamu.models import Kunjungan, Sarana
 from pst_frontoffice import sekali
@@ -48,7 +48,7 @@ def _urutan(request):
     if urut.lstrip("-") not in URUTAN:
         urut = URUT_BAWAAN
     query = request.GET.copy()
-    for kunci in ("urut", "page"):
+    for kunci in ("urut", "page", "panel"):
         query.pop(kunci, None)
     return urut, query.urlencode()
 
@@ -128,6 +128,9 @@ def layanan_saya(request):
 def semua_layanan(request):
     """Every service, with filters, sortable columns and pagination."""
     form = FilterLayananForm(request.GET or None)
+    buka_filter = request.GET.get("panel") == "filter"  # the folded filter panel, opened
+    if buka_filter and request.htmx:
+        return render(request, "includes/filter_form.html#isi-filter", {"form": form, "aksi": request.path})
     urut, query_urut = _urutan(request)
     # Filters pick and order the ids; the rows with their joins come from untuk_daftar() (isi).
     qs = form.saring(Layanan.objects.all()) if request.GET else Layanan.objects.all()
@@ -136,13 +139,14 @@ def semua_layanan(request):
         qs.urutkan(urut), BARIS_PER_HALAMAN, hitung=not request.GET.get("q", "").strip(), isi=Layanan.objects.untuk_daftar()
     ).get_page(request.GET.get("page"))
     query = request.GET.copy()
-    query.pop("page", None)
+    for kunci in ("page", "panel"):
+        query.pop(kunci, None)
     # Tugaskan: the officers who may take services, for the desk (the view of each service checks who may give it).
     bisa_tugaskan = request.user.punya_peran(Peran.PETUGAS, Peran.ADMIN)
     return render_halaman(
         request, "layanan/semua_layanan.html",
         {"tab": "semua_layanan", "form": form, "halaman": halaman, "query": query.urlencode(),
-         "urut": urut, "query_urut": query_urut, "target_daftar": "daftar-layanan",
+         "urut": urut, "query_urut": query_urut, "target_daftar": "daftar-layanan", "buka_filter": buka_filter,
          "pilihan_petugas": list(form.fields["petugas"].daftar) if bisa_tugaskan else None},
         partial={**TAB, "daftar-layanan": "daftar"},
     )
@@ -185,8 +189,8 @@ def konteks_detail(request, layanan, **lain):
         "pendamping": layanan.pendamping.all(),
         "boleh_ubah": boleh_ubah,
         "form_status": lain.pop("form_status", None) or (UpdateStatusForm(layanan=layanan) if boleh_ubah else None),
-        "form_petugas": lain.pop("form_petugas", None)
-        or (PetugasForm(initial={"petugas": layanan.petugas, "pendamping": layanan.pendamping.all()}) if boleh_ubah else None),
+        # Only a form sent back with errors: the closed panel fetches a fresh one when opened (atur_petugas).
+        "form_petugas": lain.pop("form_petugas", None),
         # An online service's visitor answers from afar: the officer records it (auto-close clock).
         "form_tanggapan": lain.pop("form_tanggapan", None)
         or (TanggapanForm() if boleh_ubah and layanan.terbuka and layanan.kunjungan.sarana == Sarana.ONLINE else None),
@@ -258,10 +262,21 @@ def urungkan_status(request, pk, riwayat_pk):
 
 
 @petugas_diperlukan
-@require_POST
+@require_http_methods(["GET", "POST"])
 def atur_petugas(request, pk):
-    """Reassign the service and set its co-handlers."""
+    """Reassign the service and set its co-handlers.
+
+    GET gives the form: to HTMX when the detail page's closed Petugas panel is opened (the form
+    lists every officer twice, so the page does not build it for every view), else the detail
+    page with the panel open.
+    """
     layanan = _ambil_layanan_untuk_diubah(request, pk)
+    if request.method == "GET":
+        prefetch_related_objects([layanan], "pendamping")
+        form = PetugasForm(initial={"petugas": layanan.petugas, "pendamping": layanan.pendamping.all()})
+        if request.htmx:
+            return render_halaman(request, "layanan/detail.html#form-petugas", {"layanan": layanan, "form_petugas": form})
+        return render_halaman(request, "layanan/detail.html", konteks_detail(request, layanan, form_petugas=form))
     form = PetugasForm(request.POST)
     if form.is_valid():
         layanan.alihkan(form.cleaned_data["petugas"], oleh=request.user)

@@ -219,6 +219,17 @@
     if (root.matches && root.matches(pemilih)) semua.push(root);
     return semua;
   }
+  // A folded panel whose content is fetched when it opens (data-isi-panel, hx-trigger "toggle"):
+  // one opened before htmx was listening missed its toggle, so it is fetched now. (Not an hx-trigger
+  // filter: those are evaluated JavaScript, which the pages' CSP refuses.)
+  document.addEventListener("htmx:load", function (e) {
+    var root = e.detail && e.detail.elt;
+    if (!root || !root.querySelectorAll || !window.htmx) return;
+    diDalam(root, "[data-isi-panel]").forEach(function (el) {
+      var panel = el.closest("details");
+      if (panel && panel.open) window.htmx.trigger(el, "buka-panel");
+    });
+  });
   document.addEventListener("htmx:load", function (e) {
     var root = e.detail && e.detail.elt;
     if (!root || !root.querySelectorAll) return;

@@ -150,3 +150,34 @@ def test_filters_fold_away_and_the_list_says_which_are_in_use(
     page.get_by_text("Filter", exact=True).click()
     expect(status).to_be_hidden()
     expect(page.locator("#daftar-layanan tbody tr")).to_have_count(1)
+
+
+def test_filter_panel_opened_before_htmx_listens_still_brings_its_fields(
+    page, live_server, login_browser, petugas, buat_layanan, htmx_siap
+):
+    """The panel's fields are fetched when it opens; opened while htmx was still loading, they come
+    once it has loaded (an officer on a slow connection clicks as soon as the button shows)."""
+    buat_layanan()
+    login_browser(petugas)
+    diminta = []
+    page.on("request", lambda r: diminta.append(r.url) if "panel=filter" in r.url else None)
+    page.goto(f"{live_server.url}/layanan/")
+    htmx_siap(page, "#panel-filter a[hx-get]")
+    assert diminta == []  # folded, it asked for nothing
+
+    ditahan = []
+    page.route(re.compile(r"/htmx[^/]*\.js"), lambda route: ditahan.append(route))  # held back until the panel is open
+    page.goto(f"{live_server.url}/layanan/", wait_until="commit")
+    page.get_by_text("Filter", exact=True).click()
+    expect(page.locator("#panel-filter")).to_have_attribute("open", "")
+    expect(page.get_by_label("Status", exact=True)).to_have_count(0)
+    while not ditahan:  # the browser asked for htmx while it drew the page
+        page.wait_for_timeout(20)
+    ditahan[0].continue_()
+
+    status = page.get_by_label("Status", exact=True)
+    expect(status).to_be_visible()
+    assert len(diminta) == 1
+    status.select_option(label="Selesai")
+    expect(page.locator(".filter-aktif")).to_contain_text("Status: Selesai")
+    expect(page).to_have_url(re.compile(r"^(?!.*panel=).*/layanan/\?.*status=selesai"))  # the list's address, not the panel's

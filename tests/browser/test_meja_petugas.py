@@ -221,3 +221,30 @@ def test_polling_does_not_run_the_progress_bar_but_a_tab_click_does(page, live_s
     expect(page.get_by_role("heading", name="Layanan Saya", level=1)).to_be_focused()
     assert page.evaluate("window.__bilah") >= 1
     expect(page.locator("#kemajuan")).not_to_have_class(re.compile("htmx-request"))
+
+
+def test_petugas_panel_fetches_its_form_when_opened_and_saves_a_co_handler(
+    page, live_server, login_browser, petugas, petugas2, buat_layanan, htmx_siap, layar
+):
+    layanan = buat_layanan("konsultasi", nama="Rudi Hartono")
+    page.set_viewport_size(LAPTOP)
+    login_browser(petugas)
+    diminta = []
+    page.on("request", lambda r: diminta.append(r.url) if "/petugas/" in r.url else None)
+    page.goto(f"{live_server.url}/layanan/{layanan.pk}/")
+    panel = page.locator("#petugas-pendamping")
+    htmx_siap(page, "#petugas-pendamping a[hx-get]")
+    assert diminta == []  # closed, it asked for nothing
+    panel.get_by_text("Petugas dan pendamping").click()
+
+    # Opened, the panel brings its form (not built with the page).
+    pendamping = panel.get_by_label(petugas2.nama)
+    expect(pendamping).to_be_visible()
+    expect(panel.locator("select[name=petugas]")).to_have_value(str(petugas.pk))
+    layar(page, "petugas-pendamping-terbuka")
+    pendamping.check()
+    panel.get_by_role("button", name="Simpan Petugas").click()
+
+    expect(page.locator("#pesan")).to_contain_text("Petugas layanan diperbarui.")
+    expect(page.locator("#kelola")).to_contain_text(f"{petugas.nama} bersama {petugas2.nama}")
+    assert list(layanan.pendamping.all()) == [petugas2]
