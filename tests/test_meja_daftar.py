@@ -167,7 +167,9 @@ def test_filter_panel_with_nothing_chosen_is_fetched_when_opened(masuk, petugas,
         assert 'name="q"' in html  # the search stays on the page
 
     # Opened (HTMX): its fields and buttons alone, the choices read then.
-    bagian = client.get(url, {"panel": "filter"}, headers={"HX-Request": "true"}).content.decode()
+    jawaban = client.get(url, {"panel": "filter"}, headers={"HX-Request": "true"})
+    assert "HX-Request" in jawaban["Vary"]  # the same address without HTMX is the whole page
+    bagian = jawaban.content.decode()
     assert "<html" not in bagian and 'name="status"' in bagian and "Terapkan" in bagian
     assert f'<option value="{jenis["konsultasi"].pk}">Konsultasi</option>' in bagian
 

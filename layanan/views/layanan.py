@@ -130,7 +130,7 @@ def semua_layanan(request):
     form = FilterLayananForm(request.GET or None)
     buka_filter = request.GET.get("panel") == "filter"  # the folded filter panel, opened
     if buka_filter and request.htmx:
-        return render(request, "includes/filter_form.html#isi-filter", {"form": form, "aksi": request.path})
+        return render_halaman(request, "includes/filter_form.html#isi-filter", {"form": form, "aksi": request.path})
     urut, query_urut = _urutan(request)
     # Filters pick and order the ids; the rows with their joins come from untuk_daftar() (isi).
     qs = form.saring(Layanan.objects.all()) if request.GET else Layanan.objects.all()
