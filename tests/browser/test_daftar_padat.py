@@ -178,6 +178,8 @@ def test_filter_panel_opened_before_htmx_listens_still_brings_its_fields(
     status = page.get_by_label("Status", exact=True)
     expect(status).to_be_visible()
     assert len(diminta) == 1
+    # Fetched fields are wired like the page's own: the date fields get their calendar (app.js).
+    expect(page.get_by_label("Dari tanggal", exact=True)).to_have_class(re.compile(r"\bflatpickr-input\b"))
     status.select_option(label="Selesai")
     expect(page.locator(".filter-aktif")).to_contain_text("Status: Selesai")
     expect(page).to_have_url(re.compile(r"^(?!.*panel=).*/layanan/\?.*status=selesai"))  # the list's address, not the panel's
