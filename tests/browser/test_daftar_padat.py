@@ -183,3 +183,31 @@ def test_filter_panel_opened_before_htmx_listens_still_brings_its_fields(
     status.select_option(label="Selesai")
     expect(page.locator(".filter-aktif")).to_contain_text("Status: Selesai")
     expect(page).to_have_url(re.compile(r"^(?!.*panel=).*/layanan/\?.*status=selesai"))  # the list's address, not the panel's
+
+
+def test_back_from_a_service_found_by_search_shows_the_search_and_its_rows(
+    page, live_server, login_browser, petugas, buat_layanan, htmx_siap
+):
+    """Search, open a row, press Back: the box still says what was searched and the rows match it.
+
+    The search pushed its address (?q=), so the page that comes back is that search's page, box
+    and rows alike (app.js's replay of typed text is not what brings them: without it this passes)."""
+    buat_layanan(nama="Budi Santoso")
+    buat_layanan(nama="Sari Wulandari")
+    login_browser(petugas)
+    page.goto(f"{live_server.url}/layanan/")
+    htmx_siap(page, "#form-filter")
+    baris = page.locator("#daftar-layanan tbody tr")
+    expect(baris).to_have_count(2)
+    page.get_by_role("searchbox").fill("Santoso")
+    expect(baris).to_have_count(1)
+    expect(page).to_have_url(re.compile(r"q=Santoso"))
+
+    baris.get_by_role("link", name="Budi Santoso").click()
+    expect(page.get_by_role("heading", name="Budi Santoso")).to_be_visible()
+    page.go_back()
+
+    expect(page).to_have_url(re.compile(r"/layanan/\?.*q=Santoso"))
+    expect(page.get_by_role("searchbox")).to_have_value("Santoso")
+    expect(baris).to_have_count(1)
+    expect(baris.first).to_contain_text("Budi Santoso")
