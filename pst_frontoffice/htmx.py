@@ -23,3 +23,15 @@ def render_halaman(request, template_name, context=None, *, partial=None, status
 
 
 TAB = {"tab-area": "tab"}
+
+
+def panel_filter(request, form):
+    """The folded filter panel's fields when its opening asks for them (HTMX, ?panel=filter), else None.
+
+    includes/filter_form.html with lipat=True draws a panel with nothing chosen empty and fetches
+    its fields from the list's own address; the list view answers with this before its rows.
+    """
+    if getattr(request, "htmx", None) and request.GET.get("panel") == "filter":
+        return render_halaman(request, "includes/filter_form.html#isi-filter", {"form": form, "aksi": request.path})
+    return None
+

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from bukutamu.models import Kunjungan, Sarana
 from pst_frontoffice import sekali
 from pst_frontoffice.hitung import hitung_sekaligus
-from pst_frontoffice.htmx import TAB, render_halaman
+from pst_frontoffice.htmx import TAB, panel_filter, render_halaman
 from pst_frontoffice.kalender import awal_hari, hari_ini
 from pst_frontoffice.paginasi import PaginatorBerbatas
 from pst_frontoffice.models import Peran
@@ -128,9 +128,9 @@ def layanan_saya(request):
 def semua_layanan(request):
     """Every service, with filters, sortable columns and pagination."""
     form = FilterLayananForm(request.GET or None)
-    buka_filter = request.GET.get("panel") == "filter"  # the folded filter panel, opened
-    if buka_filter and request.htmx:
-        return render_halaman(request, "includes/filter_form.html#isi-filter", {"form": form, "aksi": request.path})
+    if panel := panel_filter(request, form):
+        return panel
+    buka_filter = request.GET.get("panel") == "filter"  # the folded filter panel, opened without JavaScript
     urut, query_urut = _urutan(request)
     # Filters pick and order the ids; the rows with their joins come from untuk_daftar() (isi).
     qs = form.saring(Layanan.objects.all()) if request.GET else Layanan.objects.all()
