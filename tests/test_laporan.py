@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+import re
 import random
 from collections import Counter
 from zoneinfo import ZoneInfo
@@ -139,7 +140,14 @@ def test_page_shows_the_same_figures_as_the_files(masuk, pimpinan, data_acak, ka
     berkas_csv = unduh_lewat_worker(client, "silastik_csv", _periode_query())
 
     ringkasan = halaman.context["ringkasan"]
-    assert halaman.status_code == 200 and f'data-angka="layanan">{ringkasan["layanan"]}<' in halaman.content.decode()
+    html = halaman.content.decode()
+    assert halaman.status_code == 200 and f'data-angka="layanan">{ringkasan["layanan"]}<' in html
+    # The counts are written without localization (laporan/index.html): the decimals still have the
+    # decimal comma, in every table of the page.
+    persen = str(ringkasan["tingkat_penyelesaian"]).replace(".", ",")
+    assert "," in persen and f'data-angka="tingkat_penyelesaian">{persen}%<' in html
+    teks = re.sub(r"<[^>]+>", " ", html.split('id="isi-laporan"')[1].split('id="data-grafik"')[0])
+    assert re.search(r"\d,\d", teks) and not re.search(r"\d\.\d", teks)
 
     wb = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content)))
     assert wb.sheetnames[:3] == ["Ringkasan", "Per Jenis Layanan", "Per Sarana"]

@@ -6,6 +6,7 @@ import datetime
 import io
 import json
 import random
+from collections import Counter
 from dataclasses import asdict
 from zoneinfo import ZoneInfo
 
@@ -18,12 +19,12 @@ from bukutamu.models import Antrian
 from laporan.data import Laporan
 from laporan.periode import Periode
 from layanan.layanan import tutup_konsultasi_online_diam
-from layanan.models import Kanal, Layanan, Status
+from layanan.models import Kanal, Layanan, Status, syarat_kepatuhan
 from layanan.pengaduan import catat_pengaduan
 from rating.models import Penilaian, SurveiSKD
 from rating.services import catat_skd_dibuka, tandai_skd_diisi
 from ringkasan import harian
-from ringkasan.hitung import hitung, hitung_hari
+from ringkasan.hitung import ANGKA_KEPATUHAN, hitung, hitung_hari
 from ringkasan.models import AngkaBulanan, AngkaHarian, BulanRingkasan, HariRingkasan
 
 WITA = ZoneInfo("Asia/Makassar")
@@ -170,6 +171,31 @@ def test_every_figure_from_the_summaries_equals_the_live_computation(data_acak):
         angka = _sama_dengan_langsung(periode, WITA)
         if periode.jenis in ("bulan", "tahun") and periode.mulai.year == 2026:
             assert angka.hari_tersimpan > 0 and angka.hari_langsung == 0  # read from the stored days
+
+
+@pytest.mark.django_db
+def test_time_standard_figures_of_a_day_count_the_services_each_condition_holds_for(data_acak, buat_layanan, petugas):
+    """Each day's compliance figures are the services due that day for which each condition of
+    `syarat_kepatuhan` holds, counted one by one: leaving the undecided services out of the
+    query (the open backlog due in the days to come) leaves every figure as it was."""
+    sekarang = timezone.now()
+    # Online requests of this morning, due in three working days: open, answered, finished, cancelled.
+    with timezone.override(WITA):
+        pagi = [buat_layanan(kode, sarana="online", kanal_online="email") for kode in ("konsultasi", "permintaan-data") * 4]
+    pagi[0].ubah_status(Status.MENUNGGU, oleh=petugas, catatan="dijawab")
+    pagi[1].ubah_status(Status.SELESAI, oleh=petugas)
+    pagi[2].ubah_status(Status.DIBATALKAN, oleh=petugas, catatan="batal")
+    syarat = syarat_kepatuhan(sekarang)
+    assert Layanan.objects.filter(tenggat__gt=sekarang).exclude(syarat["jatuh_tempo"]).exists()
+    assert Layanan.objects.filter(tenggat__gt=sekarang).filter(syarat["jatuh_tempo"]).exists()  # finished early
+    with timezone.override(WITA):
+        hari = hitung(D(2026, 12, 20), D(2027, 3, 31), sekarang=sekarang)
+        for angka in ANGKA_KEPATUHAN:
+            tenggat = Layanan.objects.filter(syarat[angka], tenggat__isnull=False).values_list("tenggat", flat=True)
+            satu_per_satu = Counter(timezone.localtime(t).date() for t in tenggat)
+            dari_ringkasan = {t: c[("kepatuhan", f"semua|{angka}")] for t, c in hari.items() if c[("kepatuhan", f"semua|{angka}")]}
+            assert dari_ringkasan == dict(satu_per_satu), angka
+            assert satu_per_satu, angka
 
 
 @pytest.mark.django_db
