@@ -241,7 +241,9 @@ def baca(mulai, selesai, *, sekarang=None):
     sekarang = sekarang or timezone.now()
     batas = min(selesai, hari_ini() - SATU_HARI)
     tersimpan = _tersimpan(mulai, batas) if mulai <= batas else set()
-    kosong_sebelum = _kosong_sebelum()
+    # The empty days before the first stored one can only lie in the period when its first day is a
+    # past day not stored: a running office's periods skip the query.
+    kosong_sebelum = _kosong_sebelum() if mulai <= batas and mulai not in tersimpan else None
     kosong = {t for t in _hari_antara(mulai, min(batas, kosong_sebelum - SATU_HARI))} if kosong_sebelum else set()
     lain = [t for t in _hari_antara(mulai, selesai) if t not in tersimpan and t not in kosong]
     # Days to come hold little (due times, answers ahead); past days not stored cost a scan each.
@@ -257,10 +259,12 @@ def baca(mulai, selesai, *, sekarang=None):
         while _akhir_bulan(b) <= batas:
             bulan.append(b)
             b = _akhir_bulan(b) + SATU_HARI
-        ada = set(BulanRingkasan.objects.filter(bulan__in=bulan, zona_waktu=_zona(), versi=VERSI).values_list("bulan", flat=True))
-        bulan = _bulan_dipercaya([b for b in bulan if b in ada], tersimpan, kosong_sebelum)
-        for r in AngkaBulanan.objects.filter(bulan__in=bulan).values("ukuran", "kunci").annotate(n=Sum("nilai")).order_by():
-            hasil.jumlah[(r["ukuran"], r["kunci"])] += r["n"]
+        if bulan:  # a week or a month to date has no whole month: two queries less to build
+            ada = set(BulanRingkasan.objects.filter(bulan__in=bulan, zona_waktu=_zona(), versi=VERSI).values_list("bulan", flat=True))
+            bulan = _bulan_dipercaya([b for b in bulan if b in ada], tersimpan, kosong_sebelum)
+        if bulan:
+            for r in AngkaBulanan.objects.filter(bulan__in=bulan).values("ukuran", "kunci").annotate(n=Sum("nilai")).order_by():
+                hasil.jumlah[(r["ukuran"], r["kunci"])] += r["n"]
         dalam_bulan = {t for b in bulan for t in _hari_antara(b, _akhir_bulan(b))}
         sisa = [t for t in tersimpan if t not in dalam_bulan]
         if sisa:
