@@ -169,9 +169,14 @@ def sampel_minimum(populasi):
 
 
 def layanan_periode(*, dari, sampai):
-    """Services recorded in the period and not cancelled: the population the sample is measured against."""
+    """How many people were served in the period: the population the sample is measured against."""
+    return dilayani(dari=dari, sampai=sampai).count()
+
+
+def dilayani(*, dari, sampai):
+    """The services recorded in the period and not cancelled."""
     awal, akhir = rentang_hari(dari, sampai)
-    return Layanan.objects.filter(dibuat__gte=awal, dibuat__lt=akhir).exclude(status=Status.DIBATALKAN).count()
+    return Layanan.objects.filter(dibuat__gte=awal, dibuat__lt=akhir).exclude(status=Status.DIBATALKAN)
 
 
 def tabel_profil(queryset=None, **filter_):

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from layanan.models import Layanan
+from pst_frontoffice.hitung import hitung_sekaligus
 from pst_frontoffice.htmx import render_halaman
 from pst_frontoffice.ratelimit import alamat_klien, dibatasi_per_tautan
 from pst_frontoffice.roles import petugas_diperlukan, pimpinan_diperlukan
@@ -128,12 +129,16 @@ def ikm(request):
         .select_related("layanan__jenis", "layanan__petugas", "layanan__kunjungan")
         .order_by("-diisi_pada")
     )
-    halaman = Paginator(catatan, 25).get_page(request.GET.get("page"))
+    # The notes' number and the population in one round trip; the paginator takes its count as given.
+    jumlah = hitung_sekaligus(catatan=catatan, populasi=ikm_.dilayani(**periode))
+    paginator = Paginator(catatan, 25)
+    paginator.count = jumlah["catatan"]
+    halaman = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     angka = ikm_.hitung_ikm_halaman(**periode)
     hasil = angka.keseluruhan
-    populasi = ikm_.layanan_periode(**periode)
+    populasi = jumlah["populasi"]
     return render(request, "rating/ikm.html", {
         "form": form, "dari": dari, "sampai": sampai, "query": query.urlencode(),
         "periode_cepat": form.periode_cepat(), "pilihan_cepat": PeriodeForm.PERIODE_CEPAT,

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
+from layanan.models import Status
 from pst_frontoffice.skm import FIELD_UNSUR
 from rating import services
 from rating.ikm import hitung_ikm, hitung_ikm_halaman, hitung_ikm_per, sebaran_jawaban, tabel_profil
@@ -176,3 +177,18 @@ def test_ikm_page_figures_at_once_equal_the_separate_computations(nilai, petugas
         assert angka.profil == tabel_profil(**periode)
     assert hitung_ikm_halaman().keseluruhan.responden == 14
     assert hitung_ikm_halaman(dari=datetime.date(2025, 1, 1), sampai=datetime.date(2025, 1, 2)).keseluruhan.responden == 0
+
+
+@pytest.mark.django_db
+def test_ikm_page_pages_its_notes_and_measures_the_sample_against_the_services_served(masuk, nilai, pimpinan, buat_layanan, petugas):
+    """Both counts come in one query (hitung_sekaligus): the notes' paginator and the population."""
+    for i in range(27):
+        nilai([3] * 9, komentar=f"saran {i}")
+    buat_layanan("konsultasi").ubah_status(Status.DIBATALKAN, oleh=petugas, catatan="salah input")
+    client = masuk(pimpinan)
+
+    html = client.get(reverse("rating:ikm")).content.decode()
+    assert html.count("<strong>Saran:</strong>") == 25 and "Halaman 1 dari 2 · 27 layanan" in html
+    assert "untuk 27 layanan pada periode ini" in html  # the cancelled service is not one served
+    html = client.get(reverse("rating:ikm"), {"page": 2}).content.decode()
+    assert html.count("<strong>Saran:</strong>") == 2 and "Halaman 2 dari 2" in html
