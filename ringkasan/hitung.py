@@ -125,19 +125,20 @@ def _layanan(awal, akhir, hasil):
 
 
 def _kepatuhan(awal, akhir, hasil, sekarang):
-    syarat = syarat_kepatuhan(sekarang)
+    # Only the decided services ("jatuh tempo"): every other figure is a part of it, so the rest
+    # count nowhere. A report's days to come hold the open backlog's due times (thousands of rows at a
+    # province-sized office), which would otherwise each be joined to its visit for nothing.
+    jatuh_tempo = syarat_kepatuhan(sekarang)["jatuh_tempo"]
+    bagian = syarat_kepatuhan(sekarang, di_antara_jatuh_tempo=True)
     baris = (
-        # Only the decided services: every other figure is a part of "jatuh tempo", so the rest count
-        # nowhere. A report's days to come hold the open backlog's due times (thousands of rows at a
-        # province-sized office), which would otherwise each be joined to its visit for nothing.
-        Layanan.objects.filter(syarat["jatuh_tempo"], tenggat__gte=awal, tenggat__lt=akhir)
+        Layanan.objects.filter(jatuh_tempo, tenggat__gte=awal, tenggat__lt=akhir)
         # The kind's code and data-request flag grouped along (a join on a table of a few rows):
         # one query less than reading the kinds apart.
         .values(
             t=_hari("tenggat"), sarana=F("kunjungan__sarana"), kode=F("jenis__kode"),
             minta_data=F("jenis__adalah_permintaan_data"),
         )
-        .annotate(**{angka: Count("id", filter=syarat[angka]) for angka in ANGKA_KEPATUHAN})
+        .annotate(**{angka: Count("id", filter=bagian[angka]) for angka in ANGKA_KEPATUHAN})
         .order_by()
     )
     for b in baris:
