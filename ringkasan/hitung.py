@@ -36,7 +36,7 @@ import datetime
 import math
 from collections import Counter, defaultdict
 
-from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, F, OuterRef, Subquery
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -85,10 +85,8 @@ def _layanan(awal, akhir, hasil):
             otomatis=F("ditutup_otomatis"),
         )
         .annotate(
-            n=Count("id"),
-            skd_dibuat=Count("skd"),
-            skd_dibuka=Count("skd", filter=Q(skd__pertama_dibuka__isnull=False)),
-            skd_diisi=Count("skd", filter=Q(skd__diisi_pada__isnull=False)),
+            # COUNT of a column counts its non-empty values: the links, those opened, those filled.
+            n=Count("id"), skd_dibuat=Count("skd"), skd_dibuka=Count("skd__pertama_dibuka"), skd_diisi=Count("skd__diisi_pada"),
         )
         .values_list("t", "j", "sarana", "kanal", "instansi", "p", "st", "otomatis", "n", "skd_dibuat", "skd_dibuka", "skd_diisi")
         .order_by()
