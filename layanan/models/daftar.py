@@ -4,7 +4,7 @@ records of higher apps a row shows (LayananQuerySet.untuk_daftar)."""
 import functools
 
 # The one-to-one records a list row shows beside the service: the rating app's rating link and
-# SKD survey. Prefetched by their reverse names, so layanan never imports the rating app; a name
+# SKD survey. Joined by their reverse names, so layanan never imports the rating app; a name
 # that no installed app defines is left out (see LayananQuerySet.untuk_daftar).
 RELASI_DAFTAR = ("penilaian", "skd")
 

@@ -11,7 +11,7 @@ register = template.Library()
 
 
 def _relasi(layanan, nama):
-    """The one-to-one record or None (list rows get it prefetched, see RatingConfig)."""
+    """The one-to-one record or None (list rows get it joined, see LayananQuerySet.untuk_daftar)."""
     try:
         return getattr(layanan, nama)
     except ObjectDoesNotExist:
@@ -55,7 +55,7 @@ def status_skd(context, layanan):
 def ringkasan_rating(context, layanan):
     """The Rating card of the service detail page; the complaint only for Admin and Pimpinan."""
     user = context["user"]
-    # One-to-one: prefetched with the service on its page (untuk_daftar), else one query each.
+    # One-to-one: joined with the service on its page (untuk_daftar), else one query each.
     penilaian = _relasi(layanan, "penilaian")
     skd = _relasi(layanan, "skd")
     return {
