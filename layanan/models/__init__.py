@@ -1,6 +1,7 @@
 """The services app's tables, one module per concept."""
 
-from .layanan import EMAIL_SISTEM, URUT_BAWAAN, URUTAN, Layanan, LayananQuerySet, RiwayatLayanan, syarat_kepatuhan
+from .kepatuhan import syarat_kepatuhan
+from .layanan import EMAIL_SISTEM, URUT_BAWAAN, URUTAN, Layanan, LayananQuerySet, RiwayatLayanan
 from .status import ALUR_STATUS, DIBATALKAN, DITUTUP_OTOMATIS, SELESAI, STATUS_TERBUKA, TERBUKA, Status
 from .catatan import PANJANG_CATATAN, CatatanInternal
 from .loker import JenisKartu, Loker, PeminjamanLoker

@@ -19,43 +19,12 @@ from pst_frontoffice.models import LogAktivitas, PengaturanKantor
 from .. import tenggat as aturan_tenggat
 from ..signals import status_layanan_diubah
 from .daftar import URUT_BAWAAN, URUT_BOLEH_KOSONG, URUTAN, relasi_daftar_terpasang
-from .status import ALUR_STATUS, DIBATALKAN, SELESAI, STATUS_SINGKAT, STATUS_TERBUKA, TERBUKA, Status
+from .kepatuhan import syarat_kepatuhan
+from .status import ALUR_STATUS, SELESAI, STATUS_SINGKAT, STATUS_TERBUKA, TERBUKA, Status
 
 
 # The account automatic actions are recorded under (layanan.layanan.pengguna_sistem); it cannot log in.
 EMAIL_SISTEM = "sistem@pst-frontoffice.invalid"
-
-
-def syarat_kepatuhan(sekarang, *, di_antara_jatuh_tempo=False):
-    """The time-standard figures of services due in a period, as conditions on their rows.
-
-    As layanan/tenggat.py states the rule: cancelled services never count; "jatuh tempo" are those
-    decided at `sekarang` (finished, past due, or answered); "memenuhi" were finished by an officer
-    or answered by their due time; "terlambat" are decided and not met; "terlambat, masih terbuka"
-    are open past due and not answered by then. Written without negated lookups on the nullable
-    answer time, so each condition reads the same in a filter and inside Count(filter=…).
-
-    Every figure is a part of "jatuh tempo": each condition is "jatuh tempo" and what sets the figure
-    apart within it. `di_antara_jatuh_tempo=True` gives those parts alone (None for "jatuh tempo"
-    itself), for a query already filtered by "jatuh tempo" (ringkasan.hitung): a smaller condition
-    to build for every figure of every report.
-    """
-    dijawab_tepat = Q(dijawab_pada__lte=models.F("tenggat"))
-    tidak_dijawab_tepat = Q(dijawab_pada__isnull=True) | Q(dijawab_pada__gt=models.F("tenggat"))
-    lewat_tenggat = Q(tenggat__lt=sekarang)
-    tidak_selesai_tepat = ~Q(status=Status.SELESAI) | Q(ditutup_otomatis=True) | Q(selesai_pada__gt=models.F("tenggat"))
-    bagian = {
-        "jatuh_tempo": None,
-        # Finished or answered: decided, so within "jatuh tempo" whenever not cancelled.
-        "memenuhi": (SELESAI & Q(selesai_pada__lte=models.F("tenggat"))) | dijawab_tepat,
-        "terlambat": tidak_selesai_tepat & tidak_dijawab_tepat,
-        # Open (so not cancelled) and past due: within "jatuh tempo".
-        "terlambat_terbuka": TERBUKA & lewat_tenggat & tidak_dijawab_tepat,
-    }
-    if di_antara_jatuh_tempo:
-        return bagian
-    jatuh_tempo = ~DIBATALKAN & (Q(status=Status.SELESAI) | lewat_tenggat | Q(dijawab_pada__isnull=False))
-    return {angka: jatuh_tempo if q is None else jatuh_tempo & q for angka, q in bagian.items()}
 
 
 def jawaban_pertama():
