@@ -42,7 +42,7 @@ from django.utils import timezone
 
 from bukutamu.bawaan import KODE_KONSULTASI
 from bukutamu.models import Antrian, Kunjungan, Sarana
-from layanan.models import Layanan, Pengaduan, Status, StatusPengaduan, syarat_kepatuhan
+from layanan.models import Layanan, Pengaduan, Status, StatusPengaduan, syarat_jatuh_tempo, syarat_kepatuhan
 from pst_frontoffice.kalender import rentang_hari
 from pst_frontoffice.skm import FIELD_UNSUR
 from rating.models import PROFIL, Penilaian
@@ -126,10 +126,9 @@ def _kepatuhan(awal, akhir, hasil, sekarang):
     # Only the decided services ("jatuh tempo"): every other figure is a part of it, so the rest
     # count nowhere. A report's days to come hold the open backlog's due times (thousands of rows at a
     # province-sized office), which would otherwise each be joined to its visit for nothing.
-    jatuh_tempo = syarat_kepatuhan(sekarang)["jatuh_tempo"]
     bagian = syarat_kepatuhan(sekarang, di_antara_jatuh_tempo=True)
     baris = (
-        Layanan.objects.filter(jatuh_tempo, tenggat__gte=awal, tenggat__lt=akhir)
+        Layanan.objects.filter(syarat_jatuh_tempo(sekarang), tenggat__gte=awal, tenggat__lt=akhir)
         # The kind's code and data-request flag grouped along (a join on a table of a few rows):
         # one query less than reading the kinds apart.
         .values(

@@ -1,6 +1,6 @@
 """The services app's tables, one module per concept."""
 
-from .kepatuhan import syarat_kepatuhan
+from .kepatuhan import syarat_jatuh_tempo, syarat_kepatuhan
 from .layanan import EMAIL_SISTEM, URUT_BAWAAN, URUTAN, Layanan, LayananQuerySet, RiwayatLayanan
 from .status import ALUR_STATUS, DIBATALKAN, DITUTUP_OTOMATIS, SELESAI, STATUS_TERBUKA, TERBUKA, Status
 from .catatan import PANJANG_CATATAN, CatatanInternal
@@ -16,5 +16,5 @@ __all__ = [
     "BerkasSurat", "CaraPenyampaian", "CatatanInternal", "FormatData", "ItemData", "JenisKartu", "Kanal", "KlasifikasiSurat",
     "Layanan", "LayananQuerySet", "Loker", "NomorSurat", "PeminjamanLoker", "Pengaduan", "PenghitungSurat",
     "PermintaanData", "RiwayatLayanan", "Status", "StatusPengaduan", "Tag", "TandaBaca", "TindakLanjutPengaduan",
-    "TingkatWilayah", "UnsurSKM", "syarat_kepatuhan",
+    "TingkatWilayah", "UnsurSKM", "syarat_jatuh_tempo", "syarat_kepatuhan",
 ]

@@ -6,6 +6,11 @@ from django.db.models import Q
 from .status import DIBATALKAN, SELESAI, TERBUKA, Status
 
 
+def syarat_jatuh_tempo(sekarang):
+    """Decided at `sekarang` and not cancelled: finished, past due, or answered."""
+    return ~DIBATALKAN & (Q(status=Status.SELESAI) | Q(tenggat__lt=sekarang) | Q(dijawab_pada__isnull=False))
+
+
 def syarat_kepatuhan(sekarang, *, di_antara_jatuh_tempo=False):
     """The time-standard figures of services due in a period, as conditions on their rows.
 
@@ -17,12 +22,11 @@ def syarat_kepatuhan(sekarang, *, di_antara_jatuh_tempo=False):
 
     Every figure is a part of "jatuh tempo": each condition is "jatuh tempo" and what sets the figure
     apart within it. `di_antara_jatuh_tempo=True` gives those parts alone (None for "jatuh tempo"
-    itself), for a query already filtered by "jatuh tempo" (ringkasan.hitung): a smaller condition
-    to build for every figure of every report.
+    itself), for a query already filtered by `syarat_jatuh_tempo` (ringkasan.hitung): a smaller
+    condition to build for every figure of every report.
     """
     dijawab_tepat = Q(dijawab_pada__lte=models.F("tenggat"))
     tidak_dijawab_tepat = Q(dijawab_pada__isnull=True) | Q(dijawab_pada__gt=models.F("tenggat"))
-    lewat_tenggat = Q(tenggat__lt=sekarang)
     tidak_selesai_tepat = ~Q(status=Status.SELESAI) | Q(ditutup_otomatis=True) | Q(selesai_pada__gt=models.F("tenggat"))
     bagian = {
         "jatuh_tempo": None,
@@ -30,9 +34,9 @@ def syarat_kepatuhan(sekarang, *, di_antara_jatuh_tempo=False):
         "memenuhi": (SELESAI & Q(selesai_pada__lte=models.F("tenggat"))) | dijawab_tepat,
         "terlambat": tidak_selesai_tepat & tidak_dijawab_tepat,
         # Open (so not cancelled) and past due: within "jatuh tempo".
-        "terlambat_terbuka": TERBUKA & lewat_tenggat & tidak_dijawab_tepat,
+        "terlambat_terbuka": TERBUKA & Q(tenggat__lt=sekarang) & tidak_dijawab_tepat,
     }
     if di_antara_jatuh_tempo:
         return bagian
-    jatuh_tempo = ~DIBATALKAN & (Q(status=Status.SELESAI) | lewat_tenggat | Q(dijawab_pada__isnull=False))
+    jatuh_tempo = syarat_jatuh_tempo(sekarang)
     return {angka: jatuh_tempo if q is None else jatuh_tempo & q for angka, q in bagian.items()}
