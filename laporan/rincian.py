@@ -31,9 +31,9 @@ DIMENSI = ("jenis", "sarana", "petugas", "status", "standar", "kanal", "profil",
 def saring_standar(qs, standar):
     """Services under one time standard (by their due time's rule, layanan/tenggat.py)."""
     if standar == STANDAR_KONSULTASI_LANGSUNG:
-        return qs.filter(jenis__kode=KODE_KONSULTASI, kunjungan__sarana=Sarana.LANGSUNG)
+        return qs.filter(jenis__kode=KODE_KONSULTASI, sarana=Sarana.LANGSUNG)
     if standar == STANDAR_HARI_KERJA:
-        return qs.filter(Q(kunjungan__sarana=Sarana.ONLINE) | Q(jenis__adalah_permintaan_data=True))
+        return qs.filter(Q(sarana=Sarana.ONLINE) | Q(jenis__adalah_permintaan_data=True))
     return qs
 
 
@@ -42,7 +42,7 @@ def _layanan(qs, dimensi):
     if dimensi.get("jenis"):
         qs = qs.filter(jenis=dimensi["jenis"])
     if dimensi.get("sarana"):
-        qs = qs.filter(kunjungan__sarana=dimensi["sarana"])
+        qs = qs.filter(sarana=dimensi["sarana"])
     if dimensi.get("petugas"):
         qs = qs.filter(petugas=dimensi["petugas"])
     status = dimensi.get("status")

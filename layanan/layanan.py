@@ -74,7 +74,7 @@ def konsultasi_online_diam(*, hari, sekarang=None):
     """
     batas = (sekarang or timezone.now()) - datetime.timedelta(days=hari)
     return (
-        Layanan.objects.filter(status=Status.MENUNGGU, kunjungan__sarana=Sarana.ONLINE, jenis__kode=KODE_KONSULTASI)
+        Layanan.objects.filter(status=Status.MENUNGGU, sarana=Sarana.ONLINE, jenis__kode=KODE_KONSULTASI)
         .dengan_awal_diam()
         .filter(awal_diam__lt=batas)
         .order_by("pk")

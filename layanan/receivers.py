@@ -16,6 +16,15 @@ def _buka_layanan(sender, kunjungan, petugas, **kwargs):
     buka_layanan_untuk_kunjungan(kunjungan=kunjungan, petugas=petugas)
 
 
+@receiver(post_save, sender=Kunjungan, dispatch_uid="layanan_sarana_kunjungan")
+def _sarana_kunjungan(sender, instance, created, update_fields=None, raw=False, **kwargs):
+    # A visit's channel changed (the admin): its services hold a copy (Layanan.sarana). A new visit has
+    # no services yet; a save naming other fields leaves the channel as it was.
+    if raw or created or (update_fields is not None and "sarana" not in update_fields):
+        return
+    Layanan.objects.filter(kunjungan=instance).exclude(sarana=instance.sarana).update(sarana=instance.sarana)
+
+
 @receiver(post_save, sender=PengaturanKantor, dispatch_uid="layanan_tenggat_pengaturan")
 def _tenggat_setelah_pengaturan(sender, instance, created, raw=False, **kwargs):
     if not raw and not created:

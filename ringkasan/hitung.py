@@ -80,7 +80,7 @@ def _layanan(awal, akhir, hasil):
     baris = (
         Layanan.objects.filter(dibuat__gte=awal, dibuat__lt=akhir)
         .values(
-            t=_hari("dibuat"), j=F("jenis_id"), sarana=F("kunjungan__sarana"), kanal=F("kunjungan__kanal_online"),
+            "sarana", t=_hari("dibuat"), j=F("jenis_id"), kanal=F("kunjungan__kanal_online"),
             instansi=F("kunjungan__jenis_instansi"), p=F("petugas_id"), st=F("status"),
             otomatis=F("ditutup_otomatis"),
         )
@@ -132,7 +132,7 @@ def _kepatuhan(awal, akhir, hasil, sekarang):
         # The kind's code and data-request flag grouped along (a join on a table of a few rows):
         # one query less than reading the kinds apart.
         .values(
-            t=_hari("tenggat"), sarana=F("kunjungan__sarana"), kode=F("jenis__kode"),
+            "sarana", t=_hari("tenggat"), kode=F("jenis__kode"),
             minta_data=F("jenis__adalah_permintaan_data"),
         )
         .annotate(**{angka: Count("id", filter=bagian[angka]) for angka in ANGKA_KEPATUHAN})

@@ -78,8 +78,10 @@ def _kunjungan(sender, instance, created, raw=False, **kwargs):
     hari = [hari_lokal(instance.waktu)] + _hari_pengunjung(instance.pengunjung_id, sejak=instance.waktu)
     if lama:
         hari += [hari_lokal(lama["waktu"])] + _hari_pengunjung(lama["pengunjung_id"], sejak=lama["waktu"])
-    # The visit's services are counted by visitor kind and channel on their own days.
-    hari += [hari_lokal(t) for t in Layanan.objects.filter(kunjungan=instance).values_list("dibuat", flat=True)]
+    # The visit's services are counted by visitor kind and channel on their own days, and by their
+    # channel's time standard on their due days.
+    for dibuat, tenggat in Layanan.objects.filter(kunjungan=instance).values_list("dibuat", "tenggat").order_by():
+        hari += [hari_lokal(dibuat), hari_lokal(tenggat)]
     tandai(hari)
 
 

@@ -7,10 +7,9 @@ import random
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from layanan.models import Layanan, RiwayatLayanan, Status
+from tests import migrasi
 
 SEKARANG = datetime.datetime(2026, 12, 2, 2, 0, tzinfo=datetime.UTC)
 
@@ -68,22 +67,13 @@ def test_a_later_answer_keeps_the_first_and_an_undone_first_leaves_the_next(buat
 
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_fills_the_first_answer_from_the_history():
-    executor = MigrationExecutor(connection)
-    # Every other app as it is now: only this migration (and what comes after it) is undone.
-    sebelum = [n for n in executor.loader.graph.leaf_nodes() if n[0] != "layanan"] + [("layanan", "0017_urungkan_status")]
-    executor.migrate(sebelum)
-    apps = executor.loader.project_state(sebelum).apps
-    try:
-        User = apps.get_model("pst_frontoffice", "User")
+    with migrasi.sebelum(migrasi.hanya_sebelum("layanan", "0017_urungkan_status")) as apps:
+        lama = migrasi.data_lama(apps)
+        petugas = lama.petugas
         Riwayat = apps.get_model("layanan", "RiwayatLayanan")
-        jenis = apps.get_model("bukutamu", "JenisLayanan").objects.create(kode="uji", nama="Uji", prefix_antrian="U")
-        petugas = User.objects.create(email="lama@example.com", nama="Lama", peran="petugas")
-        pengunjung = apps.get_model("bukutamu", "Pengunjung").objects.create(nama="Tamu Lama")
-        kunjungan = apps.get_model("bukutamu", "Kunjungan").objects.create(
-            pengunjung=pengunjung, waktu=SEKARANG, sarana="online", keperluan="Data lama", dicatat_oleh=petugas,
-        )
+        kunjungan = lama.kunjungan(waktu=SEKARANG, sarana="online")
         buat = apps.get_model("layanan", "Layanan").objects.create
-        dijawab, diurungkan, belum = (buat(kunjungan=kunjungan, jenis=jenis, petugas=petugas) for _ in range(3))
+        dijawab, diurungkan, belum = (buat(kunjungan=kunjungan, jenis=lama.jenis, petugas=petugas) for _ in range(3))
         jam = [SEKARANG + datetime.timedelta(hours=h) for h in range(4)]
         # Answered twice: the first answer counts.
         Riwayat.objects.create(layanan=dijawab, ke_status="menunggu", oleh=petugas, waktu=jam[2])
@@ -94,9 +84,5 @@ def test_the_migration_fills_the_first_answer_from_the_history():
         Riwayat.objects.create(layanan=diurungkan, ke_status="menunggu", oleh=petugas, waktu=jam[3])
         Riwayat.objects.create(layanan=belum, ke_status="diproses", oleh=petugas, waktu=jam[0])
         pk = dijawab.pk, diurungkan.pk, belum.pk
-    finally:
-        # Back to the latest state, later migrations included, for the tests that follow.
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())
 
     assert [Layanan.objects.get(pk=p).dijawab_pada for p in pk] == [jam[1], jam[3], None]

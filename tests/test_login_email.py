@@ -9,12 +9,11 @@ budget of guesses and, on success, the real account's lock cleared. These tests 
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
 from pst_frontoffice.aktivitas import email_login
 from pst_frontoffice.teks import normalisasi_email
+from tests import migrasi
 from tests.conftest import KATA_SANDI
 
 pytestmark = pytest.mark.django_db
@@ -79,17 +78,11 @@ def test_admin_cannot_add_a_second_account_for_the_same_normalised_address(admin
 @pytest.mark.django_db(transaction=True)
 def test_migration_normalises_existing_addresses_and_keeps_a_clash_apart():
     sebelum = [("pst_frontoffice", "0009_template_diperiksa")]
-    executor = MigrationExecutor(connection)
-    executor.migrate(sebelum)
-    apps = executor.loader.project_state(sebelum).apps
-    try:
+    with migrasi.sebelum(sebelum) as apps:
         User = apps.get_model("pst_frontoffice", "User")
         lama = User.objects.create(email="rinaſ@example.com", nama="Rina", peran="petugas")
         asli = User.objects.create(email="ahmad@example.com", nama="Ahmad", peran="petugas")
         kembar = User.objects.create(email="ａhmad@example.com", nama="Ahmad Kembar", peran="petugas")
-    finally:
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())
 
     email = dict(get_user_model().objects.values_list("pk", "email"))
     assert email[lama.pk] == "rinas@example.com"

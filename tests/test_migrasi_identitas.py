@@ -4,20 +4,16 @@ import datetime
 import importlib
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from bukutamu.models import Kunjungan
+from tests import migrasi
 
 SEBELUM = [("bukutamu", "0006_pendaftaran_mandiri")]
 
 
 @pytest.mark.django_db(transaction=True)
 def test_existing_visits_take_the_visitor_record_as_it_stands_today():
-    executor = MigrationExecutor(connection)
-    executor.migrate(SEBELUM)
-    apps = executor.loader.project_state(SEBELUM).apps
-    try:
+    with migrasi.sebelum(SEBELUM) as apps:
         User = apps.get_model("pst_frontoffice", "User")
         Pengunjung = apps.get_model("bukutamu", "Pengunjung")
         KunjunganLama = apps.get_model("bukutamu", "Kunjungan")
@@ -35,9 +31,6 @@ def test_existing_visits_take_the_visitor_record_as_it_stands_today():
         lama_budi = KunjunganLama.objects.create(
             pengunjung=budi, waktu=waktu, sarana="langsung", keperluan="Data inflasi", dicatat_oleh=petugas
         )
-    finally:
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())
 
     k_dewi = Kunjungan.objects.get(pk=lama_dewi.pk)
     k_budi = Kunjungan.objects.get(pk=lama_budi.pk)

@@ -7,11 +7,11 @@ filled there with the historical models, then migrated forward like an upgrade. 
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django_tasks_db.models import DBTaskResult
 
 from pesan.models import PengaturanGateway, PesanKeluar
 from pesan.tasks import kirim_pesan_keluar
+from tests import migrasi
 
 SEBELUM = [("layanan", "0010_pesan_keluar")]
 
@@ -20,24 +20,13 @@ def _tabel():
     return set(connection.introspection.table_names())
 
 
-def _ke(target):
-    executor = MigrationExecutor(connection)
-    executor.migrate(target)
-    return MigrationExecutor(connection).loader.project_state(target).apps
-
-
-def _ke_terbaru():
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-
 @pytest.mark.django_db(transaction=True)
 def test_upgrade_keeps_every_message_the_gateway_and_queued_worker_tasks(buat_layanan):
     layanan = buat_layanan()
     ct_pesan = ContentType.objects.get_for_model(PesanKeluar)
     tugas = DBTaskResult.objects.get(id=kirim_pesan_keluar.enqueue().id)
     try:
-        apps = _ke(SEBELUM)
+        apps = migrasi.ke(SEBELUM)
         assert {"layanan_pesankeluar", "layanan_pengaturangateway"} <= _tabel()
         assert not {"pesan_pesankeluar", "pesan_pengaturangateway"} & _tabel()
         # Backward, the content type and the queued task went back to layanan's names.
@@ -57,7 +46,7 @@ def test_upgrade_keeps_every_message_the_gateway_and_queued_worker_tasks(buat_la
             layanan_id=layanan.pk, subjek="Siap Diambil",
         )
     finally:
-        _ke_terbaru()
+        migrasi.ke_terbaru()
 
     assert {"pesan_pesankeluar", "pesan_pengaturangateway"} <= _tabel()
     assert not {"layanan_pesankeluar", "layanan_pengaturangateway"} & _tabel()

@@ -122,7 +122,7 @@ class FilterLayananForm(FilterForm):
         if data.get("jenis"):
             qs = qs.filter(jenis=data["jenis"])
         if data.get("sarana"):
-            qs = qs.filter(kunjungan__sarana=data["sarana"])
+            qs = qs.filter(sarana=data["sarana"])
         if data.get("petugas"):
             qs = qs.filter(petugas=data["petugas"])
         if data.get("pengunjung"):
@@ -130,5 +130,5 @@ class FilterLayananForm(FilterForm):
         if data.get("otomatis"):
             qs = qs.filter(ditutup_otomatis=data["otomatis"] == "1")
         if data.get("standar") == "hari_kerja":
-            qs = qs.filter(Q(kunjungan__sarana=Sarana.ONLINE) | Q(jenis__adalah_permintaan_data=True))
+            qs = qs.filter(Q(sarana=Sarana.ONLINE) | Q(jenis__adalah_permintaan_data=True))
         return self.saring_tanggal(qs, "tenggat" if data.get("menurut") == "tenggat" else "dibuat", data)

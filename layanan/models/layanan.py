@@ -128,6 +128,10 @@ class Layanan(models.Model):
     """One kind of help given to one visit (a visit asking for two kinds has two)."""
 
     kunjungan = models.ForeignKey(Kunjungan, on_delete=models.PROTECT, related_name="layanan")
+    # The visit's channel, copied (save(); a changed visit passes it on, layanan.receivers): the
+    # time-standard figures group the services due in a period by it, and joining each to its visit
+    # was most of that query (2.8 of 4.1 ms at 1M services, docs/kinerja.md).
+    sarana = models.CharField("sarana kunjungan", max_length=10, choices=Sarana.choices, editable=False)
     jenis = models.ForeignKey(JenisLayanan, on_delete=models.PROTECT, related_name="layanan", verbose_name="jenis")
     status = models.CharField("status", max_length=15, choices=Status.choices, default=Status.DITERIMA)
     petugas = models.ForeignKey(
@@ -194,6 +198,8 @@ class Layanan(models.Model):
         return STATUS_SINGKAT.get(self.status, "")
 
     def save(self, *args, **kwargs):
+        if self.kunjungan_id and (not self.sarana or Layanan.kunjungan.is_cached(self)):
+            self.sarana = self.kunjungan.sarana  # a new service, or the visit at hand (free to read)
         if self.tenggat is None and self.kunjungan_id and self.jenis_id:
             self.tenggat = self.hitung_tenggat()
         super().save(*args, **kwargs)

@@ -302,8 +302,8 @@ class Command(BaseCommand):
         w_kunjungan = Penulis(Kunjungan, ["id", "pengunjung", "waktu", "sarana", "kanal_online", "keperluan",
                                           "nomor_surat_permintaan", "instansi", "dicatat_oleh"], batch)
         w_jenis = Penulis(JenisKunjungan, ["kunjungan", "jenislayanan"], batch)
-        w_layanan = Penulis(Layanan, ["id", "kunjungan", "jenis", "status", "petugas", "dibuat", "diperbarui",
-                                      "selesai_pada", "tenggat"], batch)
+        w_layanan = Penulis(Layanan, ["id", "kunjungan", "sarana", "jenis", "status", "petugas", "dibuat",
+                                      "diperbarui", "selesai_pada", "tenggat"], batch)
         w_pendamping = Penulis(Pendamping, ["layanan", "user"], batch)
         w_riwayat = Penulis(RiwayatLayanan, ["layanan", "jenis", "dari_status", "ke_status", "catatan", "oleh",
                                              "waktu"], batch)
@@ -346,7 +346,7 @@ class Command(BaseCommand):
                 j = jenis[kode]
                 w_jenis.tambah(id_kunjungan, j.pk)
                 status, selesai = self._status(rnd, j, waktu, sekarang)
-                w_layanan.tambah(id_layanan, id_kunjungan, j.pk, status, oleh, waktu, selesai or waktu, selesai,
+                w_layanan.tambah(id_layanan, id_kunjungan, sarana, j.pk, status, oleh, waktu, selesai or waktu, selesai,
                                  tenggat(waktu, sarana == Sarana.ONLINE or j.adalah_permintaan_data))
                 w_riwayat.tambah(id_layanan, RiwayatLayanan.Jenis.DIBUAT, "", Status.DITERIMA,
                                  "Dicatat dari Buku Tamu.", oleh, waktu)
