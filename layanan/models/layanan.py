@@ -130,7 +130,7 @@ class Layanan(models.Model):
     kunjungan = models.ForeignKey(Kunjungan, on_delete=models.PROTECT, related_name="layanan")
     # The visit's channel, copied (save(); a changed visit passes it on, layanan.receivers): the
     # time-standard figures group the services due in a period by it, and joining each to its visit
-    # was most of that query (2.8 of 4.1 ms at 1M services, docs/kinerja.md).
+    # was most of that query (4.1 → 1.9 ms without it at 1M services, docs/kinerja.md).
     sarana = models.CharField("sarana kunjungan", max_length=10, choices=Sarana.choices, editable=False)
     jenis = models.ForeignKey(JenisLayanan, on_delete=models.PROTECT, related_name="layanan", verbose_name="jenis")
     status = models.CharField("status", max_length=15, choices=Status.choices, default=Status.DITERIMA)
