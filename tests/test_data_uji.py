@@ -25,6 +25,9 @@ def test_buat_data_uji_makes_the_asked_number_of_services():
     # Every service has its creation in the history and its jenis on the visit.
     assert RiwayatLayanan.objects.filter(jenis=RiwayatLayanan.Jenis.DIBUAT).count() == 300
     assert not Layanan.objects.exclude(kunjungan__jenis_layanan=F("jenis")).exists()
+    # The copy of the visit's channel is written too (COPY skips Python defaults: a "" would pass unseen).
+    assert not Layanan.objects.exclude(sarana=F("kunjungan__sarana")).exists()
+    assert set(Layanan.objects.values_list("sarana", flat=True)) == {"langsung", "online"}
     statuses = dict(Layanan.objects.values_list("status").annotate(n=Count("id")))
     assert statuses[Status.SELESAI] > 200
     assert Layanan.objects.filter(status=Status.SELESAI, selesai_pada__isnull=True).count() == 0
