@@ -25,8 +25,7 @@ def test_upgrade_keeps_every_message_the_gateway_and_queued_worker_tasks(buat_la
     layanan = buat_layanan()
     ct_pesan = ContentType.objects.get_for_model(PesanKeluar)
     tugas = DBTaskResult.objects.get(id=kirim_pesan_keluar.enqueue().id)
-    try:
-        apps = migrasi.ke(SEBELUM)
+    with migrasi.sebelum(SEBELUM) as apps:
         assert {"layanan_pesankeluar", "layanan_pengaturangateway"} <= _tabel()
         assert not {"pesan_pesankeluar", "pesan_pengaturangateway"} & _tabel()
         # Backward, the content type and the queued task went back to layanan's names.
@@ -45,8 +44,6 @@ def test_upgrade_keeps_every_message_the_gateway_and_queued_worker_tasks(buat_la
             peristiwa="siap_diambil", kanal="email", penerima="tamu@example.com", isi="Siap", kunci="siap:1:email",
             layanan_id=layanan.pk, subjek="Siap Diambil",
         )
-    finally:
-        migrasi.ke_terbaru()
 
     assert {"pesan_pesankeluar", "pesan_pengaturangateway"} <= _tabel()
     assert not {"layanan_pesankeluar", "layanan_pengaturangateway"} & _tabel()
