@@ -103,7 +103,9 @@ def test_a_visits_channel_corrected_in_the_admin_reaches_its_services_and_their_
             assert tenggat[kunci] - tenggat_sebelum[kunci] == selisih, standar
         harian.hitung_ulang()
         for hari in {D(2027, 1, 4)} | hari_tenggat:
-            assert harian.baca(hari, hari).jumlah == hitung_hari(hari), hari
+            tersimpan = harian.baca(hari, hari)
+            assert (tersimpan.hari_tersimpan, tersimpan.hari_langsung) == (1, 0), hari  # read from the stored day
+            assert tersimpan.jumlah == hitung_hari(hari), hari
 
 
 @pytest.mark.django_db
