@@ -125,7 +125,8 @@ def _layanan(awal, akhir, hasil):
 def _kepatuhan(awal, akhir, hasil, sekarang):
     # Only the decided services ("jatuh tempo"): every other figure is a part of it, so the rest
     # count nowhere. A report's days to come hold the open backlog's due times (thousands of rows at a
-    # province-sized office), which would otherwise each be joined to its visit for nothing.
+    # province-sized office), which would otherwise each be read and grouped for nothing. The channel
+    # is the service's copy (Layanan.sarana): no join to the visits.
     bagian = syarat_kepatuhan(sekarang, di_antara_jatuh_tempo=True)
     baris = (
         Layanan.objects.filter(syarat_jatuh_tempo(sekarang), tenggat__gte=awal, tenggat__lt=akhir)
